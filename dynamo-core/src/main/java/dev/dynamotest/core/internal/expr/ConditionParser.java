@@ -3,7 +3,6 @@ package dev.dynamotest.core.internal.expr;
 import dev.dynamotest.core.internal.expr.Condition.Comparator;
 import dev.dynamotest.core.internal.expr.Token.Kind;
 import dev.dynamotest.core.model.AttributeValue;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -233,10 +232,5 @@ final class ConditionParser extends ExpressionParser {
             throw Errors.operandType(kind, name, v.type());
         }
         return new Operand.Size(arg);
-    }
-
-    /** Kept for the key-condition walker: the operands of IN as a fresh list. */
-    static List<Operand> copy(List<Operand> operands) {
-        return new ArrayList<>(operands);
     }
 }

@@ -8,7 +8,6 @@ import dev.dynamotest.core.model.AttributeValue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +48,7 @@ public final class ExpressionContext {
         JsonNode namesNode = Json.object(request, "ExpressionAttributeNames");
         if (namesNode != null) {
             names = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = namesNode.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> e = fields.next();
+            for (Map.Entry<String, JsonNode> e : namesNode.properties()) {
                 names.put(e.getKey(), Json.text(e.getValue()));
             }
         }
