@@ -1,0 +1,107 @@
+package dev.dynamotest.core;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.internal.ops.EngineContext;
+import dev.dynamotest.core.internal.ops.OperationRouter;
+import dev.dynamotest.core.internal.ops.WritePath;
+import dev.dynamotest.core.internal.storage.ChangeLog;
+import dev.dynamotest.core.internal.storage.H2Database;
+import dev.dynamotest.core.internal.storage.ItemStore;
+import dev.dynamotest.core.internal.storage.TableCatalog;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The DynamoDB-compatible engine, usable without HTTP: it takes a {@link DynamoRequest} and returns the
+ * response body, or throws the {@link DynamoException} DynamoDB would send. {@link DynamoServer} serves it
+ * over HTTP.
+ *
+ * <pre>{@code
+ * try (DynamoEngine engine = DynamoEngine.create()) {
+ *     engine.execute("us-east-1", "ListTables", body);
+ * }
+ * }</pre>
+ */
+public final class DynamoEngine implements AutoCloseable {
+
+    private final EngineConfig config;
+    private final H2Database db;
+    private final WritePath writes;
+    private final OperationRouter router;
+    private final List<RequestInterceptor> interceptors = new CopyOnWriteArrayList<>();
+
+    private DynamoEngine(EngineConfig config) {
+        this.config = config;
+        this.db = config.databasePath() == null ? H2Database.inMemory() : H2Database.file(config.databasePath());
+        ItemStore items = new ItemStore(db);
+        this.writes = new WritePath(db, items, new ChangeLog(db), config.clock());
+        EngineContext ctx = new EngineContext(config, new TableCatalog(db), items, writes);
+        this.router = new OperationRouter(ctx);
+    }
+
+    /** An engine with the default configuration (in-memory, us-east-1). */
+    public static DynamoEngine create() {
+        return create(EngineConfig.defaults());
+    }
+
+    public static DynamoEngine create(EngineConfig config) {
+        return new DynamoEngine(config);
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    /** The engine's clock. */
+    public Clock clock() {
+        return config.clock();
+    }
+
+    /** Handles a request through the interceptor chain. */
+    public ObjectNode handle(DynamoRequest request) {
+        return invoke(0, request);
+    }
+
+    private ObjectNode invoke(int index, DynamoRequest request) {
+        if (index < interceptors.size()) {
+            return interceptors.get(index).intercept(request, next -> invoke(index + 1, next));
+        }
+        ObjectNode body = request.body() == null ? JsonNodeFactory.instance.objectNode() : request.body();
+        return router.execute(request.region(), request.operation(), body);
+    }
+
+    /** Runs an operation in a region, through the interceptor chain. */
+    public ObjectNode execute(String region, String operation, ObjectNode body) {
+        return handle(new DynamoRequest(region, operation, body, Map.of()));
+    }
+
+    /** Whether the engine implements the operation. */
+    public boolean supports(String operation) {
+        return router.knows(operation);
+    }
+
+    /** Adds an interceptor at the end of the chain (closest to the operation). */
+    public void addInterceptor(RequestInterceptor interceptor) {
+        interceptors.add(interceptor);
+    }
+
+    public void removeInterceptor(RequestInterceptor interceptor) {
+        interceptors.remove(interceptor);
+    }
+
+    /** Adds a listener told of every committed item change. Listeners run on the writing thread, in order. */
+    public void addChangeListener(ChangeListener listener) {
+        writes.addListener(listener);
+    }
+
+    public void removeChangeListener(ChangeListener listener) {
+        writes.removeListener(listener);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

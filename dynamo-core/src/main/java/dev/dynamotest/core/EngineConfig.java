@@ -1,0 +1,87 @@
+package dev.dynamotest.core;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How a {@link DynamoEngine} is set up: its default region, its clock, where H2 keeps the data, and
+ * the account id in ARNs. Immutable; build one with {@link #builder()}.
+ */
+public final class EngineConfig {
+
+    private final String defaultRegion;
+    private final Clock clock;
+    private final Path databasePath;
+    private final String accountId;
+
+    private EngineConfig(Builder builder) {
+        this.defaultRegion = builder.defaultRegion;
+        this.clock = builder.clock;
+        this.databasePath = builder.databasePath;
+        this.accountId = builder.accountId;
+    }
+
+    /** A configuration with the defaults: region us-east-1, a {@link ControllableClock}, in-memory H2. */
+    public static EngineConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The region of requests that do not name one in their signature. */
+    public String defaultRegion() {
+        return defaultRegion;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The H2 database file (without extension), or {@code null} for an in-memory database. */
+    public Path databasePath() {
+        return databasePath;
+    }
+
+    /** The AWS account id used in ARNs. */
+    public String accountId() {
+        return accountId;
+    }
+
+    /** Builds an {@link EngineConfig}. */
+    public static final class Builder {
+        private String defaultRegion = "us-east-1";
+        private Clock clock = new ControllableClock();
+        private Path databasePath;
+        private String accountId = "000000000000";
+
+        private Builder() {
+        }
+
+        public Builder defaultRegion(String region) {
+            this.defaultRegion = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Keeps the data in an H2 file at this path, so that it survives a restart. */
+        public Builder databasePath(Path path) {
+            this.databasePath = path;
+            return this;
+        }
+
+        public Builder accountId(String accountId) {
+            this.accountId = Objects.requireNonNull(accountId, "accountId");
+            return this;
+        }
+
+        public EngineConfig build() {
+            return new EngineConfig(this);
+        }
+    }
+}

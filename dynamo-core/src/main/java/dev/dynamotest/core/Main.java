@@ -1,0 +1,106 @@
+package dev.dynamotest.core;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The standalone endpoint: {@code java -jar dynamotest-server.jar [--port N] [--host H] [--region R] [--db PATH]}.
+ * Prints the endpoint URL on one line when ready; stops cleanly on Ctrl-C.
+ */
+public final class Main {
+
+    private static final String USAGE = "usage: java -jar dynamotest-server.jar [--port N] [--host HOST] "
+            + "[--region REGION] [--db PATH]\n"
+            + "  --port N       port to listen on (default 8000; 0 picks a free port)\n"
+            + "  --host HOST    address to bind (default 127.0.0.1)\n"
+            + "  --region R     region of requests that do not sign one (default us-east-1)\n"
+            + "  --db PATH      keep the data in an H2 file at PATH (default: in memory)";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help) {
+            System.out.println(USAGE);
+            return;
+        }
+        EngineConfig.Builder config = EngineConfig.builder().defaultRegion(options.region);
+        if (options.db != null) {
+            config.databasePath(Path.of(options.db));
+        }
+        DynamoServer server;
+        try {
+            server = DynamoServer.start(config.build(), options.host, options.port);
+        } catch (RuntimeException e) {
+            System.err.println("cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "dynamotest-shutdown"));
+        PrintStream out = System.out;
+        out.println(server.endpoint());
+        out.flush();
+        stopped.await();
+    }
+
+    /** The parsed command line. */
+    static final class Options {
+        int port = 8000;
+        String host = "127.0.0.1";
+        String region = "us-east-1";
+        String db;
+        boolean help;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "--help", "-h" -> o.help = true;
+                    case "--port" -> o.port = port(value(args, ++i, arg));
+                    case "--host" -> o.host = value(args, ++i, arg);
+                    case "--region" -> o.region = value(args, ++i, arg);
+                    case "--db" -> o.db = value(args, ++i, arg);
+                    default -> throw new IllegalArgumentException("unknown option: " + arg);
+                }
+            }
+            return o;
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length || args[i].startsWith("--")) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[i];
+        }
+
+        private static int port(String text) {
+            try {
+                int port = Integer.parseInt(text);
+                if (port < 0 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--port takes a number from 0 to 65535, not " + text);
+            }
+        }
+    }
+}

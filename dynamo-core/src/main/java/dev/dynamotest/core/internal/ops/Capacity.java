@@ -1,0 +1,47 @@
+package dev.dynamotest.core.internal.ops;
+
+import static dev.dynamotest.core.internal.ops.TableDescriptions.NODES;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.internal.protocol.Constraints;
+
+/** DynamoDB's capacity arithmetic (a read unit is 4 KB, a write unit 1 KB) and the ConsumedCapacity element. */
+public final class Capacity {
+
+    private Capacity() {
+    }
+
+    /** Read units for an item of this size: strongly consistent 1 per 4 KB, eventually consistent half. */
+    public static double readUnits(int bytes, boolean consistent) {
+        double units = Math.max(1, (bytes + 4095) / 4096);
+        return consistent ? units : units / 2;
+    }
+
+    /** Write units for an item of this size: 1 per KB, at least 1. */
+    public static double writeUnits(int bytes) {
+        return Math.max(1, (bytes + 1023) / 1024);
+    }
+
+    /** Checks the ReturnConsumedCapacity parameter. */
+    public static String mode(String value) {
+        new Constraints().oneOf(value, "returnConsumedCapacity", "INDEXES", "TOTAL", "NONE").check();
+        return value == null ? "NONE" : value;
+    }
+
+    /** The ConsumedCapacity element for a table, or {@code null} when the request did not ask for it. */
+    public static ObjectNode consumed(String mode, String table, double units, boolean read) {
+        if ("NONE".equals(mode)) {
+            return null;
+        }
+        ObjectNode node = NODES.objectNode();
+        node.put("TableName", table);
+        node.put("CapacityUnits", units);
+        node.put(read ? "ReadCapacityUnits" : "WriteCapacityUnits", units);
+        if ("INDEXES".equals(mode)) {
+            ObjectNode t = node.putObject("Table");
+            t.put("CapacityUnits", units);
+            t.put(read ? "ReadCapacityUnits" : "WriteCapacityUnits", units);
+        }
+        return node;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.dynamotest.core.internal.ops;
+
+import static dev.dynamotest.core.internal.ops.TableDescriptions.NODES;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.protocol.AttributeValueJson;
+import dev.dynamotest.core.internal.protocol.Constraints;
+import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.storage.StoredKey;
+import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.model.AttributeValue;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The single-item operations: PutItem, GetItem, UpdateItem, DeleteItem. */
+public final class ItemOperations {
+
+    private static final String USER = "user";
+
+    private final EngineContext ctx;
+
+    public ItemOperations(EngineContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public ObjectNode putItem(String region, ObjectNode request) {
+        String tableName = Json.text(request, "TableName");
+        JsonNode itemNode = Json.object(request, "Item");
+        String returnValues = Json.text(request, "ReturnValues");
+        new Constraints().tableName(tableName, "tableName").notNull(itemNode, "item")
+                .oneOf(returnValues, "returnValues", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW")
+                .check();
+        String capacityMode = Capacity.mode(Json.text(request, "ReturnConsumedCapacity"));
+        String onFailure = returnValuesOnConditionCheckFailure(request);
+        Map<String, AttributeValue> item = AttributeValueJson.decodeItem(itemNode);
+        ItemExpressions expressions = ItemExpressions.forPut(request);
+        if (returnValues != null && !"NONE".equals(returnValues) && !"ALL_OLD".equals(returnValues)) {
+            throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
+        }
+        TableMeta table = ctx.table(region, tableName);
+        ItemKeys.checkItem(table, item);
+        ItemKeys.checkSize(item, "Item size has exceeded the maximum allowed size");
+        WritePath.Outcome outcome = ctx.writes().apply(new WritePath.Write(table, table.keyOf(item), current -> {
+            expressions.check(current, onFailure);
+            return item;
+        }, USER));
+        ObjectNode response = NODES.objectNode();
+        if ("ALL_OLD".equals(returnValues) && outcome.oldImage() != null) {
+            response.set("Attributes", AttributeValueJson.encodeItem(outcome.oldImage()));
+        }
+        int size = Math.max(size(outcome.oldImage()), ItemSize.of(item));
+        putCapacity(response, capacityMode, table, Capacity.writeUnits(size), false);
+        return response;
+    }
+
+    public ObjectNode getItem(String region, ObjectNode request) {
+        String tableName = Json.text(request, "TableName");
+        JsonNode keyNode = Json.object(request, "Key");
+        new Constraints().tableName(tableName, "tableName").notNull(keyNode, "key").check();
+        String capacityMode = Capacity.mode(Json.text(request, "ReturnConsumedCapacity"));
+        boolean consistent = Json.bool(request, "ConsistentRead", false);
+        Map<String, AttributeValue> key = AttributeValueJson.decodeItem(keyNode);
+        ItemExpressions expressions = ItemExpressions.forGet(request);
+        TableMeta table = ctx.table(region, tableName);
+        ItemKeys.checkKey(table, key);
+        Map<String, AttributeValue> item = ctx.items().get(table, StoredKey.of(table, key));
+        ObjectNode response = NODES.objectNode();
+        if (item != null) {
+            response.set("Item", AttributeValueJson.encodeItem(expressions.project(item)));
+        }
+        putCapacity(response, capacityMode, table, Capacity.readUnits(size(item), consistent), true);
+        return response;
+    }
+
+    public ObjectNode deleteItem(String region, ObjectNode request) {
+        String tableName = Json.text(request, "TableName");
+        JsonNode keyNode = Json.object(request, "Key");
+        String returnValues = Json.text(request, "ReturnValues");
+        new Constraints().tableName(tableName, "tableName").notNull(keyNode, "key")
+                .oneOf(returnValues, "returnValues", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW")
+                .check();
+        String capacityMode = Capacity.mode(Json.text(request, "ReturnConsumedCapacity"));
+        String onFailure = returnValuesOnConditionCheckFailure(request);
+        Map<String, AttributeValue> key = AttributeValueJson.decodeItem(keyNode);
+        ItemExpressions expressions = ItemExpressions.forDelete(request);
+        if (returnValues != null && !"NONE".equals(returnValues) && !"ALL_OLD".equals(returnValues)) {
+            throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
+        }
+        TableMeta table = ctx.table(region, tableName);
+        ItemKeys.checkKey(table, key);
+        WritePath.Outcome outcome = ctx.writes().apply(new WritePath.Write(table, key, current -> {
+            expressions.check(current, onFailure);
+            return null;
+        }, USER));
+        ObjectNode response = NODES.objectNode();
+        if ("ALL_OLD".equals(returnValues) && outcome.oldImage() != null) {
+            response.set("Attributes", AttributeValueJson.encodeItem(outcome.oldImage()));
+        }
+        putCapacity(response, capacityMode, table, Capacity.writeUnits(size(outcome.oldImage())), false);
+        return response;
+    }
+
+    public ObjectNode updateItem(String region, ObjectNode request) {
+        String tableName = Json.text(request, "TableName");
+        JsonNode keyNode = Json.object(request, "Key");
+        String returnValues = Json.text(request, "ReturnValues");
+        new Constraints().tableName(tableName, "tableName").notNull(keyNode, "key")
+                .oneOf(returnValues, "returnValues", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW")
+                .check();
+        String capacityMode = Capacity.mode(Json.text(request, "ReturnConsumedCapacity"));
+        String onFailure = returnValuesOnConditionCheckFailure(request);
+        Map<String, AttributeValue> key = AttributeValueJson.decodeItem(keyNode);
+        ItemExpressions expressions = ItemExpressions.forUpdate(request);
+        TableMeta table = ctx.table(region, tableName);
+        ItemKeys.checkKey(table, key);
+        WritePath.Outcome outcome = ctx.writes().apply(new WritePath.Write(table, key, current -> {
+            expressions.check(current, onFailure);
+            Map<String, AttributeValue> base = current == null ? new LinkedHashMap<>(key) : current;
+            Map<String, AttributeValue> updated = expressions.update(table, base);
+            ItemKeys.checkSize(updated, "Item size to update has exceeded the maximum allowed size");
+            return updated;
+        }, USER));
+        ObjectNode response = NODES.objectNode();
+        Map<String, AttributeValue> returned = expressions.returnedAttributes(returnValues, outcome.oldImage(),
+                outcome.newImage());
+        if (returned != null && !returned.isEmpty()) {
+            response.set("Attributes", AttributeValueJson.encodeItem(returned));
+        }
+        int size = Math.max(size(outcome.oldImage()), size(outcome.newImage()));
+        putCapacity(response, capacityMode, table, Capacity.writeUnits(size), false);
+        return response;
+    }
+
+    private static String returnValuesOnConditionCheckFailure(ObjectNode request) {
+        String value = Json.text(request, "ReturnValuesOnConditionCheckFailure");
+        new Constraints().oneOf(value, "returnValuesOnConditionCheckFailure", "ALL_OLD", "NONE").check();
+        return value == null ? "NONE" : value;
+    }
+
+    private static int size(Map<String, AttributeValue> item) {
+        return item == null ? 0 : ItemSize.of(item);
+    }
+
+    private static void putCapacity(ObjectNode response, String mode, TableMeta table, double units, boolean read) {
+        ObjectNode consumed = Capacity.consumed(mode, table.name(), units, read);
+        if (consumed != null) {
+            response.set("ConsumedCapacity", consumed);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.dynamotest.core.internal.ops;
+
+import dev.dynamotest.core.ChangeListener;
+import dev.dynamotest.core.Clock;
+import dev.dynamotest.core.internal.storage.ChangeLog;
+import dev.dynamotest.core.internal.storage.H2Database;
+import dev.dynamotest.core.internal.storage.ItemStore;
+import dev.dynamotest.core.internal.storage.StorageException;
+import dev.dynamotest.core.internal.storage.StoredKey;
+import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.model.AttributeValue;
+import dev.dynamotest.core.model.ChangeRecord;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one write path: every mutation of an item, whatever its source, goes through {@link #apply}. In one
+ * H2 transaction it reads each item's current image, computes the new one, writes it, and appends a change
+ * record; then it tells the change listeners, in commit order.
+ */
+public final class WritePath {
+
+    /**
+     * One item mutation. {@code change} receives the current image ({@code null} when absent) and returns
+     * the new one ({@code null} to delete); it may throw a DynamoException to fail the whole write.
+     */
+    public record Write(TableMeta table, Map<String, AttributeValue> key,
+            UnaryOperator<Map<String, AttributeValue>> change, String origin) {
+    }
+
+    /** What a write did: the images before and after, and its change record (null when nothing changed). */
+    public record Outcome(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage,
+            ChangeRecord change) {
+    }
+
+    private final ItemStore store;
+    private final ChangeLog log;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final Connection connection;
+
+    public WritePath(H2Database db, ItemStore store, ChangeLog log, Clock clock) {
+        this.store = store;
+        this.log = log;
+        this.clock = clock;
+        this.connection = db.connection();
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new StorageException("cannot open the write connection", e);
+        }
+    }
+
+    public void addListener(ChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(ChangeListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Applies one write. */
+    public Outcome apply(Write write) {
+        return apply(List.of(write)).get(0);
+    }
+
+    /** Applies writes atomically: all of them, or (when one throws) none. */
+    public List<Outcome> apply(List<Write> writes) {
+        lock.lock();
+        try {
+            List<Outcome> outcomes = new ArrayList<>(writes.size());
+            try {
+                for (Write write : writes) {
+                    outcomes.add(applyOne(write));
+                }
+                connection.commit();
+            } catch (RuntimeException | SQLException e) {
+                rollback();
+                if (e instanceof SQLException sql) {
+                    throw new StorageException("write failed", sql);
+                }
+                throw (RuntimeException) e;
+            }
+            for (Outcome outcome : outcomes) {
+                if (outcome.change() != null) {
+                    for (ChangeListener listener : listeners) {
+                        listener.onChange(outcome.change());
+                    }
+                }
+            }
+            return outcomes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Outcome applyOne(Write write) {
+        TableMeta table = write.table();
+        StoredKey key = StoredKey.of(table, write.key());
+        Map<String, AttributeValue> current = store.get(connection, table, key);
+        Map<String, AttributeValue> next = write.change().apply(current);
+        if (java.util.Objects.equals(current, next)) {
+            return new Outcome(current, next, null);
+        }
+        if (next == null) {
+            store.delete(connection, table, key);
+        } else {
+            store.put(connection, table, key, next, ItemSize.of(next));
+        }
+        String event = current == null ? "INSERT" : next == null ? "REMOVE" : "MODIFY";
+        ChangeRecord record = new ChangeRecord(log.nextSequence(), table.region(), table.name(), event,
+                table.keyOf(next != null ? next : current), current, next, clock.now(), write.origin());
+        log.append(connection, table.id(), record);
+        return new Outcome(current, next, record);
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            throw new StorageException("rollback failed", e);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.dynamotest.core.internal.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.Numbers;
+import dev.dynamotest.core.model.AttributeValue;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and writes attribute values in DynamoDB's JSON form ({@code {"S": "x"}}, {@code {"N": "1"}}, ...),
+ * with DynamoDB's validation of the value shapes.
+ */
+public final class AttributeValueJson {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private AttributeValueJson() {
+    }
+
+    /** Decodes an item (a JSON object of attribute values). */
+    public static Map<String, AttributeValue> decodeItem(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return new LinkedHashMap<>();
+        }
+        if (!node.isObject()) {
+            throw Json.unexpected(node, "map");
+        }
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            item.put(field.getKey(), decode(field.getValue()));
+        }
+        return item;
+    }
+
+    /** Decodes one attribute value, checking it as DynamoDB does. */
+    public static AttributeValue decode(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw Json.unexpected(node, "structure");
+        }
+        String type = null;
+        JsonNode value = null;
+        int count = 0;
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isNull()) {
+                continue;
+            }
+            count++;
+            type = field.getKey();
+            value = field.getValue();
+        }
+        if (count == 0) {
+            throw DynamoException.validation(
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+        }
+        if (count > 1) {
+            throw DynamoException.validation(
+                    "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+        }
+        return switch (type) {
+            case "S" -> new AttributeValue.S(Json.text(value));
+            case "N" -> new AttributeValue.N(Numbers.canonical(Json.text(value)));
+            case "B" -> new AttributeValue.B(base64(Json.text(value)));
+            case "BOOL" -> AttributeValue.bool(Json.bool(value));
+            case "NULL" -> {
+                if (!Json.bool(value)) {
+                    throw DynamoException.validation(
+                            "One or more parameter values were invalid: Null attribute value types must have the value of true");
+                }
+                yield AttributeValue.nul();
+            }
+            case "M" -> new AttributeValue.M(decodeItem(value));
+            case "L" -> {
+                if (!value.isArray()) {
+                    throw Json.unexpected(value, "list");
+                }
+                List<AttributeValue> list = new ArrayList<>(value.size());
+                for (JsonNode element : value) {
+                    list.add(decode(element));
+                }
+                yield new AttributeValue.L(list);
+            }
+            case "SS" -> new AttributeValue.SS(stringSet(value, "An string set ", false));
+            case "NS" -> new AttributeValue.NS(stringSet(value, "An number set ", true));
+            case "BS" -> binarySet(value);
+            default -> throw DynamoException.validation(
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+        };
+    }
+
+    private static Set<String> stringSet(JsonNode value, String emptyName, boolean numbers) {
+        if (!value.isArray()) {
+            throw Json.unexpected(value, "list");
+        }
+        if (value.isEmpty()) {
+            throw DynamoException.validation(
+                    "One or more parameter values were invalid: " + emptyName + " may not be empty");
+        }
+        Set<String> set = new LinkedHashSet<>();
+        List<String> input = new ArrayList<>();
+        boolean duplicate = false;
+        for (JsonNode element : value) {
+            String text = Json.text(element);
+            input.add(text);
+            if (!set.add(numbers ? Numbers.canonical(text) : text)) {
+                duplicate = true;
+            }
+        }
+        if (duplicate) {
+            throw DynamoException.validation(
+                    "One or more parameter values were invalid: Input collection " + input + " contains duplicates.");
+        }
+        return set;
+    }
+
+    private static AttributeValue.BS binarySet(JsonNode value) {
+        if (!value.isArray()) {
+            throw Json.unexpected(value, "list");
+        }
+        if (value.isEmpty()) {
+            throw DynamoException.validation(
+                    "One or more parameter values were invalid: Binary sets should not be empty");
+        }
+        List<byte[]> list = new ArrayList<>();
+        List<String> input = new ArrayList<>();
+        for (JsonNode element : value) {
+            String text = Json.text(element);
+            byte[] bytes = base64(text);
+            input.add(text);
+            if (new AttributeValue.BS(list).contains(bytes)) {
+                throw DynamoException.validation(
+                        "One or more parameter values were invalid: Input collection " + input + " contains duplicates.");
+            }
+            list.add(bytes);
+        }
+        return new AttributeValue.BS(list);
+    }
+
+    /** Decodes base64 as DynamoDB does: padding is required. */
+    public static byte[] base64(String text) {
+        if (text.length() % 4 != 0) {
+            throw DynamoException.serialization(
+                    "Base64 encoded length is expected a multiple of 4 bytes but found: " + text.length());
+        }
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw DynamoException.serialization("Invalid Base64 encoding: " + e.getMessage());
+        }
+    }
+
+    /** Encodes an item as a JSON object of attribute values. */
+    public static ObjectNode encodeItem(Map<String, AttributeValue> item) {
+        ObjectNode node = NODES.objectNode();
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            node.set(e.getKey(), encode(e.getValue()));
+        }
+        return node;
+    }
+
+    /** Encodes one attribute value. */
+    public static ObjectNode encode(AttributeValue value) {
+        ObjectNode node = NODES.objectNode();
+        if (value instanceof AttributeValue.S s) {
+            node.put("S", s.value());
+        } else if (value instanceof AttributeValue.N n) {
+            node.put("N", n.value());
+        } else if (value instanceof AttributeValue.B b) {
+            node.put("B", Base64.getEncoder().encodeToString(b.unsafeBytes()));
+        } else if (value instanceof AttributeValue.BOOL b) {
+            node.put("BOOL", b.value());
+        } else if (value instanceof AttributeValue.NULL) {
+            node.put("NULL", true);
+        } else if (value instanceof AttributeValue.M m) {
+            node.set("M", encodeItem(m.value()));
+        } else if (value instanceof AttributeValue.L l) {
+            ArrayNode array = node.putArray("L");
+            for (AttributeValue element : l.value()) {
+                array.add(encode(element));
+            }
+        } else if (value instanceof AttributeValue.SS ss) {
+            ArrayNode array = node.putArray("SS");
+            ss.value().forEach(array::add);
+        } else if (value instanceof AttributeValue.NS ns) {
+            ArrayNode array = node.putArray("NS");
+            ns.value().forEach(array::add);
+        } else if (value instanceof AttributeValue.BS bs) {
+            ArrayNode array = node.putArray("BS");
+            for (byte[] b : bs.value()) {
+                array.add(Base64.getEncoder().encodeToString(b));
+            }
+        }
+        return node;
+    }
+}

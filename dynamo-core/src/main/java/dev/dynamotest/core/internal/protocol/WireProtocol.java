@@ -1,0 +1,145 @@
+package dev.dynamotest.core.internal.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.DynamoRequest;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.zip.CRC32;
+
+/**
+ * DynamoDB's JSON 1.0 protocol, independent of the HTTP server: routes {@code X-Amz-Target} to the engine,
+ * takes the region from the SigV4 scope, and writes responses and errors with {@code __type},
+ * {@code x-amzn-RequestId} and {@code x-amz-crc32}.
+ */
+public final class WireProtocol {
+
+    public static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
+    private static final Logger LOG = Logger.getLogger(WireProtocol.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000).build())
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** A response to send: status, extra headers, body. */
+    public record Response(int status, Map<String, String> headers, byte[] body) {
+    }
+
+    private final DynamoEngine engine;
+
+    public WireProtocol(DynamoEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Handles one POST: headers (any case) and raw body. */
+    public Response handle(Map<String, String> headers, byte[] body) {
+        String requestId = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
+        try {
+            String target = header(headers, "X-Amz-Target");
+            String contentType = header(headers, "Content-Type");
+            if (target == null || !target.startsWith(DYNAMODB_PREFIX) || !acceptable(contentType)) {
+                throw unknownOperation();
+            }
+            String operation = target.substring(DYNAMODB_PREFIX.length());
+            if (!engine.supports(operation)) {
+                throw unknownOperation();
+            }
+            ObjectNode request = parse(body);
+            String region = regionOf(header(headers, "Authorization"));
+            ObjectNode result = engine.handle(new DynamoRequest(region, operation, request, headers));
+            byte[] bytes = result == null ? new byte[0] : JSON.writeValueAsBytes(result);
+            return response(200, requestId, bytes);
+        } catch (DynamoException e) {
+            return error(requestId, e);
+        } catch (RuntimeException | IOException | StackOverflowError e) {
+            LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
+            return error(requestId, DynamoException.internal("Internal server error"));
+        }
+    }
+
+    /** The region named by a SigV4 Authorization header, or the engine's default region. */
+    public String regionOf(String authorization) {
+        String region = SigV4Scope.region(authorization);
+        return region != null ? region : engine.config().defaultRegion();
+    }
+
+    private static boolean acceptable(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return type.equals(CONTENT_TYPE) || type.equals("application/x-amz-json-1.1")
+                || type.equals("application/json") || type.isEmpty();
+    }
+
+    private static DynamoException unknownOperation() {
+        return new DynamoException(DynamoException.CORAL_NAMESPACE, "UnknownOperationException", 400, null, null);
+    }
+
+    private static ObjectNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return JSON.createObjectNode();
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw DynamoException.serialization(e.getOriginalMessage());
+        } catch (IOException | StackOverflowError e) {
+            throw DynamoException.serialization("Could not parse the request body");
+        }
+        if (node == null || node.isMissingNode()) {
+            return JSON.createObjectNode();
+        }
+        if (!node.isObject()) {
+            throw DynamoException.serialization("Start of structure or map expected but not found");
+        }
+        return (ObjectNode) node;
+    }
+
+    private static Response error(String requestId, DynamoException e) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("__type", e.wireType());
+        if (e.getMessage() != null) {
+            body.put("message", e.getMessage());
+        }
+        if (e.item() != null) {
+            body.set("Item", AttributeValueJson.encodeItem(e.item()));
+        }
+        try {
+            return response(e.statusCode(), requestId, JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static Response response(int status, String requestId, byte[] body) {
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        return new Response(status, Map.of("x-amzn-RequestId", requestId,
+                "x-amz-crc32", Long.toString(crc.getValue())), body);
+    }
+
+    private static String header(Map<String, String> headers, String name) {
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+}

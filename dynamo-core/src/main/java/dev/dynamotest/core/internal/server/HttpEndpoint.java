@@ -1,0 +1,84 @@
+package dev.dynamotest.core.internal.server;
+
+import dev.dynamotest.core.DynamoEngine;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import dev.dynamotest.core.internal.protocol.WireProtocol;
+import java.net.BindException;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The Javalin adapter: the only place that knows Javalin. It hands each request to the {@link WireProtocol}. */
+public final class HttpEndpoint {
+
+    private static final long MAX_REQUEST_BYTES = 64L * 1024 * 1024;
+
+    private final Javalin app;
+    private final String host;
+
+    private HttpEndpoint(Javalin app, String host) {
+        this.app = app;
+        this.host = host;
+    }
+
+    /** Starts serving the engine; port 0 picks a free port. */
+    public static HttpEndpoint start(DynamoEngine engine, String host, int port) {
+        WireProtocol protocol = new WireProtocol(engine);
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.routes.post("/", ctx -> handle(protocol, ctx));
+            config.routes.get("/", ctx -> health(protocol, ctx));
+        });
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            app.stop();
+            if (e.getCause() instanceof BindException || e instanceof IllegalStateException
+                    && e.getMessage() != null && e.getMessage().contains("Port already in use")) {
+                throw new IllegalStateException("Port " + port + " on " + host + " is already in use", e);
+            }
+            throw e;
+        }
+        return new HttpEndpoint(app, host);
+    }
+
+    private static void handle(WireProtocol protocol, Context ctx) {
+        Map<String, String> headers = new HashMap<>();
+        for (String name : ctx.headerMap().keySet()) {
+            headers.put(name, ctx.header(name));
+        }
+        WireProtocol.Response response = protocol.handle(headers, ctx.bodyAsBytes());
+        send(ctx, response);
+    }
+
+    private static void health(WireProtocol protocol, Context ctx) {
+        ctx.status(200);
+        ctx.contentType("text/plain");
+        ctx.result("healthy: dynamodb." + protocol.regionOf(ctx.header("Authorization")) + ".amazonaws.com");
+    }
+
+    private static void send(Context ctx, WireProtocol.Response response) {
+        ctx.status(response.status());
+        response.headers().forEach(ctx::header);
+        ctx.contentType(WireProtocol.CONTENT_TYPE);
+        ctx.result(response.body());
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The host as it goes into a URL. */
+    public String hostForUrl() {
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            return "localhost";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    public void stop() {
+        app.stop();
+    }
+}
