@@ -84,6 +84,11 @@ final class ExpressionUpdate implements Update {
     }
 
     @Override
+    public boolean createsItem() {
+        return !sets.isEmpty() || !adds.isEmpty();
+    }
+
+    @Override
     public Set<String> topLevelAttributes() {
         return touched.topLevelAttributes();
     }

@@ -19,6 +19,12 @@ public interface Update {
     /** The new image: the item with the update applied. The input is not modified; empty means no item. */
     Map<String, AttributeValue> apply(Map<String, AttributeValue> item);
 
+    /**
+     * Whether applying the update to a missing item creates it: false when the update only removes attributes
+     * or set elements, as DynamoDB then leaves a missing item missing.
+     */
+    boolean createsItem();
+
     /** The top-level attributes the update writes or removes. */
     Set<String> topLevelAttributes();
 
