@@ -1,0 +1,177 @@
+package dev.dynamotest.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynamotest.core.support.LocalEndpoint;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+class WireProtocolTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static LocalEndpoint endpoint;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        endpoint = new LocalEndpoint();
+        endpoint.createTable("Wire", "pk", null, null);
+    }
+
+    @AfterAll
+    static void stop() {
+        endpoint.close();
+    }
+
+    private static HttpResponse<String> post(String target, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.endpoint().resolve("/"))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (target != null) {
+            request.header("X-Amz-Target", target);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.header("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20261125/us-east-1/dynamodb/aws4_request, "
+                + "SignedHeaders=host, Signature=abc");
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String operation, String body) throws IOException, InterruptedException {
+        return post("DynamoDB_20120810." + operation, "application/x-amz-json-1.0", body);
+    }
+
+    private static String type(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body()).path("__type").asText();
+    }
+
+    @Test
+    void answers_with_the_json_content_type_a_request_id_and_the_crc32_of_the_body() throws Exception {
+        HttpResponse<String> response = post("ListTables", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
+        assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+        CRC32 crc = new CRC32();
+        crc.update(response.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(response.headers().firstValue("x-amz-crc32")).hasValue(Long.toString(crc.getValue()));
+    }
+
+    @Test
+    void rejects_an_unknown_operation_with_unknown_operation_exception() throws Exception {
+        HttpResponse<String> response = post("BogusOperation", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(type(response)).isEqualTo("com.amazon.coral.service#UnknownOperationException");
+    }
+
+    @Test
+    void rejects_a_request_without_a_target() throws Exception {
+        HttpResponse<String> response = post(null, "application/x-amz-json-1.0", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(type(response)).endsWith("#UnknownOperationException");
+    }
+
+    @Test
+    void rejects_a_wrong_content_type() throws Exception {
+        HttpResponse<String> response = post("DynamoDB_20120810.ListTables", "text/plain", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(type(response)).endsWith("#UnknownOperationException");
+    }
+
+    @Test
+    void rejects_malformed_json_with_serialization_exception() throws Exception {
+        for (String body : new String[] {"{", "}{", "habababa", "7", "{\"a\":}", "[1]", "{}}", "{".repeat(10000)}) {
+            HttpResponse<String> response = post("PutItem", body);
+
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(type(response)).as(body).isEqualTo("com.amazon.coral.service#SerializationException");
+        }
+    }
+
+    @Test
+    void rejects_a_field_of_the_wrong_shape_with_serialization_exception() throws Exception {
+        HttpResponse<String> response = post("PutItem", "{\"TableName\": \"Wire\", \"Item\": [1, 2]}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(type(response)).endsWith("#SerializationException");
+    }
+
+    @Test
+    void reports_validation_errors_with_the_dynamodb_type_and_message() throws Exception {
+        HttpResponse<String> response = post("PutItem", "{\"Item\": {\"pk\": {\"S\": \"a\"}}}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("__type").asText()).isEqualTo("com.amazonaws.dynamodb.v20120810#ValidationException");
+        assertThat(body.path("message").asText()).isEqualTo("1 validation error detected: Value null at "
+                + "'tableName' failed to satisfy constraint: Member must not be null");
+    }
+
+    @Test
+    void escapes_quotes_in_error_messages() throws Exception {
+        HttpResponse<String> response = post("PutItem",
+                "{\"TableName\": \"Wire\", \"Item\": {\"pk\": {\"S\": \"a\"}, \"n\": {\"N\": \"\\\"dog\\\"\"}}}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("message").asText()).contains("\"dog\"");
+    }
+
+    @Test
+    void answers_get_on_the_root_with_a_health_line() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint.endpoint()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("healthy: dynamodb.us-east-1.amazonaws.com");
+    }
+
+    @Test
+    void keeps_the_tables_of_each_region_apart() {
+        try (DynamoDbClient west = endpoint.client(Region.EU_WEST_1)) {
+            assertThat(endpoint.client().listTables().tableNames()).contains("Wire");
+            assertThat(west.listTables().tableNames()).doesNotContain("Wire");
+        }
+    }
+
+    @Test
+    void takes_the_region_from_the_sigv4_scope() {
+        try (DynamoDbClient west = endpoint.client(Region.EU_WEST_1)) {
+            String arn = west.createTable(b -> b.tableName("WestOnly")
+                    .billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(d -> d.attributeName("k").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("k").keyType("HASH"))).tableDescription().tableArn();
+
+            assertThat(arn).startsWith("arn:aws:dynamodb:eu-west-1:");
+            assertThat(endpoint.client().listTables().tableNames()).doesNotContain("WestOnly");
+        }
+    }
+
+    @Test
+    void uses_the_default_region_for_unsigned_requests() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.endpoint() + "/"))
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(JSON.readTree(response.body()).path("TableNames").toString()).contains("Wire");
+    }
+}

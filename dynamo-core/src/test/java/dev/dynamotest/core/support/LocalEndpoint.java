@@ -1,0 +1,76 @@
+package dev.dynamotest.core.support;
+
+import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.DynamoServer;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** A running endpoint with an SDK client for tests: one per test class, closed after it. */
+public final class LocalEndpoint implements AutoCloseable {
+
+    private final DynamoServer server;
+    private final DynamoDbClient client;
+
+    public LocalEndpoint() {
+        server = DynamoServer.start(DynamoEngine.create());
+        client = client(Region.US_EAST_1);
+    }
+
+    public DynamoServer server() {
+        return server;
+    }
+
+    public URI endpoint() {
+        return server.endpoint();
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /** A new client for the endpoint that signs requests for the given region; the caller closes it. */
+    public DynamoDbClient client(Region region) {
+        return DynamoDbClient.builder()
+                .endpointOverride(server.endpoint())
+                .region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** Creates an on-demand table with a string partition key and, if given, a sort key of the given type. */
+    public void createTable(String name, String partitionKey, String sortKey, ScalarAttributeType sortType) {
+        var request = software.amazon.awssdk.services.dynamodb.model.CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST);
+        if (sortKey == null) {
+            request.attributeDefinitions(AttributeDefinition.builder().attributeName(partitionKey)
+                            .attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build());
+        } else {
+            request.attributeDefinitions(
+                            AttributeDefinition.builder().attributeName(partitionKey)
+                                    .attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName(sortKey).attributeType(sortType).build())
+                    .keySchema(KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
+        }
+        client.createTable(request.build());
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.close();
+        server.engine().close();
+    }
+}
