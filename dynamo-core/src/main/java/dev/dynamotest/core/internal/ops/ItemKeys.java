@@ -12,7 +12,8 @@ public final class ItemKeys {
 
     private static final int MAX_PARTITION_KEY_BYTES = 2048;
     private static final int MAX_SORT_KEY_BYTES = 1024;
-    private static final int MAX_DEPTH = 32;
+    private static final int MAX_DEPTH = 31;
+    private static final int MAX_NAME_BYTES = 65535;
 
     private ItemKeys() {
     }
@@ -85,9 +86,14 @@ public final class ItemKeys {
         if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
             throw DynamoException.validation(message);
         }
-        for (AttributeValue value : item.values()) {
-            if (depth(value) > MAX_DEPTH) {
-                throw DynamoException.validation("Nesting Levels have exceeded supported limits");
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            if (ItemSize.utf8(e.getKey()) > MAX_NAME_BYTES) {
+                throw DynamoException.validation("One or more parameter values are not valid. Attribute name is "
+                        + "too large, must be less than 65536 bytes");
+            }
+            if (depth(e.getValue()) > MAX_DEPTH) {
+                throw DynamoException.validation("Nesting Levels have exceeded supported limits: Attributes in the "
+                        + "item have nested levels beyond supported limit");
             }
         }
     }

@@ -11,7 +11,6 @@ import dev.dynamotest.core.internal.protocol.Json;
 import dev.dynamotest.core.internal.storage.StoredKey;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.model.AttributeValue;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The single-item operations: PutItem, GetItem, UpdateItem, DeleteItem. */
@@ -115,11 +114,13 @@ public final class ItemOperations {
         ItemExpressions expressions = ItemExpressions.forUpdate(request);
         TableMeta table = ctx.table(region, tableName);
         ItemKeys.checkKey(table, key);
+        expressions.checkKeyNotUpdated(table);
         WritePath.Outcome outcome = ctx.writes().apply(new WritePath.Write(table, key, current -> {
             expressions.check(current, onFailure);
-            Map<String, AttributeValue> base = current == null ? new LinkedHashMap<>(key) : current;
-            Map<String, AttributeValue> updated = expressions.update(table, base);
-            ItemKeys.checkSize(updated, "Item size to update has exceeded the maximum allowed size");
+            Map<String, AttributeValue> updated = expressions.update(current, key);
+            if (updated != null) {
+                ItemKeys.checkSize(updated, "Item size to update has exceeded the maximum allowed size");
+            }
             return updated;
         }, USER));
         ObjectNode response = NODES.objectNode();

@@ -29,7 +29,8 @@ public final class WireProtocol {
     private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
     private static final Logger LOG = Logger.getLogger(WireProtocol.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000)
+                    .maxNameLength(1024 * 1024).maxStringLength(Integer.MAX_VALUE).build())
             .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);

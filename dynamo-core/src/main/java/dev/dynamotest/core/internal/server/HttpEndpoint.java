@@ -11,7 +11,8 @@ import java.util.Map;
 /** The Javalin adapter: the only place that knows Javalin. It hands each request to the {@link WireProtocol}. */
 public final class HttpEndpoint {
 
-    private static final long MAX_REQUEST_BYTES = 64L * 1024 * 1024;
+    /** DynamoDB's limit on a request's size; larger ones get 413. */
+    private static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
 
     private final Javalin app;
     private final String host;

@@ -1,0 +1,48 @@
+package dev.dynamotest.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    @Test
+    void defaults_to_loopback_port_8000_and_us_east_1_in_memory() {
+        Main.Options options = Main.Options.parse(new String[0]);
+
+        assertThat(options.port).isEqualTo(8000);
+        assertThat(options.host).isEqualTo("127.0.0.1");
+        assertThat(options.region).isEqualTo("us-east-1");
+        assertThat(options.db).isNull();
+    }
+
+    @Test
+    void reads_every_flag() {
+        Main.Options options = Main.Options.parse(new String[] {
+            "--port", "0", "--host", "0.0.0.0", "--region", "eu-west-1", "--db", "/tmp/x"});
+
+        assertThat(options.port).isZero();
+        assertThat(options.host).isEqualTo("0.0.0.0");
+        assertThat(options.region).isEqualTo("eu-west-1");
+        assertThat(options.db).isEqualTo("/tmp/x");
+    }
+
+    @Test
+    void rejects_unknown_flags_and_bad_ports() {
+        assertThatThrownBy(() -> Main.Options.parse(new String[] {"--verbose"}))
+                .hasMessage("unknown option: --verbose");
+        assertThatThrownBy(() -> Main.Options.parse(new String[] {"--port", "70000"}))
+                .hasMessage("--port takes a number from 0 to 65535, not 70000");
+        assertThatThrownBy(() -> Main.Options.parse(new String[] {"--port"}))
+                .hasMessage("--port needs a value");
+    }
+
+    @Test
+    void a_server_on_port_zero_reports_the_port_it_got() {
+        try (DynamoServer server = DynamoServer.start(EngineConfig.defaults(), "127.0.0.1", 0)) {
+            assertThat(server.port()).isPositive();
+            assertThat(server.endpoint().toString()).isEqualTo("http://127.0.0.1:" + server.port());
+        }
+    }
+}
