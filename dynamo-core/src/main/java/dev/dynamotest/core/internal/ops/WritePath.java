@@ -4,6 +4,7 @@ import dev.dynamotest.core.ChangeListener;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.core.internal.storage.ChangeLog;
 import dev.dynamotest.core.internal.storage.H2Database;
+import dev.dynamotest.core.internal.storage.IndexMeta;
 import dev.dynamotest.core.internal.storage.ItemStore;
 import dev.dynamotest.core.internal.storage.StorageException;
 import dev.dynamotest.core.internal.storage.StoredKey;
@@ -110,9 +111,19 @@ public final class WritePath {
             return new Outcome(current, next, null);
         }
         if (next == null) {
-            store.delete(connection, table, key);
+            store.delete(connection, table, ItemStore.BASE, key);
         } else {
-            store.put(connection, table, key, next, ItemSize.of(next));
+            store.put(connection, table, ItemStore.BASE, key, next, ItemSize.of(next));
+        }
+        for (IndexMeta index : table.indexes()) {
+            if (index.covers(current)) {
+                store.delete(connection, table, index.name(), StoredKey.of(table, index, current));
+            }
+            if (index.covers(next)) {
+                Map<String, AttributeValue> projected = index.project(table, next);
+                store.put(connection, table, index.name(), StoredKey.of(table, index, next), projected,
+                        ItemSize.of(projected));
+            }
         }
         String event = current == null ? "INSERT" : next == null ? "REMOVE" : "MODIFY";
         ChangeRecord record = new ChangeRecord(log.nextSequence(), table.region(), table.name(), event,

@@ -5,10 +5,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** Reads and writes the items of tables in H2, by stored key, on a connection the caller holds. */
+/**
+ * Reads and writes the rows of tables and their indexes in H2. A table's items are the rows of index
+ * {@code ""}; each secondary index has its own rows, ordered the same way, so Query and Scan read any of
+ * them alike: one index range of H2.
+ */
 public final class ItemStore {
+
+    /** The index name of a table's own rows. */
+    public static final String BASE = "";
+
+    private static final String KEY_MATCH = "TID = ? AND IDX = ? AND HH = ? AND HK = ? AND RK = ? AND UK = ?";
+    private static final String COLUMNS = "HH, HK, RK, UK, SZ, DATA";
 
     private final H2Database db;
 
@@ -16,18 +28,10 @@ public final class ItemStore {
         this.db = db;
     }
 
-    public H2Database database() {
-        return db;
-    }
-
     /** The item with this key, or {@code null}. */
     public Map<String, AttributeValue> get(Connection c, TableMeta table, StoredKey key) {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT DATA FROM DT_ITEMS WHERE TID = ? AND HH = ? AND HK = ? AND RK = ?")) {
-            ps.setLong(1, table.id());
-            ps.setInt(2, key.hash());
-            ps.setBytes(3, key.partition());
-            ps.setBytes(4, key.sort());
+        try (PreparedStatement ps = c.prepareStatement("SELECT DATA FROM DT_ITEMS WHERE " + KEY_MATCH)) {
+            bindKey(ps, table, BASE, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? ItemCodec.decode(rs.getBytes(1)) : null;
             }
@@ -45,42 +49,129 @@ public final class ItemStore {
         }
     }
 
-    /** Inserts or replaces an item. */
-    public void put(Connection c, TableMeta table, StoredKey key, Map<String, AttributeValue> item, int size) {
+    /** Inserts or replaces a row of the table ({@code index} {@link #BASE}) or of one of its indexes. */
+    public void put(Connection c, TableMeta table, String index, StoredKey key, Map<String, AttributeValue> item,
+            int size) {
         try (PreparedStatement ps = c.prepareStatement(
-                "MERGE INTO DT_ITEMS(TID, HH, HK, RK, SZ, DATA) KEY(TID, HH, HK, RK) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, table.id());
-            ps.setInt(2, key.hash());
-            ps.setBytes(3, key.partition());
-            ps.setBytes(4, key.sort());
-            ps.setInt(5, size);
-            ps.setBytes(6, ItemCodec.encode(item));
+                "MERGE INTO DT_ITEMS(TID, IDX, HH, HK, RK, UK, SZ, DATA) KEY(TID, IDX, HH, HK, RK, UK)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bindKey(ps, table, index, key);
+            ps.setInt(7, size);
+            ps.setBytes(8, ItemCodec.encode(item));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StorageException("cannot write an item of " + table.name(), e);
         }
     }
 
-    /** Deletes an item, if present. */
-    public void delete(Connection c, TableMeta table, StoredKey key) {
-        try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM DT_ITEMS WHERE TID = ? AND HH = ? AND HK = ? AND RK = ?")) {
-            ps.setLong(1, table.id());
-            ps.setInt(2, key.hash());
-            ps.setBytes(3, key.partition());
-            ps.setBytes(4, key.sort());
+    /** Deletes a row, if present. */
+    public void delete(Connection c, TableMeta table, String index, StoredKey key) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM DT_ITEMS WHERE " + KEY_MATCH)) {
+            bindKey(ps, table, index, key);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StorageException("cannot delete an item of " + table.name(), e);
         }
     }
 
+    /** Deletes every row of one index of a table (all of them for {@code null}). */
+    public void deleteAll(Connection c, TableMeta table, String index) {
+        String sql = "DELETE FROM DT_ITEMS WHERE TID = ?" + (index == null ? "" : " AND IDX = ?");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, table.id());
+            if (index != null) {
+                ps.setString(2, index);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("cannot delete the rows of " + table.name(), e);
+        }
+    }
+
+    /**
+     * Up to {@code limit} rows of one partition of a table or index, in sort key order (or reverse), within
+     * the range and after {@code exclusiveStart} (a row key as returned before, or {@code null}).
+     */
+    public List<StoredRow> query(TableMeta table, String index, byte[] partition, KeyRange range, boolean forward,
+            StoredKey exclusiveStart, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM DT_ITEMS WHERE TID = ? AND IDX = ?"
+                + " AND HH = ? AND HK = ?");
+        List<Object> args = new ArrayList<>(List.of(table.id(), index, KeyCodec.partitionHash(partition), partition));
+        if (range.lower() != null) {
+            sql.append(range.lowerInclusive() ? " AND RK >= ?" : " AND RK > ?");
+            args.add(range.lower());
+        }
+        if (range.upper() != null) {
+            sql.append(range.upperInclusive() ? " AND RK <= ?" : " AND RK < ?");
+            args.add(range.upper());
+        }
+        if (exclusiveStart != null) {
+            sql.append(forward ? " AND (RK > ? OR RK = ? AND UK > ?)" : " AND (RK < ? OR RK = ? AND UK < ?)");
+            args.add(exclusiveStart.sort());
+            args.add(exclusiveStart.sort());
+            args.add(exclusiveStart.unique());
+        }
+        sql.append(forward ? " ORDER BY RK, UK" : " ORDER BY RK DESC, UK DESC").append(" LIMIT ?");
+        args.add(limit);
+        return select(table, sql.toString(), args);
+    }
+
+    /**
+     * Up to {@code limit} rows of a table or index in scan order (partition hash, then keys), with partition
+     * hashes from {@code hashFrom} to {@code hashTo} inclusive, after {@code exclusiveStart} or from the start.
+     */
+    public List<StoredRow> scan(TableMeta table, String index, int hashFrom, int hashTo, StoredKey exclusiveStart,
+            int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM DT_ITEMS WHERE TID = ? AND IDX = ?"
+                + " AND HH BETWEEN ? AND ?");
+        List<Object> args = new ArrayList<>(List.of(table.id(), index, hashFrom, hashTo));
+        if (exclusiveStart != null) {
+            sql.append(" AND (HH, HK, RK, UK) > (?, ?, ?, ?)");
+            args.add(exclusiveStart.hash());
+            args.add(exclusiveStart.partition());
+            args.add(exclusiveStart.sort());
+            args.add(exclusiveStart.unique());
+        }
+        sql.append(" ORDER BY HH, HK, RK, UK LIMIT ?");
+        args.add(limit);
+        return select(table, sql.toString(), args);
+    }
+
+    private List<StoredRow> select(TableMeta table, String sql, List<Object> args) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                Object arg = args.get(i);
+                if (arg instanceof byte[] bytes) {
+                    ps.setBytes(i + 1, bytes);
+                } else {
+                    ps.setObject(i + 1, arg);
+                }
+            }
+            List<StoredRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredKey key = new StoredKey(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4));
+                    rows.add(new StoredRow(key, rs.getInt(5), ItemCodec.decode(rs.getBytes(6))));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the items of " + table.name(), e);
+        }
+    }
+
     /** The number of items of a table and their total size in bytes. */
     public long[] countAndSize(TableMeta table) {
+        return countAndSize(table, BASE);
+    }
+
+    /** The number of rows of a table or index and their total size in bytes. */
+    public long[] countAndSize(TableMeta table, String index) {
         try (Connection c = db.connection();
                 PreparedStatement ps = c.prepareStatement(
-                        "SELECT COUNT(*), COALESCE(SUM(SZ), 0) FROM DT_ITEMS WHERE TID = ?")) {
+                        "SELECT COUNT(*), COALESCE(SUM(SZ), 0) FROM DT_ITEMS WHERE TID = ? AND IDX = ?")) {
             ps.setLong(1, table.id());
+            ps.setString(2, index);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new long[] {rs.getLong(1), rs.getLong(2)};
@@ -88,5 +179,15 @@ public final class ItemStore {
         } catch (SQLException e) {
             throw new StorageException("cannot count the items of " + table.name(), e);
         }
+    }
+
+    private static void bindKey(PreparedStatement ps, TableMeta table, String index, StoredKey key)
+            throws SQLException {
+        ps.setLong(1, table.id());
+        ps.setString(2, index);
+        ps.setInt(3, key.hash());
+        ps.setBytes(4, key.partition());
+        ps.setBytes(5, key.sort());
+        ps.setBytes(6, key.unique());
     }
 }

@@ -3,6 +3,8 @@ package dev.dynamotest.core.internal.storage;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -17,6 +19,7 @@ public final class TableMeta {
     private final KeyAttribute hashKey;
     private final KeyAttribute rangeKey;
     private final ObjectNode description;
+    private final List<IndexMeta> indexes;
 
     public TableMeta(long id, String region, String name, KeyAttribute hashKey, KeyAttribute rangeKey,
             ObjectNode description) {
@@ -26,6 +29,17 @@ public final class TableMeta {
         this.hashKey = hashKey;
         this.rangeKey = rangeKey;
         this.description = description;
+        this.indexes = IndexMeta.parseAll(description);
+    }
+
+    /** The table's secondary indexes, local ones first. */
+    public List<IndexMeta> indexes() {
+        return indexes;
+    }
+
+    /** The index of that name, if the table has one. */
+    public Optional<IndexMeta> index(String indexName) {
+        return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst();
     }
 
     public long id() {
