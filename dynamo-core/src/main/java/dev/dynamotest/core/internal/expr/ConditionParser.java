@@ -98,6 +98,7 @@ final class ConditionParser extends ExpressionParser {
             countOperator();
             Comparator comparator = comparator(op.kind());
             Operand right = parseOperand();
+            requireDistinct(comparator.symbol(), left, List.of(right));
             if (comparator != Comparator.EQ && comparator != Comparator.NE) {
                 requireOrdered(comparator.symbol(), left);
                 requireOrdered(comparator.symbol(), right);
@@ -110,6 +111,7 @@ final class ConditionParser extends ExpressionParser {
             Operand low = parseOperand();
             expectKeyword("AND");
             Operand high = parseOperand();
+            requireDistinct("BETWEEN", left, List.of(low, high));
             checkBetween(left, low, high);
             return new Condition.Between(left, low, high);
         }
@@ -117,6 +119,7 @@ final class ConditionParser extends ExpressionParser {
             next();
             countOperator();
             List<Operand> candidates = parseArguments();
+            requireDistinct("IN", left, candidates);
             if (candidates.size() + 1 > MAX_IN_OPERANDS) {
                 throw Errors.invalid(kind, "Too many operands for operator or function; operator or function: IN"
                         + ", number of operands: " + (candidates.size() + 1));
@@ -138,6 +141,14 @@ final class ConditionParser extends ExpressionParser {
             case GT -> Comparator.GT;
             default -> Comparator.GE;
         };
+    }
+
+    /** DynamoDB refuses to compare a document path with itself. */
+    private void requireDistinct(String operator, Operand first, List<Operand> rest) {
+        if (first instanceof Operand.PathOperand path && rest.contains(first)) {
+            throw Errors.invalid(kind, "The first operand must be distinct from the remaining operands for this "
+                    + "operator or function; operator: " + operator + ", first operand: " + path.path());
+        }
     }
 
     private void requireOrdered(String operator, Operand operand) {
@@ -194,6 +205,7 @@ final class ConditionParser extends ExpressionParser {
             }
             case "begins_with" -> {
                 checkArity(name, args, 2);
+                requireDistinct(name, args.get(0), args.subList(1, 2));
                 for (Operand arg : args) {
                     AttributeValue v = arg.constant();
                     if (v != null && !(v instanceof AttributeValue.S || v instanceof AttributeValue.B)) {
@@ -204,6 +216,7 @@ final class ConditionParser extends ExpressionParser {
             }
             default -> {
                 checkArity(name, args, 2);
+                requireDistinct(name, args.get(0), args.subList(1, 2));
                 return new Condition.Contains(args.get(0), args.get(1));
             }
         }

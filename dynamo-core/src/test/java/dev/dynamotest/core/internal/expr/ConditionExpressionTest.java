@@ -115,6 +115,15 @@ class ConditionExpressionTest {
     }
 
     @Test
+    void rejects_a_path_compared_with_itself() {
+        assertThat(error("contains(a, a)", null)).isEqualTo("Invalid ConditionExpression: The first operand must be "
+                + "distinct from the remaining operands for this operator or function; operator: contains, "
+                + "first operand: [a]");
+        assertThat(error("a.b = a.b", null)).endsWith("operator: =, first operand: [a, b]");
+        assertThat(test("contains(a, s)")).isFalse();
+    }
+
+    @Test
     void rejects_ordering_of_constant_non_scalar_operands() {
         assertThat(error("a < :v", "{':v': {'L': [{'N': '1'}]}}")).isEqualTo(
                 "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: <,"
