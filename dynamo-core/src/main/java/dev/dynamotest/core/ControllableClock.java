@@ -69,6 +69,13 @@ public final class ControllableClock implements Clock {
         return this;
     }
 
+    /** Back to following the source clock: not frozen, not advanced. */
+    public synchronized ControllableClock reset() {
+        frozenAt = null;
+        offset = Duration.ZERO;
+        return this;
+    }
+
     /** Whether time is stopped. */
     public synchronized boolean isFrozen() {
         return frozenAt != null;

@@ -30,6 +30,7 @@ public final class DynamoEngine implements AutoCloseable {
     private final H2Database db;
     private final WritePath writes;
     private final OperationRouter router;
+    private final Tables tables;
     private final List<RequestInterceptor> interceptors = new CopyOnWriteArrayList<>();
 
     private DynamoEngine(EngineConfig config) {
@@ -39,6 +40,7 @@ public final class DynamoEngine implements AutoCloseable {
         this.writes = new WritePath(db, items, new ChangeLog(db), config.clock());
         EngineContext ctx = new EngineContext(config, new TableCatalog(db), items, writes);
         this.router = new OperationRouter(ctx);
+        this.tables = new Tables(ctx);
     }
 
     /** An engine with the default configuration (in-memory, us-east-1). */
@@ -57,6 +59,11 @@ public final class DynamoEngine implements AutoCloseable {
     /** The engine's clock. */
     public Clock clock() {
         return config.clock();
+    }
+
+    /** The stored tables and items, read without going through the API. */
+    public Tables tables() {
+        return tables;
     }
 
     /** Handles a request through the interceptor chain. */

@@ -50,6 +50,15 @@ class ControllableClockTest {
     }
 
     @Test
+    void reset_returns_to_the_source_time() {
+        clock.freezeAt(start.plusSeconds(100)).reset();
+        source = start.plusSeconds(3);
+
+        assertThat(clock.now()).isEqualTo(start.plusSeconds(3));
+        assertThat(clock.isFrozen()).isFalse();
+    }
+
+    @Test
     void refuses_to_go_backwards() {
         assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class)

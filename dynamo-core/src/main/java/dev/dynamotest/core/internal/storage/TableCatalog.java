@@ -81,6 +81,11 @@ public final class TableCatalog {
         return Optional.ofNullable(region(region).get(name));
     }
 
+    /** The regions that have or had tables. */
+    public java.util.Set<String> regions() {
+        return new java.util.TreeSet<>(regions.keySet());
+    }
+
     /** The tables of a region, in name order. */
     public List<TableMeta> list(String region) {
         return new ArrayList<>(region(region).values());
