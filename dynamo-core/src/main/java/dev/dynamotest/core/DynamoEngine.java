@@ -31,13 +31,16 @@ public final class DynamoEngine implements AutoCloseable {
     private final WritePath writes;
     private final OperationRouter router;
     private final Tables tables;
+    private final ChangeHistory changes;
     private final List<RequestInterceptor> interceptors = new CopyOnWriteArrayList<>();
 
     private DynamoEngine(EngineConfig config) {
         this.config = config;
         this.db = config.databasePath() == null ? H2Database.inMemory() : H2Database.file(config.databasePath());
         ItemStore items = new ItemStore(db);
-        this.writes = new WritePath(db, items, new ChangeLog(db), config.clock());
+        ChangeLog log = new ChangeLog(db);
+        this.writes = new WritePath(db, items, log, config.clock());
+        this.changes = new ChangeHistory(log);
         EngineContext ctx = new EngineContext(config, new TableCatalog(db), items, writes);
         this.router = new OperationRouter(ctx);
         this.tables = new Tables(ctx);
@@ -64,6 +67,11 @@ public final class DynamoEngine implements AutoCloseable {
     /** The stored tables and items, read without going through the API. */
     public Tables tables() {
         return tables;
+    }
+
+    /** The committed item changes, in commit order. */
+    public ChangeHistory changes() {
+        return changes;
     }
 
     /** Handles a request through the interceptor chain. */

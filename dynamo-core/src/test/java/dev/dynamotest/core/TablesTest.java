@@ -105,6 +105,8 @@ class TablesTest {
         assertThat(seen.get(1).newImage()).containsEntry("v", AttributeValue.string("x"));
         assertThat(seen.get(2).oldImage()).containsEntry("v", AttributeValue.string("x"));
         assertThat(seen).extracting(ChangeRecord::sequence).isSorted();
+        assertThat(endpoint.server().engine().changes().since(seen.get(0).sequence() - 1)
+                .subList(0, 3)).isEqualTo(seen);
     }
 
     @Test

@@ -127,7 +127,8 @@ public final class WritePath {
         }
         String event = current == null ? "INSERT" : next == null ? "REMOVE" : "MODIFY";
         ChangeRecord record = new ChangeRecord(log.nextSequence(), table.region(), table.name(), event,
-                table.keyOf(next != null ? next : current), current, next, clock.now(), write.origin());
+                table.keyOf(next != null ? next : current), current, next,
+                clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), write.origin());
         log.append(connection, table.id(), record);
         return new Outcome(current, next, record);
     }
