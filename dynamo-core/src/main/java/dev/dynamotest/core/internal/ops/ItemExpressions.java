@@ -28,6 +28,11 @@ final class ItemExpressions {
         return new ItemExpressions(RequestExpressions.parse(request, RequestExpressions.Operation.DELETE_ITEM));
     }
 
+    /** A transaction's ConditionCheck: a condition and its names and values, as DeleteItem takes them. */
+    static ItemExpressions forConditionCheck(ObjectNode request) {
+        return new ItemExpressions(RequestExpressions.parse(request, RequestExpressions.Operation.DELETE_ITEM));
+    }
+
     static ItemExpressions forGet(ObjectNode request) {
         return new ItemExpressions(RequestExpressions.parse(request, RequestExpressions.Operation.GET_ITEM));
     }

@@ -39,12 +39,8 @@ public final class ItemOperations {
             throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
         }
         TableMeta table = ctx.table(region, tableName);
-        ItemKeys.checkItem(table, item);
-        ItemKeys.checkSize(item, "Item size has exceeded the maximum allowed size");
-        WritePath.Outcome outcome = ctx.writes().apply(new WritePath.Write(table, table.keyOf(item), current -> {
-            expressions.check(current, onFailure);
-            return item;
-        }, USER));
+        WritePath.Outcome outcome = ctx.writes().apply(
+                ItemChange.put(table, item, expressions, onFailure).write(USER));
         ObjectNode response = NODES.objectNode();
         if ("ALL_OLD".equals(returnValues) && outcome.oldImage() != null) {
             response.set("Attributes", AttributeValueJson.encodeItem(outcome.oldImage()));
@@ -88,11 +84,8 @@ public final class ItemOperations {
             throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
         }
         TableMeta table = ctx.table(region, tableName);
-        ItemKeys.checkKey(table, key);
-        WritePath.Outcome outcome = ctx.writes().apply(new WritePath.Write(table, key, current -> {
-            expressions.check(current, onFailure);
-            return null;
-        }, USER));
+        WritePath.Outcome outcome = ctx.writes().apply(
+                ItemChange.delete(table, key, expressions, onFailure).write(USER));
         ObjectNode response = NODES.objectNode();
         if ("ALL_OLD".equals(returnValues) && outcome.oldImage() != null) {
             response.set("Attributes", AttributeValueJson.encodeItem(outcome.oldImage()));
@@ -113,16 +106,8 @@ public final class ItemOperations {
         Map<String, AttributeValue> key = AttributeValueJson.decodeItem(keyNode);
         ItemExpressions expressions = ItemExpressions.forUpdate(request);
         TableMeta table = ctx.table(region, tableName);
-        ItemKeys.checkKey(table, key);
-        expressions.checkKeyNotUpdated(table);
-        WritePath.Outcome outcome = ctx.writes().apply(new WritePath.Write(table, key, current -> {
-            expressions.check(current, onFailure);
-            Map<String, AttributeValue> updated = expressions.update(current, key);
-            if (updated != null) {
-                ItemKeys.checkSize(updated, "Item size to update has exceeded the maximum allowed size");
-            }
-            return updated;
-        }, USER));
+        WritePath.Outcome outcome = ctx.writes().apply(
+                ItemChange.update(table, key, expressions, onFailure).write(USER));
         ObjectNode response = NODES.objectNode();
         Map<String, AttributeValue> returned = expressions.returnedAttributes(returnValues, outcome.oldImage(),
                 outcome.newImage());
@@ -135,9 +120,7 @@ public final class ItemOperations {
     }
 
     private static String returnValuesOnConditionCheckFailure(ObjectNode request) {
-        String value = Json.text(request, "ReturnValuesOnConditionCheckFailure");
-        new Constraints().oneOf(value, "returnValuesOnConditionCheckFailure", "ALL_OLD", "NONE").check();
-        return value == null ? "NONE" : value;
+        return ItemChange.onFailure(request, "returnValuesOnConditionCheckFailure");
     }
 
     private static int size(Map<String, AttributeValue> item) {

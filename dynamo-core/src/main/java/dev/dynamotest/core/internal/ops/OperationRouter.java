@@ -24,6 +24,10 @@ public final class OperationRouter {
         operations.put("GetItem", items::getItem);
         operations.put("UpdateItem", items::updateItem);
         operations.put("DeleteItem", items::deleteItem);
+        operations.put("BatchGetItem", new BatchGetItemOperation(ctx));
+        operations.put("BatchWriteItem", new BatchWriteItemOperation(ctx));
+        operations.put("TransactGetItems", new TransactGetItemsOperation(ctx));
+        operations.put("TransactWriteItems", new TransactWriteItemsOperation(ctx));
         operations.put("TagResource", tags::tagResource);
         operations.put("UntagResource", tags::untagResource);
         operations.put("ListTagsOfResource", tags::listTagsOfResource);

@@ -2,6 +2,7 @@ package dev.dynamotest.core.internal.ops;
 
 import dev.dynamotest.core.ChangeListener;
 import dev.dynamotest.core.Clock;
+import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.storage.ChangeLog;
 import dev.dynamotest.core.internal.storage.H2Database;
 import dev.dynamotest.core.internal.storage.IndexMeta;
@@ -14,6 +15,7 @@ import dev.dynamotest.core.model.ChangeRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,6 +40,28 @@ public final class WritePath {
     /** What a write did: the images before and after, and its change record (null when nothing changed). */
     public record Outcome(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage,
             ChangeRecord change) {
+    }
+
+    /**
+     * Thrown by {@link #applyAll} when writes failed: the failure of every write in order ({@code null} for the
+     * writes that would have succeeded). Nothing was written.
+     */
+    public static final class Rejected extends RuntimeException {
+
+        private final transient List<DynamoException> failures;
+
+        Rejected(List<DynamoException> failures) {
+            super("writes rejected", null, false, false);
+            this.failures = Collections.unmodifiableList(failures);
+        }
+
+        public List<DynamoException> failures() {
+            return failures;
+        }
+    }
+
+    /** One item to read with {@link #read}. */
+    public record Read(TableMeta table, Map<String, AttributeValue> key) {
     }
 
     private final ItemStore store;
@@ -74,12 +98,54 @@ public final class WritePath {
 
     /** Applies writes atomically: all of them, or (when one throws) none. */
     public List<Outcome> apply(List<Write> writes) {
+        return apply(writes, false);
+    }
+
+    /**
+     * Applies writes atomically like {@link #apply(List)}, but when a write's change throws a DynamoException it
+     * still gives every other write its turn, then writes nothing and throws {@link Rejected} with all failures.
+     */
+    public List<Outcome> applyAll(List<Write> writes) {
+        return apply(writes, true);
+    }
+
+    /** Reads items at one point of the commit order: no write comes between the reads. */
+    public List<Map<String, AttributeValue>> read(List<Read> reads) {
+        lock.lock();
+        try {
+            List<Map<String, AttributeValue>> items = new ArrayList<>(reads.size());
+            for (Read read : reads) {
+                items.add(store.get(connection, read.table(), StoredKey.of(read.table(), read.key())));
+            }
+            rollback();
+            return items;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<Outcome> apply(List<Write> writes, boolean collectFailures) {
         lock.lock();
         try {
             List<Outcome> outcomes = new ArrayList<>(writes.size());
             try {
+                List<DynamoException> failures = new ArrayList<>(writes.size());
+                boolean failed = false;
                 for (Write write : writes) {
-                    outcomes.add(applyOne(write));
+                    if (!collectFailures) {
+                        outcomes.add(applyOne(write));
+                        continue;
+                    }
+                    try {
+                        outcomes.add(applyOne(write));
+                        failures.add(null);
+                    } catch (DynamoException e) {
+                        failures.add(e);
+                        failed = true;
+                    }
+                }
+                if (failed) {
+                    throw new Rejected(failures);
                 }
                 connection.commit();
             } catch (RuntimeException | SQLException e) {

@@ -1,0 +1,61 @@
+package dev.dynamotest.core.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.Clock;
+import dev.dynamotest.core.DynamoException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The ClientRequestTokens of TransactWriteItems: within 10 minutes (of the engine clock) of a successful
+ * transaction, the same token with the same request returns that transaction's result again without running
+ * it, and with another request fails with IdempotentParameterMismatchException.
+ */
+final class ClientTokens {
+
+    static final Duration WINDOW = Duration.ofMinutes(10);
+
+    /** What a successful transaction left: its response and consumed capacity, and what reading it costs. */
+    record Done(ObjectNode response, CapacityTally writeUnits, Map<String, Double> readUnits) {
+    }
+
+    /** The result of {@link #runOnce}: the transaction's, and whether it ran before (so not now). */
+    record Result(Done done, boolean replayed) {
+    }
+
+    private record Entry(JsonNode request, Done done, Instant completed) {
+    }
+
+    private final Clock clock;
+    private final Map<String, Entry> entries = new HashMap<>();
+
+    ClientTokens(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the transaction unless the token already ran it (then returns that run). Calls are serialised, so two
+     * calls with one token never both run; {@code request} is what must match (the request less its token).
+     */
+    synchronized Result runOnce(String region, String token, JsonNode request, Supplier<Done> run) {
+        String id = region + "/" + token;
+        Instant now = clock.now();
+        entries.values().removeIf(e -> !now.isBefore(e.completed().plus(WINDOW)));
+        Entry previous = entries.get(id);
+        if (previous != null) {
+            if (!previous.request().equals(request)) {
+                throw new DynamoException("IdempotentParameterMismatchException",
+                        "Request parameters do not match the parameters of the previous request with this "
+                                + "ClientRequestToken");
+            }
+            return new Result(previous.done(), true);
+        }
+        Done done = run.get();
+        entries.put(id, new Entry(request, done, clock.now()));
+        return new Result(done, false);
+    }
+}
