@@ -78,6 +78,11 @@ public class DynamoException extends RuntimeException {
         return statusCode;
     }
 
+    /** Further members of the error body beyond {@code __type} and {@code message} (none by default). */
+    public Map<String, com.fasterxml.jackson.databind.JsonNode> details() {
+        return Map.of();
+    }
+
     /** The item returned with a failed condition check, or {@code null}. */
     public Map<String, AttributeValue> item() {
         return item;

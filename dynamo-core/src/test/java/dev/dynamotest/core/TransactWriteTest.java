@@ -99,6 +99,8 @@ class TransactWriteTest {
 
         assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Transaction cancelled, please refer cancellation "
                 + "reasons for specific reasons [None, None, ConditionalCheckFailed, None]");
+        assertThat(e.cancellationReasons()).extracting(r -> r.code())
+                .containsExactly("None", "None", "ConditionalCheckFailed", "None");
         assertThat(account(p)).containsEntry("balance", n("10"));
         assertThat(client.getItem(b -> b.tableName("Ledger").key(Map.of("pk", s(p), "sk", n("1")))).hasItem())
                 .isFalse();

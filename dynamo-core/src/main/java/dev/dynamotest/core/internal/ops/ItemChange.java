@@ -38,6 +38,7 @@ final class ItemChange {
     static ItemChange put(TableMeta table, Map<String, AttributeValue> item, ItemExpressions expressions,
             String onFailure) {
         ItemKeys.checkItem(table, item);
+        ItemKeys.checkIndexKeys(table, item);
         ItemKeys.checkSize(item, "Item size has exceeded the maximum allowed size");
         return new ItemChange(Kind.PUT, table, table.keyOf(item), item, expressions, onFailure);
     }
@@ -81,6 +82,7 @@ final class ItemChange {
             case UPDATE -> {
                 Map<String, AttributeValue> updated = expressions.update(current, key);
                 if (updated != null) {
+                    ItemKeys.checkIndexKeys(table, updated);
                     ItemKeys.checkSize(updated, "Item size to update has exceeded the maximum allowed size");
                 }
                 yield updated;

@@ -1,6 +1,7 @@
 package dev.dynamotest.core.internal.ops;
 
 import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.storage.IndexMeta;
 import dev.dynamotest.core.internal.storage.KeyAttribute;
 import dev.dynamotest.core.internal.storage.KeyCodec;
 import dev.dynamotest.core.internal.storage.TableMeta;
@@ -35,6 +36,33 @@ public final class ItemKeys {
             checkItemKey(table.rangeKey(), item);
         }
         checkKeyValues(table, item);
+    }
+
+    /**
+     * Checks the item's secondary index key attributes: when present, they must be of the index key's type and
+     * not empty (an item without them is simply not in the index).
+     */
+    public static void checkIndexKeys(TableMeta table, Map<String, AttributeValue> item) {
+        for (IndexMeta index : table.indexes()) {
+            for (KeyAttribute key : index.keys()) {
+                AttributeValue value = item.get(key.name());
+                if (value == null || table.isKeyAttribute(key.name())) {
+                    continue;
+                }
+                if (!value.type().equals(key.type())) {
+                    throw DynamoException.validation("One or more parameter values were invalid: Type mismatch for "
+                            + "Index Key " + key.name() + " Expected: " + key.type() + " Actual: " + value.type()
+                            + " IndexName: " + index.name());
+                }
+                if (value instanceof AttributeValue.S s && s.value().isEmpty()
+                        || value instanceof AttributeValue.B b && b.unsafeBytes().length == 0) {
+                    throw DynamoException.validation("One or more parameter values are not valid. A value specified "
+                            + "for a secondary index key is not supported. The AttributeValue for a key attribute "
+                            + "cannot contain an empty " + (value instanceof AttributeValue.S ? "string" : "binary")
+                            + " value. IndexName: " + index.name() + ", IndexKey: " + key.name());
+                }
+            }
+        }
     }
 
     private static void checkItemKey(KeyAttribute key, Map<String, AttributeValue> item) {

@@ -60,7 +60,7 @@ public final class TransactionCanceledException extends DynamoException {
         return reasons.deepCopy();
     }
 
-    /** The members the error body carries besides {@code __type} and {@code message}. */
+    @Override
     public Map<String, JsonNode> details() {
         return Map.of("CancellationReasons", cancellationReasons());
     }

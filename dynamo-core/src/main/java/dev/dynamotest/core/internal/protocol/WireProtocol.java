@@ -120,6 +120,7 @@ public final class WireProtocol {
         if (e.item() != null) {
             body.set("Item", AttributeValueJson.encodeItem(e.item()));
         }
+        e.details().forEach(body::set);
         try {
             return response(e.statusCode(), requestId, JSON.writeValueAsBytes(body));
         } catch (JsonProcessingException impossible) {
