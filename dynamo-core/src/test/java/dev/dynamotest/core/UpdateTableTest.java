@@ -303,6 +303,19 @@ class UpdateTableTest {
     }
 
     @Test
+    void rejects_index_throughput_on_an_on_demand_table() {
+        String table = onDemandTable();
+        client.updateTable(r -> r.tableName(table).attributeDefinitions(attribute("x"))
+                .globalSecondaryIndexUpdates(createIndex("byX", "x")));
+
+        assertError(() -> client.updateTable(r -> r.tableName(table).globalSecondaryIndexUpdates(u -> u.update(
+                        x -> x.indexName("byX").provisionedThroughput(p -> p.readCapacityUnits(1L)
+                                .writeCapacityUnits(1L))))), "ValidationException",
+                INVALID + "The only Updates for index: byX when TableThroughputMode is PAY_PER_REQUEST can be to "
+                        + "OnDemandThroughput, WarmThroughput");
+    }
+
+    @Test
     void enables_encryption_with_a_kms_key() {
         String table = onDemandTable();
 

@@ -172,8 +172,8 @@ final class IndexUpdates {
         JsonNode onDemand = Json.object(spec, "OnDemandThroughput");
         if (throughput != null) {
             if (Throughputs.PAY_PER_REQUEST.equals(billingMode)) {
-                throw DynamoException.validation(INVALID + "Neither ReadCapacityUnits nor WriteCapacityUnits can be "
-                        + "specified for index: " + name + " when BillingMode is PAY_PER_REQUEST");
+                throw DynamoException.validation(INVALID + "The only Updates for index: " + name + " when "
+                        + "TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput");
             }
             ObjectNode pt = Throughputs.provisioned(throughput, path + ".provisionedThroughput");
             gsi.set("ProvisionedThroughput", ThroughputChange.apply(gsi.path("ProvisionedThroughput"), pt,
