@@ -316,6 +316,21 @@ class UpdateTableTest {
     }
 
     @Test
+    void sets_on_demand_limits_member_by_member() {
+        String table = onDemandTable();
+
+        client.updateTable(r -> r.tableName(table).onDemandThroughput(o -> o.maxReadRequestUnits(100L)));
+        client.updateTable(r -> r.tableName(table).onDemandThroughput(o -> o.maxWriteRequestUnits(50L)));
+
+        var limits = describe(table).onDemandThroughput();
+        assertThat(limits.maxReadRequestUnits()).isEqualTo(100L);
+        assertThat(limits.maxWriteRequestUnits()).isEqualTo(50L);
+        assertError(() -> client.updateTable(r -> r.tableName(table).onDemandThroughput(o -> o.maxReadRequestUnits(0L))),
+                "ValidationException", INVALID + "Requested MaxReadRequestUnits for OnDemandThroughput for table is "
+                        + "outside of valid range");
+    }
+
+    @Test
     void enables_encryption_with_a_kms_key() {
         String table = onDemandTable();
 

@@ -42,8 +42,14 @@ final class TableUpdates {
             }
             billing(description, r, currentMode, newMode, now);
             if (r.onDemandThroughput() != null) {
-                description.set("OnDemandThroughput", Throughputs.onDemand(r.onDemandThroughput(), newMode, "table",
-                        true));
+                ObjectNode limits = Throughputs.onDemand(r.onDemandThroughput(), newMode, "table", true);
+                JsonNode previous = description.path("OnDemandThroughput");
+                for (String member : new String[] {"MaxReadRequestUnits", "MaxWriteRequestUnits"}) {
+                    if (!r.onDemandThroughput().has(member) && previous.has(member)) {
+                        limits.set(member, previous.get(member));
+                    }
+                }
+                description.set("OnDemandThroughput", limits);
             }
             if (r.tableClass() != null) {
                 ObjectNode summary = description.putObject("TableClassSummary");

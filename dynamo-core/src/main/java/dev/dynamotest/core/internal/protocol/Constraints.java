@@ -66,11 +66,6 @@ public final class Constraints {
         return this;
     }
 
-    /** Whether nothing has been recorded so far. */
-    public boolean isEmpty() {
-        return violations.isEmpty();
-    }
-
     /** Checks that a value is one of the allowed enum values. */
     public Constraints oneOf(String value, String path, String... allowed) {
         if (value != null && !List.of(allowed).contains(value)) {
