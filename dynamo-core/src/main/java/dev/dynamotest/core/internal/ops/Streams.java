@@ -1,5 +1,7 @@
 package dev.dynamotest.core.internal.ops;
 
+import static dev.dynamotest.core.internal.ops.Throughputs.INVALID;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
@@ -24,48 +26,60 @@ final class Streams {
         if (spec == null) {
             return;
         }
-        boolean enabled = enabledAndValid(spec);
+        String viewType = Json.text(spec, "StreamViewType");
+        boolean enabled = enabled(spec, viewType);
+        if (enabled && viewType == null) {
+            throw DynamoException.validation(INVALID + "Table is being created with a stream enabled, "
+                    + "UpdateViewType is required");
+        }
+        if (!enabled && viewType != null) {
+            throw DynamoException.validation(INVALID + "Table is being created with a stream disabled, "
+                    + "UpdateViewType should not be specified");
+        }
         if (enabled) {
-            enable(table, description, Json.text(spec, "StreamViewType"), now);
+            enable(table, description, viewType, now);
         }
     }
 
     /** Applies UpdateTable's specification to an existing table. */
     static void update(TableMeta table, ObjectNode description, JsonNode spec, Instant now) {
-        boolean enabled = enabledAndValid(spec);
-        boolean current = description.path("StreamSpecification").path("StreamEnabled").asBoolean(false);
+        String viewType = Json.text(spec, "StreamViewType");
+        boolean enabled = enabled(spec, viewType);
+        if (enabled && viewType == null) {
+            throw DynamoException.validation(INVALID + "If stream is being enabled then UpdateViewType is required");
+        }
+        if (!enabled && viewType != null) {
+            throw DynamoException.validation(INVALID + "If stream is being disabled, then UpdateViewType must not "
+                    + "be specified");
+        }
+        boolean current = isEnabled(description);
         if (enabled && current) {
             throw DynamoException.validation("Table already has an enabled stream: TableName: " + table.name());
         }
         if (!enabled && !current) {
-            throw DynamoException.validation("Table already has no enabled stream: TableName: " + table.name());
+            throw DynamoException.validation("Table has no stream to disable: TableName: " + table.name());
         }
         if (enabled) {
-            enable(table, description, Json.text(spec, "StreamViewType"), now);
+            enable(table, description, viewType, now);
         } else {
             description.remove("StreamSpecification");
         }
     }
 
-    private static boolean enabledAndValid(JsonNode spec) {
+    /** Whether the described table has an enabled stream. */
+    static boolean isEnabled(JsonNode description) {
+        return description.path("StreamSpecification").path("StreamEnabled").asBoolean(false);
+    }
+
+    private static boolean enabled(JsonNode spec, String viewType) {
         JsonNode enabledNode = spec.get("StreamEnabled");
-        String viewType = Json.text(spec, "StreamViewType");
         new Constraints()
                 .notNull(enabledNode == null || enabledNode.isNull() ? null : enabledNode,
                         "streamSpecification.streamEnabled")
                 .oneOf(viewType, "streamSpecification.streamViewType", "NEW_IMAGE", "OLD_IMAGE",
                         "NEW_AND_OLD_IMAGES", "KEYS_ONLY")
                 .check();
-        boolean enabled = Json.bool(enabledNode);
-        if (enabled && viewType == null) {
-            throw DynamoException.validation("Stream View Type is required when stream is enabled");
-        }
-        if (!enabled && viewType != null) {
-            throw DynamoException.validation(
-                    "One or more parameter values were invalid: StreamViewType cannot be specified when "
-                            + "StreamEnabled is false");
-        }
-        return enabled;
+        return Json.bool(enabledNode);
     }
 
     private static void enable(TableMeta table, ObjectNode description, String viewType, Instant now) {
@@ -73,6 +87,10 @@ final class Streams {
         spec.put("StreamEnabled", true);
         spec.put("StreamViewType", viewType);
         String label = LocalDateTime.ofInstant(now, ZoneOffset.UTC).format(LABEL);
+        String previous = description.path("LatestStreamLabel").asText("");
+        if (label.compareTo(previous) <= 0) {
+            label = LocalDateTime.parse(previous, LABEL).plusNanos(1_000_000).format(LABEL);
+        }
         description.put("LatestStreamLabel", label);
         description.put("LatestStreamArn", table.arn() + "/stream/" + label);
     }

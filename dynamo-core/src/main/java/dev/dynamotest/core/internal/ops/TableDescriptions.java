@@ -11,10 +11,19 @@ final class TableDescriptions {
 
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /** What DeleteTable describes: DynamoDB leaves out the schema, the indexes and the creation time. */
+    private static final String[] KEPT_ON_DELETE = {"TableName", "TableStatus", "ProvisionedThroughput",
+        "TableSizeBytes", "ItemCount", "TableArn", "TableId", "BillingModeSummary", "StreamSpecification",
+        "LatestStreamLabel", "LatestStreamArn", "SSEDescription", "TableClassSummary", "DeletionProtectionEnabled",
+        "OnDemandThroughput"};
+
     private TableDescriptions() {
     }
 
-    /** The description with live item count and size and the given status. */
+    /**
+     * The description with live item count and size and the given status. A table being created describes
+     * its global secondary indexes as being created too.
+     */
     static ObjectNode live(EngineContext ctx, TableMeta table, String status) {
         ObjectNode d = table.description();
         long[] countAndSize = ctx.items().countAndSize(table);
@@ -29,7 +38,22 @@ final class TableDescriptions {
                     ObjectNode o = (ObjectNode) index;
                     o.put("IndexSizeBytes", 0L);
                     o.put("ItemCount", 0L);
+                    if ("CREATING".equals(status) && o.has("IndexStatus")) {
+                        o.put("IndexStatus", "CREATING");
+                    }
                 }
+            }
+        }
+        return d;
+    }
+
+    /** The description DeleteTable returns. */
+    static ObjectNode deleting(EngineContext ctx, TableMeta table) {
+        ObjectNode full = live(ctx, table, "DELETING");
+        ObjectNode d = NODES.objectNode();
+        for (String field : KEPT_ON_DELETE) {
+            if (full.has(field)) {
+                d.set(field, full.get(field));
             }
         }
         return d;

@@ -1,17 +1,16 @@
 package dev.dynamotest.core.internal.ops;
 
 import static dev.dynamotest.core.internal.ops.TableDescriptions.NODES;
+import static dev.dynamotest.core.internal.ops.Throughputs.INVALID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
-import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,26 +19,32 @@ import java.util.Set;
 /** Checks a CreateTable request's key schema, attribute definitions, billing and indexes, and builds the description. */
 final class TableSchemaValidator {
 
+    private static final int MAX_LSIS = 5;
+    private static final int MAX_GSIS = 20;
+    private static final int MAX_PROJECTED = 100;
+
+    /** The stored description of the table the request creates, without streams, encryption and tags. */
     ObjectNode describeNewTable(ObjectNode request, String name, String arn, Instant now) {
         JsonNode keySchema = request.get("KeySchema");
-        JsonNode definitions = request.get("AttributeDefinitions");
-        Map<String, String> types = attributeDefinitions(definitions);
-        List<String> tableKeys = keySchema(keySchema, "keySchema");
-        Set<String> used = new LinkedHashSet<>(tableKeys);
-        checkDefined(tableKeys, types);
+        Map<String, String> types = KeySchemas.attributeDefinitions(request.get("AttributeDefinitions"));
+        List<String> tableKeys = KeySchemas.shape(keySchema, "keySchema");
+        JsonNode lsis = indexList(request, "LocalSecondaryIndexes");
+        JsonNode gsis = indexList(request, "GlobalSecondaryIndexes");
+        List<List<String>> lsiKeys = indexShapes(lsis, "localSecondaryIndexes");
+        List<List<String>> gsiKeys = indexShapes(gsis, "globalSecondaryIndexes");
+        KeySchemas.order(keySchema);
+        checkDefinitions(types, tableKeys, lsiKeys, gsiKeys);
 
         String billingMode = Json.text(request, "BillingMode");
-        boolean onDemand = "PAY_PER_REQUEST".equals(billingMode);
-        JsonNode throughput = Json.object(request, "ProvisionedThroughput");
-        ObjectNode pt = billing(onDemand, throughput, "provisionedThroughput");
-
+        String effectiveMode = billingMode == null ? Throughputs.PROVISIONED : billingMode;
         ObjectNode d = NODES.objectNode();
-        ArrayNode defs = d.putArray("AttributeDefinitions");
+        d.set("AttributeDefinitions", KeySchemas.definitionsNode(types));
         d.put("TableName", name);
-        d.set("KeySchema", keySchemaNode(keySchema));
+        d.set("KeySchema", KeySchemas.node(keySchema));
         d.put("TableStatus", "ACTIVE");
         d.put("CreationDateTime", Times.epochSeconds(now));
-        d.set("ProvisionedThroughput", pt);
+        d.set("ProvisionedThroughput", Throughputs.forNewTable(effectiveMode,
+                Json.object(request, "ProvisionedThroughput")));
         d.put("TableSizeBytes", 0L);
         d.put("ItemCount", 0L);
         d.put("TableArn", arn);
@@ -47,252 +52,154 @@ final class TableSchemaValidator {
         if (billingMode != null) {
             ObjectNode summary = d.putObject("BillingModeSummary");
             summary.put("BillingMode", billingMode);
-            if (onDemand) {
+            if (Throughputs.PAY_PER_REQUEST.equals(billingMode)) {
                 summary.put("LastUpdateToPayPerRequestDateTime", Times.epochSeconds(now));
             }
+        }
+        Set<String> indexNames = new HashSet<>();
+        if (lsis != null) {
+            d.set("LocalSecondaryIndexes", localIndexes(lsis, keySchema, arn, indexNames));
+        }
+        if (gsis != null) {
+            d.set("GlobalSecondaryIndexes", globalIndexes(gsis, effectiveMode, arn, indexNames));
+        }
+        checkProjectedCount(lsis, gsis);
+        ObjectNode onDemand = Throughputs.onDemand(Json.object(request, "OnDemandThroughput"), effectiveMode,
+                "table", false);
+        if (onDemand != null) {
+            d.set("OnDemandThroughput", onDemand);
         }
         String tableClass = Json.text(request, "TableClass");
         if (tableClass != null) {
             d.putObject("TableClassSummary").put("TableClass", tableClass);
         }
         d.put("DeletionProtectionEnabled", Json.bool(request, "DeletionProtectionEnabled", false));
-
-        Set<String> indexNames = new HashSet<>();
-        JsonNode lsis = Json.array(request, "LocalSecondaryIndexes");
-        if (lsis != null) {
-            if (tableKeys.size() < 2) {
-                throw DynamoException.validation("One or more parameter values were invalid: Table KeySchema does not "
-                        + "have a range key, which is required when specifying a LocalSecondaryIndex");
-            }
-            if (lsis.size() > 5) {
-                throw DynamoException.validation("One or more parameter values were invalid: Number of "
-                        + "LocalSecondaryIndexes exceeds per-table limit of 5");
-            }
-            ArrayNode out = d.putArray("LocalSecondaryIndexes");
-            for (JsonNode lsi : lsis) {
-                ObjectNode index = index(lsi, "localSecondaryIndexes", types, used, indexNames, arn);
-                String indexHash = index.path("KeySchema").path(0).path("AttributeName").asText();
-                if (!indexHash.equals(tableKeys.get(0))) {
-                    throw DynamoException.validation("One or more parameter values were invalid: Index KeySchema does "
-                            + "not have the same leading hash key as table KeySchema for index: "
-                            + index.path("IndexName").asText() + ". index hash key: " + indexHash
-                            + ", table hash key: " + tableKeys.get(0));
-                }
-                if (index.path("KeySchema").size() < 2) {
-                    throw DynamoException.validation("One or more parameter values were invalid: Index KeySchema does "
-                            + "not have a range key for index: " + index.path("IndexName").asText());
-                }
-                out.add(index);
-            }
-        }
-        JsonNode gsis = Json.array(request, "GlobalSecondaryIndexes");
-        if (gsis != null) {
-            if (gsis.size() > 20) {
-                throw DynamoException.validation("One or more parameter values were invalid: Number of "
-                        + "GlobalSecondaryIndexes exceeds per-table limit of 20");
-            }
-            ArrayNode out = d.putArray("GlobalSecondaryIndexes");
-            for (JsonNode gsi : gsis) {
-                ObjectNode index = index(gsi, "globalSecondaryIndexes", types, used, indexNames, arn);
-                index.put("IndexStatus", "ACTIVE");
-                JsonNode indexThroughput = Json.object(gsi, "ProvisionedThroughput");
-                if (!onDemand && indexThroughput == null) {
-                    throw DynamoException.validation("One or more parameter values were invalid: ProvisionedThroughput "
-                            + "should not be null for index: " + index.path("IndexName").asText());
-                }
-                index.set("ProvisionedThroughput", billing(onDemand, indexThroughput,
-                        "globalSecondaryIndexes.member.provisionedThroughput"));
-                out.add(index);
-            }
-        }
-        if (!used.equals(types.keySet())) {
-            throw DynamoException.validation("One or more parameter values were invalid: Number of attributes in "
-                    + "KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
-        }
-        for (JsonNode def : definitions) {
-            defs.add(NODES.objectNode().put("AttributeName", def.path("AttributeName").asText())
-                    .put("AttributeType", def.path("AttributeType").asText()));
-        }
         return d;
     }
 
-    private static Map<String, String> attributeDefinitions(JsonNode definitions) {
-        Constraints constraints = new Constraints();
-        Map<String, String> types = new LinkedHashMap<>();
+    private static JsonNode indexList(ObjectNode request, String field) {
+        JsonNode list = Json.array(request, field);
+        if (list != null && list.isEmpty()) {
+            throw DynamoException.validation(INVALID + "List of " + field + " is empty");
+        }
+        return list;
+    }
+
+    private static List<List<String>> indexShapes(JsonNode indexes, String path) {
+        List<List<String>> keys = new ArrayList<>();
+        if (indexes != null) {
+            int i = 1;
+            for (JsonNode index : indexes) {
+                keys.add(IndexDefinitions.shape(index, path + "." + i++ + ".member"));
+            }
+        }
+        return keys;
+    }
+
+    private static void checkDefinitions(Map<String, String> types, List<String> tableKeys,
+            List<List<String>> lsiKeys, List<List<String>> gsiKeys) {
+        Set<String> used = new LinkedHashSet<>(tableKeys);
+        KeySchemas.defined(tableKeys, types);
+        for (List<String> keys : lsiKeys) {
+            KeySchemas.defined(keys, types);
+            used.addAll(keys);
+        }
+        for (List<String> keys : gsiKeys) {
+            KeySchemas.defined(keys, types);
+            used.addAll(keys);
+        }
+        if (used.equals(types.keySet())) {
+            return;
+        }
+        if (lsiKeys.isEmpty() && gsiKeys.isEmpty()) {
+            throw DynamoException.validation(INVALID + "Number of attributes in KeySchema does not exactly match "
+                    + "number of attributes defined in AttributeDefinitions");
+        }
+        throw DynamoException.validation(INVALID + "Some AttributeDefinitions are not used. AttributeDefinitions: "
+                + types.keySet() + ", keys used: " + used);
+    }
+
+    private static ArrayNode localIndexes(JsonNode lsis, JsonNode tableKeySchema, String arn,
+            Set<String> indexNames) {
+        if (tableKeySchema.size() < 2) {
+            throw DynamoException.validation(INVALID + "Table KeySchema does not have a range key, which is required "
+                    + "when specifying a LocalSecondaryIndex");
+        }
+        if (lsis.size() > MAX_LSIS) {
+            throw DynamoException.validation(INVALID + "Number of LocalSecondaryIndexes exceeds per-table limit of "
+                    + MAX_LSIS);
+        }
+        String tableHash = Json.text(tableKeySchema.get(0), "AttributeName");
+        ArrayNode out = NODES.arrayNode();
+        for (JsonNode lsi : lsis) {
+            String name = Json.text(lsi, "IndexName");
+            JsonNode keySchema = lsi.get("KeySchema");
+            KeySchemas.order(keySchema);
+            unique(name, indexNames);
+            String indexHash = Json.text(keySchema.get(0), "AttributeName");
+            if (!indexHash.equals(tableHash)) {
+                throw DynamoException.validation(INVALID + "Index KeySchema does not have the same leading hash key "
+                        + "as table KeySchema for index: " + name + ". index hash key: " + indexHash
+                        + ", table hash key: " + tableHash);
+            }
+            if (keySchema.size() < 2) {
+                throw DynamoException.validation(INVALID + "Index KeySchema does not have a range key for index: "
+                        + name);
+            }
+            out.add(IndexDefinitions.describe(lsi, arn));
+        }
+        return out;
+    }
+
+    private static ArrayNode globalIndexes(JsonNode gsis, String billingMode, String arn, Set<String> indexNames) {
+        if (gsis.size() > MAX_GSIS) {
+            throw DynamoException.validation(INVALID + "GlobalSecondaryIndex count exceeds the per-table limit of "
+                    + MAX_GSIS);
+        }
+        ArrayNode out = NODES.arrayNode();
         int i = 1;
-        for (JsonNode def : definitions) {
-            if (!def.isObject()) {
-                throw Json.unexpected(def, "structure");
-            }
-            String attr = Json.text(def, "AttributeName");
-            String type = Json.text(def, "AttributeType");
-            constraints.notNull(attr, "attributeDefinitions." + i + ".member.attributeName");
-            constraints.notNull(type, "attributeDefinitions." + i + ".member.attributeType");
-            constraints.oneOf(type, "attributeDefinitions." + i + ".member.attributeType", "B", "N", "S");
-            i++;
-            if (attr != null && types.put(attr, type) != null) {
-                constraints.check();
-                throw DynamoException.validation("Cannot have two attributes with the same name: Duplicate "
-                        + "AttributeName: " + attr);
-            }
+        for (JsonNode gsi : gsis) {
+            String name = Json.text(gsi, "IndexName");
+            KeySchemas.order(gsi.get("KeySchema"));
+            unique(name, indexNames);
+            out.add(globalIndex(gsi, billingMode, arn, "globalSecondaryIndexes." + i++ + ".member", true));
         }
-        constraints.check();
-        return types;
+        return out;
     }
 
-    /** Validates a key schema; returns the attribute names, hash first. */
-    private static List<String> keySchema(JsonNode keySchema, String path) {
-        Constraints constraints = new Constraints();
-        if (keySchema.isEmpty()) {
-            constraints.violation("[]", path, "Member must have length greater than or equal to 1");
+    /** The description of a new global secondary index, for CreateTable and UpdateTable. */
+    static ObjectNode globalIndex(JsonNode gsi, String billingMode, String tableArn, String path, boolean atCreation) {
+        String name = Json.text(gsi, "IndexName");
+        ObjectNode index = IndexDefinitions.describe(gsi, tableArn);
+        index.put("IndexStatus", "ACTIVE");
+        index.set("ProvisionedThroughput", Throughputs.forNewIndex(billingMode,
+                Json.object(gsi, "ProvisionedThroughput"), name, path + ".provisionedThroughput", atCreation));
+        ObjectNode onDemand = Throughputs.onDemand(Json.object(gsi, "OnDemandThroughput"), billingMode,
+                "index : " + name, false);
+        if (onDemand != null) {
+            index.set("OnDemandThroughput", onDemand);
         }
-        if (keySchema.size() > 2) {
-            constraints.violation(keySchema.size(), path, "Member must have length less than or equal to 2");
-        }
-        List<String> names = new ArrayList<>();
-        List<String> kinds = new ArrayList<>();
-        int i = 1;
-        for (JsonNode k : keySchema) {
-            if (!k.isObject()) {
-                throw Json.unexpected(k, "structure");
-            }
-            String attr = Json.text(k, "AttributeName");
-            String kind = Json.text(k, "KeyType");
-            constraints.notNull(attr, path + "." + i + ".member.attributeName");
-            constraints.notNull(kind, path + "." + i + ".member.keyType");
-            constraints.oneOf(kind, path + "." + i + ".member.keyType", "HASH", "RANGE");
-            if (attr != null && (attr.isEmpty() || attr.length() > 255)) {
-                constraints.violation(attr, path + "." + i + ".member.attributeName",
-                        attr.isEmpty() ? "Member must have length greater than or equal to 1"
-                                : "Member must have length less than or equal to 255");
-            }
-            names.add(attr);
-            kinds.add(kind);
-            i++;
-        }
-        constraints.check();
-        if (!"HASH".equals(kinds.get(0))) {
-            throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-        }
-        if (kinds.size() == 2) {
-            if ("HASH".equals(kinds.get(1))) {
-                throw DynamoException.validation("Too many hash keys specified.  All Dynamo DB tables must have "
-                        + "exactly one hash key");
-            }
-            if (names.get(0).equals(names.get(1))) {
-                throw DynamoException.validation("Both the Hash Key and the Range Key element in the KeySchema have "
-                        + "the same name");
-            }
-        }
-        return names;
-    }
-
-    private static void checkDefined(List<String> keys, Map<String, String> types) {
-        if (!types.keySet().containsAll(keys)) {
-            throw DynamoException.validation("One or more parameter values were invalid: Some index key attributes "
-                    + "are not defined in AttributeDefinitions. Keys: " + keys + ", AttributeDefinitions: "
-                    + types.keySet());
-        }
-    }
-
-    private ObjectNode index(JsonNode spec, String path, Map<String, String> types, Set<String> used,
-            Set<String> indexNames, String tableArn) {
-        if (!spec.isObject()) {
-            throw Json.unexpected(spec, "structure");
-        }
-        String name = Json.text(spec, "IndexName");
-        JsonNode keySchema = Json.array(spec, "KeySchema");
-        JsonNode projection = Json.object(spec, "Projection");
-        new Constraints()
-                .tableName(name, path + ".member.indexName")
-                .notNull(keySchema, path + ".member.keySchema")
-                .notNull(projection, path + ".member.projection")
-                .check();
-        List<String> keys = keySchema(keySchema, path + ".member.keySchema");
-        checkDefined(keys, types);
-        used.addAll(keys);
-        if (!indexNames.add(name)) {
-            throw DynamoException.validation("One or more parameter values were invalid: Duplicate index name: " + name);
-        }
-        ObjectNode index = NODES.objectNode();
-        index.put("IndexName", name);
-        index.set("KeySchema", keySchemaNode(keySchema));
-        index.set("Projection", projection(projection, path));
-        index.put("IndexSizeBytes", 0L);
-        index.put("ItemCount", 0L);
-        index.put("IndexArn", tableArn + "/index/" + name);
         return index;
     }
 
-    private static ObjectNode projection(JsonNode projection, String path) {
-        String type = Json.text(projection, "ProjectionType");
-        new Constraints().oneOf(type, path + ".member.projection.projectionType", "ALL", "KEYS_ONLY", "INCLUDE")
-                .check();
-        JsonNode nonKey = Json.array(projection, "NonKeyAttributes");
-        ObjectNode out = NODES.objectNode();
-        out.put("ProjectionType", type == null ? "ALL" : type);
-        if (nonKey != null) {
-            if (!"INCLUDE".equals(type)) {
-                throw DynamoException.validation("One or more parameter values were invalid: ProjectionType is "
-                        + (type == null ? "ALL" : type) + ", but NonKeyAttributes is specified");
+    private static void unique(String name, Set<String> indexNames) {
+        if (!indexNames.add(name)) {
+            throw DynamoException.validation(INVALID + "Duplicate index name: " + name);
+        }
+    }
+
+    private static void checkProjectedCount(JsonNode lsis, JsonNode gsis) {
+        int count = 0;
+        for (JsonNode list : new JsonNode[] {lsis, gsis}) {
+            if (list != null) {
+                for (JsonNode index : list) {
+                    count += IndexDefinitions.nonKeyAttributeCount(index);
+                }
             }
-            ArrayNode names = out.putArray("NonKeyAttributes");
-            nonKey.forEach(n -> names.add(Json.text(n)));
-        } else if ("INCLUDE".equals(type)) {
-            throw DynamoException.validation("One or more parameter values were invalid: ProjectionType is INCLUDE, "
-                    + "but NonKeyAttributes is not specified");
         }
-        return out;
-    }
-
-    private static ArrayNode keySchemaNode(JsonNode keySchema) {
-        ArrayNode out = NODES.arrayNode();
-        for (JsonNode k : keySchema) {
-            out.add(NODES.objectNode().put("AttributeName", k.path("AttributeName").asText())
-                    .put("KeyType", k.path("KeyType").asText()));
+        if (count > MAX_PROJECTED) {
+            throw DynamoException.validation(INVALID + "The number of projected attributes in all indexes exceeds "
+                    + "the limit of " + MAX_PROJECTED + ", provided: " + count);
         }
-        return out;
-    }
-
-    private static ObjectNode billing(boolean onDemand, JsonNode throughput, String path) {
-        if (onDemand) {
-            if (throughput != null) {
-                throw DynamoException.validation("One or more parameter values were invalid: Neither "
-                        + "ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is "
-                        + "PAY_PER_REQUEST");
-            }
-            return zeroThroughput();
-        }
-        if (throughput == null) {
-            throw DynamoException.validation("One or more parameter values were invalid: ReadCapacityUnits and "
-                    + "WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
-        }
-        ObjectNode pt = throughput(throughput, path);
-        pt.put("NumberOfDecreasesToday", 0);
-        return pt;
-    }
-
-    /** Validates a ProvisionedThroughput structure and returns its normalised form. */
-    static ObjectNode throughput(JsonNode throughput, String path) {
-        Long read = Json.integer(throughput, "ReadCapacityUnits");
-        Long write = Json.integer(throughput, "WriteCapacityUnits");
-        new Constraints()
-                .notNull(read, path + ".readCapacityUnits")
-                .notNull(write, path + ".writeCapacityUnits")
-                .range(read, path + ".readCapacityUnits", 1, Long.MAX_VALUE)
-                .range(write, path + ".writeCapacityUnits", 1, Long.MAX_VALUE)
-                .check();
-        ObjectNode pt = NODES.objectNode();
-        pt.put("ReadCapacityUnits", read);
-        pt.put("WriteCapacityUnits", write);
-        return pt;
-    }
-
-    static ObjectNode zeroThroughput() {
-        ObjectNode pt = NODES.objectNode();
-        pt.put("NumberOfDecreasesToday", 0);
-        pt.put("ReadCapacityUnits", 0);
-        pt.put("WriteCapacityUnits", 0);
-        return pt;
     }
 }

@@ -9,9 +9,11 @@ import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Table tags: TagResource, UntagResource, ListTagsOfResource, and the Tags of CreateTable. */
@@ -21,6 +23,7 @@ public final class Tags {
     static final String FIELD = "__Tags";
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
     private static final int MAX_TAGS = 50;
+    private static final String TOO_MANY = "Number of Tags exceed the current limit for the provided ResourceArn";
 
     private final EngineContext ctx;
 
@@ -31,41 +34,62 @@ public final class Tags {
     public ObjectNode tagResource(String region, ObjectNode request) {
         String arn = Json.text(request, "ResourceArn");
         JsonNode tags = Json.array(request, "Tags");
-        new Constraints().notNull(arn, "resourceArn").notNull(tags, "tags").check();
+        authorize(arn, "TagResource");
+        new Constraints().notNull(arn, "resourceArn").length(arn, "resourceArn", 1, 1283).notNull(tags, "tags")
+                .check();
+        if (tags.isEmpty()) {
+            throw DynamoException.validation("Atleast one Tag needs to be provided as Input.");
+        }
         validate(tags);
-        TableMeta table = tableOf(region, arn);
-        ObjectNode description = table.description();
-        Map<String, String> current = read(description);
-        for (JsonNode tag : tags) {
-            current.put(Json.text(tag, "Key"), Json.text(tag, "Value"));
+        synchronized (ctx.catalog()) {
+            TableMeta table = tableOf(region, arn);
+            ObjectNode description = table.description();
+            Map<String, String> current = read(description);
+            for (JsonNode tag : tags) {
+                current.put(Json.text(tag, "Key"), Json.text(tag, "Value"));
+            }
+            if (current.size() > MAX_TAGS) {
+                throw DynamoException.validation(TOO_MANY);
+            }
+            write(description, current);
+            ctx.catalog().update(table.withDescription(description));
         }
-        if (current.size() > MAX_TAGS) {
-            throw DynamoException.validation("One or more parameter values were invalid: The number of tags "
-                    + "exceeds the limit of " + MAX_TAGS);
-        }
-        write(description, current);
-        ctx.catalog().update(table.withDescription(description));
         return null;
     }
 
     public ObjectNode untagResource(String region, ObjectNode request) {
         String arn = Json.text(request, "ResourceArn");
         JsonNode keys = Json.array(request, "TagKeys");
-        new Constraints().notNull(arn, "resourceArn").notNull(keys, "tagKeys").check();
-        TableMeta table = tableOf(region, arn);
-        ObjectNode description = table.description();
-        Map<String, String> current = read(description);
-        for (JsonNode key : keys) {
-            current.remove(Json.text(key));
+        authorize(arn, "UntagResource");
+        Constraints constraints = new Constraints().notNull(arn, "resourceArn").length(arn, "resourceArn", 1, 1283)
+                .notNull(keys, "tagKeys");
+        if (keys != null) {
+            int i = 1;
+            for (JsonNode key : keys) {
+                constraints.length(Json.text(key), "tagKeys." + i++ + ".member", 1, 128);
+            }
         }
-        write(description, current);
-        ctx.catalog().update(table.withDescription(description));
+        constraints.check();
+        if (keys.isEmpty()) {
+            throw DynamoException.validation("Atleast one Tag Key needs to be provided as Input.");
+        }
+        synchronized (ctx.catalog()) {
+            TableMeta table = tableOf(region, arn);
+            ObjectNode description = table.description();
+            Map<String, String> current = read(description);
+            for (JsonNode key : keys) {
+                current.remove(Json.text(key));
+            }
+            write(description, current);
+            ctx.catalog().update(table.withDescription(description));
+        }
         return null;
     }
 
     public ObjectNode listTagsOfResource(String region, ObjectNode request) {
         String arn = Json.text(request, "ResourceArn");
-        new Constraints().notNull(arn, "resourceArn").check();
+        authorize(arn, "ListTagsOfResource");
+        new Constraints().notNull(arn, "resourceArn").length(arn, "resourceArn", 1, 1283).check();
         TableMeta table = tableOf(region, arn);
         ObjectNode response = NODES.objectNode();
         ArrayNode out = response.putArray("Tags");
@@ -78,40 +102,40 @@ public final class Tags {
         if (tags == null) {
             return;
         }
-        if (tags.size() > MAX_TAGS) {
-            throw DynamoException.validation("One or more parameter values were invalid: The number of tags "
-                    + "exceeds the limit of " + MAX_TAGS);
-        }
         Constraints constraints = new Constraints();
         int i = 1;
         for (JsonNode tag : tags) {
+            if (!tag.isObject()) {
+                throw Json.unexpected(tag, "structure");
+            }
+            String path = "tags." + i++ + ".member";
             String key = Json.text(tag, "Key");
             String value = Json.text(tag, "Value");
-            String path = "tags." + i + ".member";
-            constraints.notNull(key, path + ".key").notNull(value, path + ".value");
-            if (key != null) {
-                if (key.isEmpty() || key.codePointCount(0, key.length()) > 128) {
-                    constraints.violation(key, path + ".key", key.isEmpty()
-                            ? "Member must have length greater than or equal to 1"
-                            : "Member must have length less than or equal to 128");
-                }
-                if (!ALLOWED.matcher(key).matches()) {
-                    constraints.violation(key, path + ".key",
-                            "Member must satisfy regular expression pattern: ^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
-                }
-            }
-            if (value != null) {
-                if (value.codePointCount(0, value.length()) > 256) {
-                    constraints.violation(value, path + ".value", "Member must have length less than or equal to 256");
-                }
-                if (!ALLOWED.matcher(value).matches()) {
-                    constraints.violation(value, path + ".value",
-                            "Member must satisfy regular expression pattern: ^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
-                }
-            }
-            i++;
+            constraints.notNull(key, path + ".key").length(key, path + ".key", 1, 128)
+                    .notNull(value, path + ".value").length(value, path + ".value", 0, 256);
         }
         constraints.check();
+        Set<String> keys = new HashSet<>();
+        for (JsonNode tag : tags) {
+            String key = Json.text(tag, "Key");
+            String value = Json.text(tag, "Value");
+            if (!ALLOWED.matcher(key).matches()) {
+                throw DynamoException.validation("The Tag Key provided is invalid, Key: " + key);
+            }
+            if (!ALLOWED.matcher(value).matches()) {
+                throw DynamoException.validation("The Tag Value provided is invalid, Value: " + value);
+            }
+            if (key.startsWith("aws:")) {
+                throw DynamoException.validation("Tag Key cannot be prefixed with aws:, Key: " + key);
+            }
+            if (!keys.add(key)) {
+                throw DynamoException.validation("Duplicate Tag Keys provided as input: Duplicate Tag Key found "
+                        + key);
+            }
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw DynamoException.validation(TOO_MANY);
+        }
     }
 
     /** Stores the tags given at creation. */
@@ -124,20 +148,25 @@ public final class Tags {
         write(description, map);
     }
 
+    /** What IAM answers for a resource that is not an ARN: no policy can grant access to it. */
+    private void authorize(String arn, String operation) {
+        if (arn != null && !arn.startsWith("arn:")) {
+            throw new DynamoException(DynamoException.CORAL_NAMESPACE, "AccessDeniedException", 400, "User: arn:aws:iam::"
+                    + ctx.config().accountId() + ":root is not authorized to perform: dynamodb:" + operation
+                    + " on resource: " + arn, null);
+        }
+    }
+
     private TableMeta tableOf(String region, String arn) {
-        String prefix = "arn:aws:dynamodb:" + region + ":";
-        int slash = arn.indexOf(":table/");
-        if (!arn.startsWith("arn:") || slash < 0) {
+        String[] parts = arn.split(":", 6);
+        boolean wellFormed = parts.length == 6 && parts[0].equals("arn") && parts[2].equals("dynamodb")
+                && parts[5].startsWith("table/") && parts[5].length() > "table/".length()
+                && parts[5].indexOf('/', "table/".length()) < 0;
+        if (!wellFormed || !parts[3].equals(region) || !parts[4].equals(ctx.config().accountId())) {
             throw DynamoException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
         }
-        String rest = arn.substring(slash + ":table/".length());
-        if (rest.contains("/")) {
-            throw DynamoException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
-        }
-        if (!arn.startsWith(prefix)) {
-            throw DynamoException.resourceNotFound("Requested resource not found: ResourcArn: " + arn + " not found");
-        }
-        return ctx.catalog().find(region, rest).filter(t -> t.arn().equals(arn)).orElseThrow(() ->
+        String name = parts[5].substring("table/".length());
+        return ctx.catalog().find(region, name).orElseThrow(() ->
                 DynamoException.resourceNotFound("Requested resource not found: ResourcArn: " + arn + " not found"));
     }
 

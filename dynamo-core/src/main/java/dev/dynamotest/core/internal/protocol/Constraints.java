@@ -51,6 +51,21 @@ public final class Constraints {
         return this;
     }
 
+    /** Checks the length of a string in code points, when present. */
+    public Constraints length(String value, String path, int min, int max) {
+        if (value == null) {
+            return this;
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length < min) {
+            violation(value, path, "Member must have length greater than or equal to " + min);
+        }
+        if (length > max) {
+            violation(value, path, "Member must have length less than or equal to " + max);
+        }
+        return this;
+    }
+
     /** Checks that a value is one of the allowed enum values. */
     public Constraints oneOf(String value, String path, String... allowed) {
         if (value != null && !List.of(allowed).contains(value)) {

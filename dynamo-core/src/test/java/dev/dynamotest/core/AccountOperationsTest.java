@@ -1,0 +1,43 @@
+package dev.dynamotest.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.DescribeEndpointsResponse;
+import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsResponse;
+
+class AccountOperationsTest {
+
+    private static SdkEndpoint endpoint;
+
+    @BeforeAll
+    static void start() {
+        endpoint = SdkEndpoint.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        endpoint.close();
+    }
+
+    @Test
+    void describes_the_default_account_and_table_limits() {
+        DescribeLimitsResponse limits = endpoint.client().describeLimits(r -> { });
+
+        assertThat(limits.accountMaxReadCapacityUnits()).isEqualTo(80000L);
+        assertThat(limits.accountMaxWriteCapacityUnits()).isEqualTo(80000L);
+        assertThat(limits.tableMaxReadCapacityUnits()).isEqualTo(40000L);
+        assertThat(limits.tableMaxWriteCapacityUnits()).isEqualTo(40000L);
+    }
+
+    @Test
+    void describes_one_endpoint_with_a_cache_period() {
+        DescribeEndpointsResponse endpoints = endpoint.client().describeEndpoints(r -> { });
+
+        assertThat(endpoints.endpoints()).hasSize(1);
+        assertThat(endpoints.endpoints().get(0).cachePeriodInMinutes()).isEqualTo(1440L);
+        assertThat(endpoints.endpoints().get(0).address()).isNotBlank();
+    }
+}
