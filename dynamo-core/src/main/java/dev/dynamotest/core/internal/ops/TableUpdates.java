@@ -75,7 +75,7 @@ final class TableUpdates {
                         r.attributeDefinitions(), newMode, toProvisioned, now);
             }
             TableMeta updated = table.withDescription(description);
-            ctx.catalog().update(updated);
+            ctx.writes().reindex(table, updated, () -> ctx.catalog().update(updated));
             ObjectNode response = NODES.objectNode();
             response.set("TableDescription", respond(updated, indexes.transientStatus()));
             return response;

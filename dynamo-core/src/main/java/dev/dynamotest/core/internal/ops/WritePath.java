@@ -9,12 +9,15 @@ import dev.dynamotest.core.internal.storage.IndexMeta;
 import dev.dynamotest.core.internal.storage.ItemStore;
 import dev.dynamotest.core.internal.storage.StorageException;
 import dev.dynamotest.core.internal.storage.StoredKey;
+import dev.dynamotest.core.internal.storage.StoredRow;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.model.AttributeValue;
 import dev.dynamotest.core.model.ChangeRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +70,8 @@ public final class WritePath {
     private final ItemStore store;
     private final ChangeLog log;
     private final Clock clock;
+    private static final int BACKFILL_PAGE = 1000;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
     private final Connection connection;
@@ -197,6 +202,57 @@ public final class WritePath {
                 clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), write.origin());
         log.append(connection, table.id(), record);
         return new Outcome(current, next, record);
+    }
+
+    /**
+     * Switches a table to new metadata whose secondary indexes may differ: under the write lock, rows of
+     * dropped indexes are deleted and new indexes are filled from the table's items, then {@code publish}
+     * makes the new metadata visible, so no write falls between the backfill and the switch.
+     */
+    public void reindex(TableMeta before, TableMeta after, Runnable publish) {
+        lock.lock();
+        try {
+            Set<String> kept = new HashSet<>();
+            after.indexes().forEach(i -> kept.add(i.name()));
+            for (IndexMeta index : before.indexes()) {
+                if (!kept.contains(index.name())) {
+                    store.deleteAll(connection, before, index.name());
+                }
+            }
+            Set<String> existing = new HashSet<>();
+            before.indexes().forEach(i -> existing.add(i.name()));
+            for (IndexMeta index : after.indexes()) {
+                if (!existing.contains(index.name())) {
+                    backfill(after, index);
+                }
+            }
+            connection.commit();
+            publish.run();
+        } catch (SQLException e) {
+            rollback();
+            throw new StorageException("cannot rebuild the indexes of " + after.name(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void backfill(TableMeta table, IndexMeta index) {
+        StoredKey after = null;
+        while (true) {
+            List<StoredRow> page = store.scan(connection, table, ItemStore.BASE, Integer.MIN_VALUE,
+                    Integer.MAX_VALUE, after, BACKFILL_PAGE);
+            for (StoredRow row : page) {
+                if (index.covers(row.item())) {
+                    Map<String, AttributeValue> projected = index.project(table, row.item());
+                    store.put(connection, table, index.name(), StoredKey.of(table, index, row.item()), projected,
+                            ItemSize.of(projected));
+                }
+            }
+            if (page.size() < BACKFILL_PAGE) {
+                return;
+            }
+            after = page.get(page.size() - 1).key();
+        }
     }
 
     /** Deletes every row of a table and its indexes, without change records (a test reset). */

@@ -113,7 +113,11 @@ public final class ItemStore {
         }
         sql.append(forward ? " ORDER BY RK, UK" : " ORDER BY RK DESC, UK DESC").append(" LIMIT ?");
         args.add(limit);
-        return select(table, sql.toString(), args);
+        try (Connection c = db.connection()) {
+            return select(c, table, sql.toString(), args);
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the items of " + table.name(), e);
+        }
     }
 
     /**
@@ -122,6 +126,16 @@ public final class ItemStore {
      */
     public List<StoredRow> scan(TableMeta table, String index, int hashFrom, int hashTo, StoredKey exclusiveStart,
             int limit) {
+        try (Connection c = db.connection()) {
+            return scan(c, table, index, hashFrom, hashTo, exclusiveStart, limit);
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the items of " + table.name(), e);
+        }
+    }
+
+    /** {@link #scan(TableMeta, String, int, int, StoredKey, int)} on the caller's connection. */
+    public List<StoredRow> scan(Connection c, TableMeta table, String index, int hashFrom, int hashTo,
+            StoredKey exclusiveStart, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM DT_ITEMS WHERE TID = ? AND IDX = ?"
                 + " AND HH BETWEEN ? AND ?");
         List<Object> args = new ArrayList<>(List.of(table.id(), index, hashFrom, hashTo));
@@ -134,11 +148,11 @@ public final class ItemStore {
         }
         sql.append(" ORDER BY HH, HK, RK, UK LIMIT ?");
         args.add(limit);
-        return select(table, sql.toString(), args);
+        return select(c, table, sql.toString(), args);
     }
 
-    private List<StoredRow> select(TableMeta table, String sql, List<Object> args) {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    private List<StoredRow> select(Connection c, TableMeta table, String sql, List<Object> args) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) {
                 Object arg = args.get(i);
                 if (arg instanceof byte[] bytes) {

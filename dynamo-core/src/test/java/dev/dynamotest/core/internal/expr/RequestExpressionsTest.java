@@ -54,7 +54,7 @@ class RequestExpressionsTest {
                 Operation.PUT_ITEM)).hasMessage(
                 "Value provided in ExpressionAttributeValues unused in expressions: keys: {:val1, :val3}");
         assertThatThrownBy(() -> parse("""
-                {'ConditionExpression': '#name2 = b', 'ExpressionAttributeNames': {'#name1': 'a', '#name2': 'b'}}""",
+                {'ConditionExpression': '#name2 = c', 'ExpressionAttributeNames': {'#name1': 'a', '#name2': 'b'}}""",
                 Operation.DELETE_ITEM)).hasMessage(
                 "Value provided in ExpressionAttributeNames unused in expressions: keys: {#name1}");
         assertThatThrownBy(() -> parse("{'ExpressionAttributeNames': {'#n': 'x'}}", Operation.PUT_ITEM))

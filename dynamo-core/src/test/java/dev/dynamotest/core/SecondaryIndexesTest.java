@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-class SecondaryIndexKeysTest {
+class SecondaryIndexesTest {
 
     private static LocalEndpoint endpoint;
     private static DynamoDbClient client;
@@ -78,5 +78,29 @@ class SecondaryIndexKeysTest {
                 .isEqualTo("ValidationException: One or more parameter values are not valid. A value specified for "
                         + "a secondary index key is not supported. The AttributeValue for a key attribute cannot "
                         + "contain an empty string value. IndexName: byStatus, IndexKey: status");
+    }
+
+    @Test
+    void a_global_index_added_by_update_table_is_filled_from_existing_items_and_dropped_with_its_rows() {
+        endpoint.createTable("Backfill", "pk", null, null);
+        client.putItem(b -> b.tableName("Backfill").item(Map.of("pk", AttributeValue.fromS("a"),
+                "color", AttributeValue.fromS("red"))));
+        client.putItem(b -> b.tableName("Backfill").item(Map.of("pk", AttributeValue.fromS("b"))));
+
+        client.updateTable(b -> b.tableName("Backfill")
+                .attributeDefinitions(d -> d.attributeName("color").attributeType(ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byColor")
+                        .keySchema(k -> k.attributeName("color").keyType("HASH"))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)))));
+        Table table = endpoint.server().engine().tables().get("us-east-1", "Backfill");
+
+        assertThat(table.indexItems("byColor")).containsExactly(Map.of(
+                "pk", dev.dynamotest.core.model.AttributeValue.string("a"),
+                "color", dev.dynamotest.core.model.AttributeValue.string("red")));
+
+        client.updateTable(b -> b.tableName("Backfill")
+                .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byColor"))));
+
+        assertThat(endpoint.server().engine().tables().get("us-east-1", "Backfill").indexNames()).isEmpty();
     }
 }
