@@ -84,7 +84,7 @@ public final class DynamoEngine implements AutoCloseable {
             return interceptors.get(index).intercept(request, next -> invoke(index + 1, next));
         }
         ObjectNode body = request.body() == null ? JsonNodeFactory.instance.objectNode() : request.body();
-        return router.execute(request.region(), request.operation(), body);
+        return router.execute(request, body);
     }
 
     /** Runs an operation in a region, through the interceptor chain. */

@@ -38,6 +38,7 @@ class AccountOperationsTest {
 
         assertThat(endpoints.endpoints()).hasSize(1);
         assertThat(endpoints.endpoints().get(0).cachePeriodInMinutes()).isEqualTo(1440L);
-        assertThat(endpoints.endpoints().get(0).address()).isNotBlank();
+        assertThat(endpoints.endpoints().get(0).address())
+                .isEqualTo(endpoint.endpoint().getHost() + ":" + endpoint.endpoint().getPort());
     }
 }

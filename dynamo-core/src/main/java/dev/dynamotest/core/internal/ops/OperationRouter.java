@@ -2,13 +2,18 @@ package dev.dynamotest.core.internal.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.DynamoRequest;
 import java.util.HashMap;
 import java.util.Map;
 
 /** Maps operation names to their implementations. */
 public final class OperationRouter {
 
+    /** The one operation that answers from the request's headers: the endpoint to use is the one called. */
+    private static final String DESCRIBE_ENDPOINTS = "DescribeEndpoints";
+
     private final Map<String, Operation> operations = new HashMap<>();
+    private final AccountOperations account;
 
     public OperationRouter(EngineContext ctx) {
         TableOperations tables = new TableOperations(ctx);
@@ -32,21 +37,25 @@ public final class OperationRouter {
         operations.put("UntagResource", tags::untagResource);
         operations.put("ListTagsOfResource", tags::listTagsOfResource);
         operations.put("DescribeLimits", account::describeLimits);
-        operations.put("DescribeEndpoints", (region, request) -> account.describeEndpoints(region, request,
-                "dynamodb." + region + ".amazonaws.com"));
+        this.account = account;
     }
 
     /** Whether the operation exists. */
     public boolean knows(String operation) {
-        return operations.containsKey(operation);
+        return operations.containsKey(operation) || DESCRIBE_ENDPOINTS.equals(operation);
     }
 
     /** Runs an operation. */
-    public ObjectNode execute(String region, String operation, ObjectNode request) {
-        Operation op = operations.get(operation);
+    public ObjectNode execute(DynamoRequest request, ObjectNode body) {
+        if (DESCRIBE_ENDPOINTS.equals(request.operation())) {
+            String host = request.header("Host");
+            return account.describeEndpoints(request.region(), body,
+                    host != null ? host : "dynamodb." + request.region() + ".amazonaws.com");
+        }
+        Operation op = operations.get(request.operation());
         if (op == null) {
             throw new DynamoException(DynamoException.CORAL_NAMESPACE, "UnknownOperationException", 400, null, null);
         }
-        return op.execute(region, request);
+        return op.execute(request.region(), body);
     }
 }
