@@ -43,6 +43,10 @@ final class SdkEndpoint implements AutoCloseable {
         return client;
     }
 
+    java.net.URI endpoint() {
+        return server.endpoint();
+    }
+
     DynamoEngine engine() {
         return engine;
     }
