@@ -1,5 +1,6 @@
 package dev.dynamotest.core;
 
+import dev.dynamotest.core.support.LocalEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterAll;
@@ -10,11 +11,11 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsResponse;
 
 class AccountOperationsTest {
 
-    private static SdkEndpoint endpoint;
+    private static LocalEndpoint endpoint;
 
     @BeforeAll
     static void start() {
-        endpoint = SdkEndpoint.start();
+        endpoint = new LocalEndpoint();
     }
 
     @AfterAll

@@ -1,8 +1,9 @@
 package dev.dynamotest.core;
 
-import static dev.dynamotest.core.SdkEndpoint.assertError;
-import static dev.dynamotest.core.SdkEndpoint.attribute;
-import static dev.dynamotest.core.SdkEndpoint.key;
+import dev.dynamotest.core.support.LocalEndpoint;
+import static dev.dynamotest.core.support.LocalEndpoint.assertError;
+import static dev.dynamotest.core.support.LocalEndpoint.attribute;
+import static dev.dynamotest.core.support.LocalEndpoint.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -27,12 +28,12 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 class TableOperationsTest {
 
-    private static SdkEndpoint endpoint;
+    private static LocalEndpoint endpoint;
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = SdkEndpoint.start();
+        endpoint = new LocalEndpoint();
         client = endpoint.client();
     }
 
@@ -154,7 +155,7 @@ class TableOperationsTest {
 
     @Test
     void lists_tables_in_pages() {
-        try (SdkEndpoint own = SdkEndpoint.start()) {
+        try (LocalEndpoint own = new LocalEndpoint()) {
             for (String name : List.of("t01", "t02", "t03", "t04", "t05")) {
                 own.createTable(name, null);
             }

@@ -1,8 +1,9 @@
 package dev.dynamotest.core;
 
-import static dev.dynamotest.core.SdkEndpoint.assertError;
-import static dev.dynamotest.core.SdkEndpoint.attribute;
-import static dev.dynamotest.core.SdkEndpoint.key;
+import dev.dynamotest.core.support.LocalEndpoint;
+import static dev.dynamotest.core.support.LocalEndpoint.assertError;
+import static dev.dynamotest.core.support.LocalEndpoint.attribute;
+import static dev.dynamotest.core.support.LocalEndpoint.key;
 
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -21,12 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class TableSchemaValidationTest {
 
     private static final String INVALID = "One or more parameter values were invalid: ";
-    private static SdkEndpoint endpoint;
+    private static LocalEndpoint endpoint;
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = SdkEndpoint.start();
+        endpoint = new LocalEndpoint();
         client = endpoint.client();
     }
 

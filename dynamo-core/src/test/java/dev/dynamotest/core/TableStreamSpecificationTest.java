@@ -1,8 +1,9 @@
 package dev.dynamotest.core;
 
-import static dev.dynamotest.core.SdkEndpoint.assertError;
-import static dev.dynamotest.core.SdkEndpoint.attribute;
-import static dev.dynamotest.core.SdkEndpoint.key;
+import dev.dynamotest.core.support.LocalEndpoint;
+import static dev.dynamotest.core.support.LocalEndpoint.assertError;
+import static dev.dynamotest.core.support.LocalEndpoint.attribute;
+import static dev.dynamotest.core.support.LocalEndpoint.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,12 +18,12 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 class TableStreamSpecificationTest {
 
     private static final String INVALID = "One or more parameter values were invalid: ";
-    private static SdkEndpoint endpoint;
+    private static LocalEndpoint endpoint;
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = SdkEndpoint.start();
+        endpoint = new LocalEndpoint();
         client = endpoint.client();
     }
 

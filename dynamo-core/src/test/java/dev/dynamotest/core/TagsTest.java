@@ -1,8 +1,9 @@
 package dev.dynamotest.core;
 
-import static dev.dynamotest.core.SdkEndpoint.assertError;
-import static dev.dynamotest.core.SdkEndpoint.attribute;
-import static dev.dynamotest.core.SdkEndpoint.key;
+import dev.dynamotest.core.support.LocalEndpoint;
+import static dev.dynamotest.core.support.LocalEndpoint.assertError;
+import static dev.dynamotest.core.support.LocalEndpoint.attribute;
+import static dev.dynamotest.core.support.LocalEndpoint.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -20,12 +21,12 @@ import software.amazon.awssdk.services.dynamodb.model.TagResourceResponse;
 class TagsTest {
 
     private static final AtomicInteger TABLES = new AtomicInteger();
-    private static SdkEndpoint endpoint;
+    private static LocalEndpoint endpoint;
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = SdkEndpoint.start();
+        endpoint = new LocalEndpoint();
         client = endpoint.client();
     }
 

@@ -1,8 +1,9 @@
 package dev.dynamotest.core;
 
-import static dev.dynamotest.core.SdkEndpoint.assertError;
-import static dev.dynamotest.core.SdkEndpoint.attribute;
-import static dev.dynamotest.core.SdkEndpoint.key;
+import dev.dynamotest.core.support.LocalEndpoint;
+import static dev.dynamotest.core.support.LocalEndpoint.assertError;
+import static dev.dynamotest.core.support.LocalEndpoint.attribute;
+import static dev.dynamotest.core.support.LocalEndpoint.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,12 +26,12 @@ class UpdateTableTest {
 
     private static final String INVALID = "One or more parameter values were invalid: ";
     private static final AtomicInteger TABLES = new AtomicInteger();
-    private static SdkEndpoint endpoint;
+    private static LocalEndpoint endpoint;
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = SdkEndpoint.start();
+        endpoint = new LocalEndpoint();
         client = endpoint.client();
     }
 

@@ -1,5 +1,8 @@
 package dev.dynamotest.core.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoServer;
 import java.net.URI;
@@ -9,7 +12,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -65,6 +70,40 @@ public final class LocalEndpoint implements AutoCloseable {
                             KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
         }
         client.createTable(request.build());
+    }
+
+    /** Creates an on-demand table with a string partition key {@code pk} and, when given, a string sort key. */
+    public String createTable(String name, String sortKey) {
+        var request = software.amazon.awssdk.services.dynamodb.model.CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST);
+        if (sortKey == null) {
+            request.keySchema(key("pk", KeyType.HASH)).attributeDefinitions(attribute("pk"));
+        } else {
+            request.keySchema(key("pk", KeyType.HASH), key(sortKey, KeyType.RANGE))
+                    .attributeDefinitions(attribute("pk"), attribute(sortKey));
+        }
+        return client.createTable(request.build()).tableDescription().tableArn();
+    }
+
+    public static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    public static AttributeDefinition attribute(String name) {
+        return attribute(name, ScalarAttributeType.S);
+    }
+
+    public static AttributeDefinition attribute(String name, ScalarAttributeType type) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+    }
+
+    /** Asserts that the call fails with DynamoDB's error code and exact message. */
+    public static void assertError(ThrowingCallable call, String code, String message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(DynamoDbException.class, e -> {
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
+        });
     }
 
     @Override
