@@ -15,6 +15,8 @@ public final class OperationRouter {
         ItemOperations items = new ItemOperations(ctx);
         Tags tags = new Tags(ctx);
         AccountOperations account = new AccountOperations();
+        QueryOperations queries = new QueryOperations(ctx);
+        ScanOperations scans = new ScanOperations(ctx);
         operations.put("CreateTable", tables::createTable);
         operations.put("DescribeTable", tables::describeTable);
         operations.put("ListTables", tables::listTables);
@@ -24,6 +26,8 @@ public final class OperationRouter {
         operations.put("GetItem", items::getItem);
         operations.put("UpdateItem", items::updateItem);
         operations.put("DeleteItem", items::deleteItem);
+        operations.put("Query", queries::query);
+        operations.put("Scan", scans::scan);
         operations.put("TagResource", tags::tagResource);
         operations.put("UntagResource", tags::untagResource);
         operations.put("ListTagsOfResource", tags::listTagsOfResource);
