@@ -3,7 +3,6 @@ package dev.dynamotest.core.internal.ops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.expr.KeyCondition;
-import dev.dynamotest.core.internal.expr.RequestExpressions;
 import dev.dynamotest.core.internal.expr.SortKeyCondition;
 import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.internal.protocol.Constraints;
@@ -48,8 +47,7 @@ public final class QueryOperations {
         ReadTarget target = ReadTarget.resolve(table, indexName, consistent);
         KeyAttribute hash = target.hashKey();
         KeyAttribute range = target.rangeKey();
-        RequestExpressions rx = RequestExpressions.parse(request, RequestExpressions.Operation.QUERY, hash.name(),
-                range == null ? null : range.name());
+        QueryExpressions rx = QueryExpressions.parse(request, hash.name(), range == null ? null : range.name());
         KeyCondition condition = rx.keyCondition();
         condition.checkTypes(hash.type(), range == null ? null : range.type());
         var filterAttributes = FilterAttributes.of(request);
