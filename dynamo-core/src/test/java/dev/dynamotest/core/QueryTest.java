@@ -230,6 +230,10 @@ class QueryTest {
                 .expressionAttributeValues(Map.of(":p", n("1")))))
                 .isEqualTo("ValidationException: One or more parameter values were invalid: Condition parameter type"
                         + " does not match schema type");
+        assertThat(error(q -> q.tableName("Numbers").keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", s("")))))
+                .isEqualTo("ValidationException: One or more parameter values are not valid. The AttributeValue for a"
+                        + " key attribute cannot contain an empty string value. Key: pk");
         assertThat(error(q -> q.tableName("Numbers").keyConditionExpression("pk < :p")
                 .expressionAttributeValues(Map.of(":p", s("a")))))
                 .isEqualTo("ValidationException: Query key condition not supported");

@@ -50,6 +50,11 @@ public final class QueryOperations {
         QueryExpressions rx = QueryExpressions.parse(request, hash.name(), range == null ? null : range.name());
         KeyCondition condition = rx.keyCondition();
         condition.checkTypes(hash.type(), range == null ? null : range.type());
+        if (KeyCodec.encode(condition.hashValue()).length == 0) {
+            throw DynamoException.validation("One or more parameter values are not valid. The AttributeValue for a key"
+                    + " attribute cannot contain an empty " + ("S".equals(hash.type()) ? "string" : "binary")
+                    + " value. Key: " + hash.name());
+        }
         var filterAttributes = FilterAttributes.of(request);
         if (request.hasNonNull("FilterExpression")) {
             for (KeyAttribute key : target.orderKeys()) {
