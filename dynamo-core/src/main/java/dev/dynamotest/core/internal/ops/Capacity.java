@@ -44,4 +44,38 @@ public final class Capacity {
         }
         return node;
     }
+
+    /** Read units for the total size of the items a Query or Scan read: 1 per started 4 KB, half if eventual. */
+    public static double readUnitsTotal(long bytes, boolean consistent) {
+        double units = (bytes + 4095) / 4096;
+        return consistent ? units : units / 2;
+    }
+
+    /**
+     * The ConsumedCapacity element of a read of a table and possibly one of its indexes ({@code index} null for
+     * the table itself), or {@code null} when the request did not ask for it. INDEXES splits the units.
+     */
+    public static ObjectNode consumedRead(String mode, String table, double tableUnits, String index, boolean local,
+            double indexUnits) {
+        if ("NONE".equals(mode)) {
+            return null;
+        }
+        double total = tableUnits + indexUnits;
+        ObjectNode node = NODES.objectNode();
+        node.put("TableName", table);
+        node.put("CapacityUnits", total);
+        node.put("ReadCapacityUnits", total);
+        if ("INDEXES".equals(mode)) {
+            ObjectNode t = node.putObject("Table");
+            t.put("CapacityUnits", tableUnits);
+            t.put("ReadCapacityUnits", tableUnits);
+            if (index != null) {
+                String kind = local ? "LocalSecondaryIndexes" : "GlobalSecondaryIndexes";
+                ObjectNode i = node.putObject(kind).putObject(index);
+                i.put("CapacityUnits", indexUnits);
+                i.put("ReadCapacityUnits", indexUnits);
+            }
+        }
+        return node;
+    }
 }

@@ -20,6 +20,8 @@ public final class OperationRouter {
         ItemOperations items = new ItemOperations(ctx);
         Tags tags = new Tags(ctx);
         AccountOperations account = new AccountOperations();
+        QueryOperations queries = new QueryOperations(ctx);
+        ScanOperations scans = new ScanOperations(ctx);
         operations.put("CreateTable", tables::createTable);
         operations.put("DescribeTable", tables::describeTable);
         operations.put("ListTables", tables::listTables);
@@ -33,6 +35,8 @@ public final class OperationRouter {
         operations.put("BatchWriteItem", new BatchWriteItemOperation(ctx));
         operations.put("TransactGetItems", new TransactGetItemsOperation(ctx));
         operations.put("TransactWriteItems", new TransactWriteItemsOperation(ctx));
+        operations.put("Query", queries::query);
+        operations.put("Scan", scans::scan);
         operations.put("TagResource", tags::tagResource);
         operations.put("UntagResource", tags::untagResource);
         operations.put("ListTagsOfResource", tags::listTagsOfResource);
