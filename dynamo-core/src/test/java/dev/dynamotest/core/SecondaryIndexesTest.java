@@ -86,6 +86,10 @@ class SecondaryIndexesTest {
         client.putItem(b -> b.tableName("Backfill").item(Map.of("pk", AttributeValue.fromS("a"),
                 "color", AttributeValue.fromS("red"))));
         client.putItem(b -> b.tableName("Backfill").item(Map.of("pk", AttributeValue.fromS("b"))));
+        client.putItem(b -> b.tableName("Backfill").item(Map.of("pk", AttributeValue.fromS("c"),
+                "color", AttributeValue.fromS(""))));
+        client.putItem(b -> b.tableName("Backfill").item(Map.of("pk", AttributeValue.fromS("d"),
+                "color", AttributeValue.fromN("7"))));
 
         client.updateTable(b -> b.tableName("Backfill")
                 .attributeDefinitions(d -> d.attributeName("color").attributeType(ScalarAttributeType.S))

@@ -46,13 +46,17 @@ public record IndexMeta(String name, boolean local, KeyAttribute hashKey, KeyAtt
         return List.copyOf(all);
     }
 
-    /** Whether the item belongs in this index. */
+    /** Whether the item belongs in this index: it has every index key, of its type and not empty. */
     public boolean covers(Map<String, AttributeValue> item) {
         return item != null && hasKey(item, hashKey) && (rangeKey == null || hasKey(item, rangeKey));
     }
 
     private static boolean hasKey(Map<String, AttributeValue> item, KeyAttribute key) {
         AttributeValue value = item.get(key.name());
+        if (value instanceof AttributeValue.S s && s.value().isEmpty()
+                || value instanceof AttributeValue.B b && b.unsafeBytes().length == 0) {
+            return false;
+        }
         return value != null && value.type().equals(key.type());
     }
 
