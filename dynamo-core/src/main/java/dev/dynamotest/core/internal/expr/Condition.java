@@ -3,6 +3,7 @@ package dev.dynamotest.core.internal.expr;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A parsed condition (ConditionExpression, FilterExpression, Expected, QueryFilter, ScanFilter), evaluated
@@ -15,6 +16,11 @@ public interface Condition {
 
     /** Whether the item satisfies the condition; an empty map stands for "no item". */
     boolean test(Map<String, AttributeValue> item);
+
+    /** The top-level attribute names the condition reads. */
+    default Set<String> topLevelAttributes() {
+        return ConditionAttributes.of(this);
+    }
 
     /** The six comparison operators. */
     enum Comparator {

@@ -30,7 +30,7 @@ public final class RequestExpressions {
                 List.of("AttributeUpdates", "Expected", "ConditionalOperator")),
         GET_ITEM(List.of("ProjectionExpression"), List.of("AttributesToGet")),
         QUERY(List.of("KeyConditionExpression", "FilterExpression", "ProjectionExpression"),
-                List.of("KeyConditions", "QueryFilter", "ConditionalOperator", "AttributesToGet")),
+                List.of("QueryFilter", "ConditionalOperator", "AttributesToGet")),
         SCAN(List.of("FilterExpression", "ProjectionExpression"),
                 List.of("ScanFilter", "ConditionalOperator", "AttributesToGet"));
 
@@ -86,6 +86,9 @@ public final class RequestExpressions {
      */
     public static RequestExpressions parse(JsonNode request, Operation operation, String hashKeyName,
             String rangeKeyName) {
+        if (operation == Operation.QUERY) {
+            checkKeyConditionParameters(request);
+        }
         List<String> expressions = present(request, operation.expressionParameters);
         List<String> legacy = present(request, operation.legacyParameters);
         if (!expressions.isEmpty() && !legacy.isEmpty()) {
@@ -100,6 +103,24 @@ public final class RequestExpressions {
         ctx.checkAllUsed();
         rx.parseLegacy(request, operation, hashKeyName, rangeKeyName);
         return rx;
+    }
+
+    /**
+     * A Query needs KeyConditions or a KeyConditionExpression, not both; unlike the other legacy parameters,
+     * KeyConditions may stand beside a FilterExpression or ProjectionExpression.
+     */
+    private static void checkKeyConditionParameters(JsonNode request) {
+        boolean legacy = !present(request, List.of("KeyConditions")).isEmpty();
+        boolean expression = !present(request, List.of("KeyConditionExpression")).isEmpty();
+        if (!legacy && !expression) {
+            throw DynamoException.validation(
+                    "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+        }
+        if (legacy && expression) {
+            throw DynamoException.validation("Can not use both expression and non-expression parameters in the same"
+                    + " request: Non-expression parameters: {KeyConditions} Expression parameters: "
+                    + "{KeyConditionExpression}");
+        }
     }
 
     private void parseExpressions(JsonNode request, Operation operation, ExpressionContext ctx, String hashKeyName,
@@ -156,10 +177,6 @@ public final class RequestExpressions {
         JsonNode keyConditions = Json.object(request, "KeyConditions");
         if (keyConditions != null) {
             keyCondition = LegacyConditions.keyConditions(keyConditions, hashKeyName, rangeKeyName);
-        }
-        if (operation == Operation.QUERY && keyCondition == null) {
-            throw DynamoException.validation(
-                    "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         JsonNode attributeUpdates = Json.object(request, "AttributeUpdates");
         if (attributeUpdates != null) {

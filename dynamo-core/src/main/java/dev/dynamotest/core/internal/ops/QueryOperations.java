@@ -3,6 +3,7 @@ package dev.dynamotest.core.internal.ops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.expr.KeyCondition;
+import dev.dynamotest.core.internal.expr.RequestExpressions;
 import dev.dynamotest.core.internal.expr.SortKeyCondition;
 import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.internal.protocol.Constraints;
@@ -47,7 +48,8 @@ public final class QueryOperations {
         ReadTarget target = ReadTarget.resolve(table, indexName, consistent);
         KeyAttribute hash = target.hashKey();
         KeyAttribute range = target.rangeKey();
-        QueryExpressions rx = QueryExpressions.parse(request, hash.name(), range == null ? null : range.name());
+        RequestExpressions rx = RequestExpressions.parse(request, RequestExpressions.Operation.QUERY, hash.name(),
+                range == null ? null : range.name());
         KeyCondition condition = rx.keyCondition();
         condition.checkTypes(hash.type(), range == null ? null : range.type());
         if (KeyCodec.encode(condition.hashValue()).length == 0) {
@@ -55,7 +57,7 @@ public final class QueryOperations {
                     + " attribute cannot contain an empty " + ("S".equals(hash.type()) ? "string" : "binary")
                     + " value. Key: " + hash.name());
         }
-        var filterAttributes = FilterAttributes.of(request);
+        var filterAttributes = rx.filter().topLevelAttributes();
         if (request.hasNonNull("FilterExpression")) {
             for (KeyAttribute key : target.orderKeys()) {
                 if (filterAttributes.contains(key.name())) {

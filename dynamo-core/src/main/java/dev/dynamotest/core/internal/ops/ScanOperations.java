@@ -46,7 +46,7 @@ public final class ScanOperations {
         TableMeta table = ctx.table(region, tableName);
         ReadTarget target = ReadTarget.resolve(table, indexName, consistent);
         RequestExpressions rx = RequestExpressions.parse(request, RequestExpressions.Operation.SCAN);
-        Selection selection = Selection.of(request, target, rx.projection(), FilterAttributes.of(request));
+        Selection selection = Selection.of(request, target, rx.projection(), rx.filter().topLevelAttributes());
         StoredKey position = StartKeys.forScan(target, start);
         int total = totalSegments == null ? 1 : totalSegments.intValue();
         int index = segment == null ? 0 : segment.intValue();

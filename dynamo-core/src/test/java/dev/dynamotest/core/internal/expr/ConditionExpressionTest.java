@@ -115,6 +115,14 @@ class ConditionExpressionTest {
     }
 
     @Test
+    void names_the_top_level_attributes_it_reads() {
+        var condition = ConditionExpression.parse("a.b[1] = :v AND (size(c) > :v OR NOT contains(#d, s))",
+                ctx("{'#d': 'dee'}", "{':v': {'N': '1'}}"));
+
+        assertThat(condition.topLevelAttributes()).containsExactly("a", "c", "dee", "s");
+    }
+
+    @Test
     void rejects_a_path_compared_with_itself() {
         assertThat(error("contains(a, a)", null)).isEqualTo("Invalid ConditionExpression: The first operand must be "
                 + "distinct from the remaining operands for this operator or function; operator: contains, "
