@@ -263,6 +263,29 @@ class ItemOperationsTest {
     }
 
     @Test
+    void rejects_a_very_deep_value_cleanly() {
+        AttributeValue nested = s("leaf");
+        for (int i = 0; i < 400; i++) {
+            nested = AttributeValue.fromL(List.of(nested));
+        }
+        AttributeValue deep = nested;
+
+        assertThat(errorOf(() -> client.putItem(b -> b.tableName("Simple").item(Map.of("pk", s("deeper"), "v", deep)))))
+                .startsWith("ValidationException: Nesting Levels have exceeded supported limits");
+    }
+
+    @Test
+    void rejects_deeply_parenthesised_conditions_cleanly() {
+        String condition = "(".repeat(2046) + "a<b" + ")".repeat(2046);
+
+        assertThat(errorOf(() -> client.updateItem(b -> b.tableName("Simple").key(key("parens"))
+                .updateExpression("SET z = :v").expressionAttributeValues(Map.of(":v", n("1")))
+                .conditionExpression(condition))))
+                .isEqualTo("ValidationException: Invalid ConditionExpression: The expression has redundant "
+                        + "parentheses;");
+    }
+
+    @Test
     void rejects_return_values_put_does_not_support() {
         assertThat(errorOf(() -> client.putItem(b -> b.tableName("Simple").item(key("rv"))
                 .returnValues(ReturnValue.ALL_NEW))))

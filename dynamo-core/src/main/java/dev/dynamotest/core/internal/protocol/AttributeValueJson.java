@@ -27,8 +27,15 @@ public final class AttributeValueJson {
     private AttributeValueJson() {
     }
 
+    /** How deep maps and lists may nest inside one attribute value (the item itself is the 32nd level). */
+    private static final int MAX_NESTING = 31;
+
     /** Decodes an item (a JSON object of attribute values). */
     public static Map<String, AttributeValue> decodeItem(JsonNode node) {
+        return decodeItem(node, 0);
+    }
+
+    private static Map<String, AttributeValue> decodeItem(JsonNode node, int depth) {
         if (node == null || node.isNull()) {
             return new LinkedHashMap<>();
         }
@@ -39,13 +46,17 @@ public final class AttributeValueJson {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            item.put(field.getKey(), decode(field.getValue()));
+            item.put(field.getKey(), decode(field.getValue(), depth));
         }
         return item;
     }
 
     /** Decodes one attribute value, checking it as DynamoDB does. */
     public static AttributeValue decode(JsonNode node) {
+        return decode(node, 0);
+    }
+
+    private static AttributeValue decode(JsonNode node, int depth) {
         if (node == null || !node.isObject()) {
             throw Json.unexpected(node, "structure");
         }
@@ -82,14 +93,14 @@ public final class AttributeValueJson {
                 }
                 yield AttributeValue.nul();
             }
-            case "M" -> new AttributeValue.M(decodeItem(value));
+            case "M" -> new AttributeValue.M(decodeItem(value, nested(depth)));
             case "L" -> {
                 if (!value.isArray()) {
                     throw Json.unexpected(value, "list");
                 }
                 List<AttributeValue> list = new ArrayList<>(value.size());
                 for (JsonNode element : value) {
-                    list.add(decode(element));
+                    list.add(decode(element, nested(depth)));
                 }
                 yield new AttributeValue.L(list);
             }
@@ -99,6 +110,14 @@ public final class AttributeValueJson {
             default -> throw DynamoException.validation(
                     "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         };
+    }
+
+    private static int nested(int depth) {
+        if (depth + 1 > MAX_NESTING) {
+            throw DynamoException.validation("Nesting Levels have exceeded supported limits: Attributes in the item "
+                    + "have nested levels beyond supported limit");
+        }
+        return depth + 1;
     }
 
     private static Set<String> stringSet(JsonNode value, String emptyName, boolean numbers) {

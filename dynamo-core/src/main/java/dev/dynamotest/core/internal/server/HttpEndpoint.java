@@ -5,6 +5,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import dev.dynamotest.core.internal.protocol.WireProtocol;
 import java.net.BindException;
+import java.util.concurrent.ThreadFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import java.util.Map;
 public final class HttpEndpoint {
 
     /** DynamoDB's limit on a request's size; larger ones get 413. */
+    private static final long STACK_BYTES = 8L * 1024 * 1024;
     private static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
 
     private final Javalin app;
@@ -29,6 +32,7 @@ public final class HttpEndpoint {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jetty.threadPool = threadPool();
             config.routes.post("/", ctx -> handle(protocol, ctx));
             config.routes.get("/", ctx -> health(protocol, ctx));
         });
@@ -43,6 +47,18 @@ public final class HttpEndpoint {
             throw e;
         }
         return new HttpEndpoint(app, host);
+    }
+
+    /**
+     * Request threads with deep stacks: expressions and documents are parsed recursively, and DynamoDB's own
+     * limits (300 operators, 32 nesting levels) must be what stops them, not the thread's stack.
+     */
+    private static QueuedThreadPool threadPool() {
+        ThreadFactory factory = task -> new Thread(null, task, "dynamotest-http", STACK_BYTES);
+        QueuedThreadPool pool = new QueuedThreadPool(200, 4, 60_000, -1, null, null, factory);
+        pool.setName("dynamotest-http");
+        pool.setDaemon(true);
+        return pool;
     }
 
     private static void handle(WireProtocol protocol, Context ctx) {
