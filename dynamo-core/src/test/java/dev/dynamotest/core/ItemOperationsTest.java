@@ -263,6 +263,20 @@ class ItemOperationsTest {
     }
 
     @Test
+    void rejects_attribute_names_over_64_kb_wherever_they_appear() {
+        String tooLong = "n".repeat(65536);
+        String message = "ValidationException: One or more parameter values are not valid. Attribute name is too "
+                + "large, must be less than 65536 bytes";
+
+        assertThat(errorOf(() -> client.putItem(b -> b.tableName("Simple").item(Map.of("pk", s("long"),
+                tooLong, n("1")))))).isEqualTo(message);
+        assertThat(errorOf(() -> client.getItem(b -> b.tableName("Simple").key(key("long"))
+                .projectionExpression("#n").expressionAttributeNames(Map.of("#n", tooLong))))).isEqualTo(message);
+        assertThat(errorOf(() -> client.getItem(b -> b.tableName("Simple").key(key("long"))
+                .attributesToGet(tooLong)))).isEqualTo(message);
+    }
+
+    @Test
     void rejects_a_very_deep_value_cleanly() {
         AttributeValue nested = s("leaf");
         for (int i = 0; i < 400; i++) {

@@ -1,5 +1,6 @@
 package dev.dynamotest.core.internal.expr;
 
+import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,18 @@ import java.util.Map;
  */
 record Path(List<Object> elements) {
 
+    /** DynamoDB's limit on the length of an attribute name, in UTF-8 bytes. */
+    private static final int MAX_NAME_BYTES = 65535;
+
     Path {
         elements = List.copyOf(elements);
+        for (Object element : elements) {
+            if (element instanceof String name && name.length() * 3 > MAX_NAME_BYTES
+                    && name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                throw DynamoException.validation("One or more parameter values are not valid. Attribute name is "
+                        + "too large, must be less than 65536 bytes");
+            }
+        }
     }
 
     /** A path of one top-level attribute. */
