@@ -35,6 +35,9 @@ public interface Backend extends AutoCloseable {
     /** Up to {@code limit} items of a table, or {@code null} if it does not exist. */
     List<Map<String, AttributeValue>> items(String region, String table, int limit);
 
+    /** The key attribute names of a table: partition key, then sort key if any; empty if it does not exist. */
+    List<String> keyNames(String region, String table);
+
     /** The number of items in a table. */
     long itemCount(String region, String table);
 

@@ -85,7 +85,8 @@ final class FailureReport {
             return;
         }
         out.append(", ").append(count).append(count == 1 ? " item" : " items").append(items.isEmpty() ? "\n" : ":\n");
-        items.forEach(item -> out.append("  ").append(ItemText.item(item, MAX_ITEM_LENGTH)).append('\n'));
+        List<String> keys = backend.keyNames(region, name);
+        items.forEach(item -> out.append("  ").append(ItemText.item(item, keys, MAX_ITEM_LENGTH)).append('\n'));
         if (count > items.size()) {
             out.append("  ... and ").append(count - items.size()).append(" more\n");
         }

@@ -3,7 +3,10 @@ package dev.dynamotest.junit.internal;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Writes items compactly for failure reports: {@code {pk: "A#1", total: 12, tags: <<"a", "b">>}}. */
@@ -12,8 +15,12 @@ final class ItemText {
     private ItemText() {
     }
 
-    static String item(Map<String, AttributeValue> item, int maxLength) {
-        String text = map(item);
+    /** The item with its key attributes first and the others in name order, cut at {@code maxLength}. */
+    static String item(Map<String, AttributeValue> item, List<String> keys, int maxLength) {
+        Map<String, AttributeValue> ordered = new LinkedHashMap<>();
+        keys.stream().filter(item::containsKey).forEach(k -> ordered.put(k, item.get(k)));
+        new TreeMap<>(item).forEach(ordered::putIfAbsent);
+        String text = map(ordered);
         return text.length() <= maxLength ? text : text.substring(0, maxLength - 3) + "...";
     }
 

@@ -128,6 +128,13 @@ public final class LocalBackend implements Backend {
     }
 
     @Override
+    public List<String> keyNames(String region, String table) {
+        return engine.tables().find(region, table)
+                .map(t -> t.sortKey().map(sk -> List.of(t.partitionKey(), sk)).orElse(List.of(t.partitionKey())))
+                .orElse(List.of());
+    }
+
+    @Override
     public long itemCount(String region, String table) {
         return engine.tables().find(region, table).map(Table::itemCount).orElse(0L);
     }
