@@ -55,8 +55,8 @@ public interface Dynamo {
     List<String> tableNames();
 
     /**
-     * The name a table has at the endpoint: the name itself, except against a remote endpoint, where the
-     * declared tables carry this run's prefix.
+     * The name a declared table has at the endpoint: the name itself for an endpoint in this JVM (an endpoint
+     * elsewhere, once supported, will carry a prefix for the run).
      */
     String tableName(String declaredName);
 

@@ -3,7 +3,6 @@ package dev.dynamotest.junit;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.junit.internal.ExtensionOptions;
 import dev.dynamotest.junit.internal.Lifecycle;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -129,15 +128,6 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
         /** Files of table definitions, as {@link DynamoTablesFrom} reads them, added to the declared tables. */
         public Builder tablesFrom(String... files) {
             options.tableFiles.addAll(java.util.List.of(files));
-            return this;
-        }
-
-        /**
-         * Uses a running endpoint instead of starting one, as the {@code dynamotest.endpoint} system property
-         * or environment variable does: declared tables are created there under a prefix for this run.
-         */
-        public Builder remoteEndpoint(URI endpoint) {
-            options.remoteEndpoint = Objects.requireNonNull(endpoint, "endpoint");
             return this;
         }
 

@@ -33,6 +33,11 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
 
     /** Starts the endpoint the settings describe. */
     public static DynamoResource start(Settings settings) {
+        if (settings.remote()) {
+            throw new MisuseException(ExtensionOptions.ENDPOINT_PROPERTY + " is set to " + settings.remoteEndpoint()
+                    + ", but running @DynamoTest classes against an endpoint elsewhere is not supported yet; unset "
+                    + "it to use an endpoint in this JVM");
+        }
         return new DynamoResource(settings, LocalBackend.start(settings));
     }
 

@@ -20,7 +20,6 @@ public final class ExtensionOptions {
     public Integer port;
     public String host;
     public Isolation isolation;
-    public URI remoteEndpoint;
     public final List<String> tableFiles = new ArrayList<>();
 
     public ExtensionOptions copy() {
@@ -31,7 +30,6 @@ public final class ExtensionOptions {
         copy.port = port;
         copy.host = host;
         copy.isolation = isolation;
-        copy.remoteEndpoint = remoteEndpoint;
         copy.tableFiles.addAll(tableFiles);
         return copy;
     }
@@ -45,7 +43,7 @@ public final class ExtensionOptions {
                 host != null ? host : "127.0.0.1",
                 port != null ? port : 0,
                 isolation != null ? isolation : annotation != null ? annotation.isolation() : Isolation.PER_METHOD,
-                remoteEndpoint != null ? remoteEndpoint : endpointFromEnvironment(),
+                endpointFromEnvironment(),
                 tableFiles);
     }
 
