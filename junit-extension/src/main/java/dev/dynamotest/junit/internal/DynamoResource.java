@@ -73,12 +73,17 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
                     + "but each method resets the class's endpoint; run the class's methods one at a time "
                     + "(@Execution(ExecutionMode.SAME_THREAD)) or share the state (isolation = PER_CLASS)");
         }
-        if (settings.isolation() == Isolation.PER_METHOD) {
-            resetClock();
-            tables.reset(declarations, resetMark);
-            resetMark = backend.journal().mark();
-        } else {
-            tables.ensure(declarations);
+        try {
+            if (settings.isolation() == Isolation.PER_METHOD) {
+                resetClock();
+                tables.reset(declarations, resetMark);
+                resetMark = backend.journal().mark();
+            } else {
+                tables.ensure(declarations);
+            }
+        } catch (RuntimeException e) {
+            runningTests.decrementAndGet();
+            throw e;
         }
         return backend.journal().mark();
     }
