@@ -89,4 +89,13 @@ class DynamoStreamsTest {
             assertThat(record).isEqualTo(streams.records(arn).get(0));
         });
     }
+
+    @Test
+    void a_dropped_table_leaves_its_stream_disabled() {
+        String arn = endpoint.createStreamedTable("Dropped", StreamViewType.KEYS_ONLY);
+
+        endpoint.server().engine().tables().drop("us-east-1", "Dropped");
+
+        assertThat(streams.describe(arn).orElseThrow().status()).isEqualTo("DISABLED");
+    }
 }
