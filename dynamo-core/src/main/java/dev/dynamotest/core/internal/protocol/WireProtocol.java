@@ -19,14 +19,15 @@ import java.util.logging.Logger;
 import java.util.zip.CRC32;
 
 /**
- * DynamoDB's JSON 1.0 protocol, independent of the HTTP server: routes {@code X-Amz-Target} to the engine,
- * takes the region from the SigV4 scope, and writes responses and errors with {@code __type},
- * {@code x-amzn-RequestId} and {@code x-amz-crc32}.
+ * DynamoDB's JSON 1.0 protocol, independent of the HTTP server: routes {@code X-Amz-Target} (DynamoDB's and
+ * DynamoDB Streams') to the engine, takes the region from the SigV4 scope, and writes responses and errors with
+ * {@code __type}, {@code x-amzn-RequestId} and {@code x-amz-crc32}.
  */
 public final class WireProtocol {
 
     public static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
+    private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
     private static final Logger LOG = Logger.getLogger(WireProtocol.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000)
@@ -51,11 +52,8 @@ public final class WireProtocol {
         try {
             String target = header(headers, "X-Amz-Target");
             String contentType = header(headers, "Content-Type");
-            if (target == null || !target.startsWith(DYNAMODB_PREFIX) || !acceptable(contentType)) {
-                throw unknownOperation();
-            }
-            String operation = target.substring(DYNAMODB_PREFIX.length());
-            if (!engine.supports(operation)) {
+            String operation = operation(target);
+            if (operation == null || !acceptable(contentType)) {
                 throw unknownOperation();
             }
             ObjectNode request = parse(body);
@@ -69,6 +67,22 @@ public final class WireProtocol {
             LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
             return error(requestId, DynamoException.internal("Internal server error"));
         }
+    }
+
+    /** The operation a DynamoDB or DynamoDB Streams target names, or {@code null} when the engine has none such. */
+    private String operation(String target) {
+        if (target == null) {
+            return null;
+        }
+        if (target.startsWith(DYNAMODB_PREFIX)) {
+            String operation = target.substring(DYNAMODB_PREFIX.length());
+            return engine.supports(operation) ? operation : null;
+        }
+        if (target.startsWith(STREAMS_PREFIX)) {
+            String operation = target.substring(STREAMS_PREFIX.length());
+            return engine.supportsStreams(operation) ? operation : null;
+        }
+        return null;
     }
 
     /** The region named by a SigV4 Authorization header, or the engine's default region. */
