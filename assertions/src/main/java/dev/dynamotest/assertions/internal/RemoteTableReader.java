@@ -11,11 +11,15 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-/** Reads a table through an SDK client, with DescribeTable, consistent GetItem and Scan. */
+/**
+ * Reads a table through an SDK client, with DescribeTable, consistent GetItem and Scan. The key schema is read
+ * once, as a table's key schema never changes.
+ */
 public final class RemoteTableReader implements TableReader {
 
     private final DynamoDbClient client;
     private final String name;
+    private List<String> keyNames;
 
     public RemoteTableReader(DynamoDbClient client, String name) {
         this.client = client;
@@ -38,11 +42,18 @@ public final class RemoteTableReader implements TableReader {
 
     @Override
     public List<String> keyNames() {
+        if (keyNames == null) {
+            keyNames = readKeyNames();
+        }
+        return keyNames;
+    }
+
+    private List<String> readKeyNames() {
         List<KeySchemaElement> schema = describe().keySchema();
         List<String> names = new ArrayList<>();
         schema.stream().filter(k -> k.keyType() == KeyType.HASH).forEach(k -> names.add(k.attributeName()));
         schema.stream().filter(k -> k.keyType() == KeyType.RANGE).forEach(k -> names.add(k.attributeName()));
-        return names;
+        return List.copyOf(names);
     }
 
     @Override

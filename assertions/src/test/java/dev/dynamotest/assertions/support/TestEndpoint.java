@@ -40,6 +40,11 @@ public final class TestEndpoint implements AutoCloseable {
             .httpClient(UrlConnectionHttpClient.create())
             .build();
 
+    /** Whether the engine implements the operation. */
+    public boolean supports(String operation) {
+        return engine.supports(operation);
+    }
+
     public DynamoDbClient client() {
         return client;
     }
