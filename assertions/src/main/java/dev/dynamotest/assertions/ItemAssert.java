@@ -84,12 +84,13 @@ public class ItemAssert extends AbstractAssert<ItemAssert, Map<String, Attribute
         Map<String, AttributeValue> wanted;
         boolean lenient;
         if (expected instanceof CharSequence json) {
-            List<Map<String, AttributeValue>> items = JsonItems.parse(json.toString()).items();
-            if (items.size() != 1) {
-                throw new IllegalArgumentException("expected one JSON object, not " + items.size() + " items");
+            JsonItems parsed = JsonItems.parse(json.toString());
+            if (parsed.items().size() != 1) {
+                throw new IllegalArgumentException("expected one JSON object, not " + parsed.items().size()
+                        + " items");
             }
-            wanted = items.get(0);
-            lenient = JsonItems.parse(json.toString()).lenient();
+            wanted = parsed.items().get(0);
+            lenient = parsed.lenient();
         } else if (expected instanceof Map<?, ?> map) {
             wanted = Values.item(map);
             lenient = false;
