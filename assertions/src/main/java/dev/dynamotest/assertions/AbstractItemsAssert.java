@@ -6,6 +6,7 @@ import dev.dynamotest.assertions.internal.ItemSubject;
 import dev.dynamotest.assertions.internal.ItemsSubject;
 import dev.dynamotest.assertions.internal.JsonItems;
 import dev.dynamotest.assertions.internal.Messages;
+import dev.dynamotest.assertions.internal.NearestKeys;
 import dev.dynamotest.assertions.internal.Render;
 import dev.dynamotest.assertions.internal.Values;
 import dev.dynamotest.core.model.AttributeValue;
@@ -152,8 +153,7 @@ public abstract class AbstractItemsAssert<SELF extends AbstractItemsAssert<SELF>
             List<Map<String, AttributeValue>> items = actual.items();
             List<String> failures = new ArrayList<>();
             for (Map<String, AttributeValue> item : items) {
-                Map<String, AttributeValue> key = dev.dynamotest.assertions.internal.NearestKeys.keyOf(item,
-                        actual.keyNames());
+                Map<String, AttributeValue> key = NearestKeys.keyOf(item, actual.keyNames());
                 try {
                     requirements.accept(new ItemAssert(ItemSubject.fixed(actual.itemLocation(key), item,
                             actual.keyNames())));

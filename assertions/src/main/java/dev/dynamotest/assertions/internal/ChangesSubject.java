@@ -6,6 +6,7 @@ import dev.dynamotest.core.model.ChangeRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -77,7 +78,7 @@ public record ChangesSubject(ChangeCapture capture, String table, boolean ordere
 
     private static String modification(Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
         List<String> changed = new ArrayList<>();
-        java.util.TreeSet<String> names = new java.util.TreeSet<>(before.keySet());
+        TreeSet<String> names = new TreeSet<>(before.keySet());
         names.addAll(after.keySet());
         for (String name : names) {
             AttributeValue old = before.get(name);

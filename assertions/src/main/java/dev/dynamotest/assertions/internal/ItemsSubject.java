@@ -2,6 +2,7 @@ package dev.dynamotest.assertions.internal;
 
 import dev.dynamotest.assertions.TableAssert;
 import dev.dynamotest.core.model.AttributeValue;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +40,8 @@ public record ItemsSubject(TableReader reader, String indexName, AssertContext c
     }
 
     public String location() {
-        String table = "table " + reader.name() + " (" + reader.region() + ")";
-        return indexName == null ? "T" + table.substring(1) : "Index " + indexName + " of " + table;
+        String table = reader.name() + " (" + reader.region() + ")";
+        return indexName == null ? "Table " + table : "Index " + indexName + " of table " + table;
     }
 
     /** The location of an item of the table. */
@@ -63,7 +64,7 @@ public record ItemsSubject(TableReader reader, String indexName, AssertContext c
     /** The item (or the index entry of the base item) with that table key. */
     public Optional<Map<String, AttributeValue>> find(Map<String, AttributeValue> key) {
         List<String> names = keyNames();
-        if (!key.keySet().equals(new java.util.HashSet<>(names))) {
+        if (!key.keySet().equals(new HashSet<>(names))) {
             throw new IllegalArgumentException("a key of table " + reader.name() + " has the attributes " + names
                     + ", not " + key.keySet());
         }

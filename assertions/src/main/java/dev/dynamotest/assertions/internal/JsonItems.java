@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynamotest.core.model.AttributeValue;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -92,7 +93,7 @@ public record JsonItems(List<Map<String, AttributeValue>> items, boolean lenient
         JsonNode v = wrapper.get(type);
         return switch (type) {
             case "S" -> AttributeValue.string(v.asText());
-            case "N" -> AttributeValue.number(Values.canonical(new java.math.BigDecimal(v.asText())));
+            case "N" -> AttributeValue.number(Values.canonical(new BigDecimal(v.asText())));
             case "B" -> AttributeValue.binary(Base64.getDecoder().decode(v.asText()));
             case "BOOL" -> AttributeValue.bool(v.asBoolean());
             case "NULL" -> AttributeValue.nul();
@@ -108,7 +109,7 @@ public record JsonItems(List<Map<String, AttributeValue>> items, boolean lenient
             }
             case "SS" -> new AttributeValue.SS(texts(v));
             case "NS" -> new AttributeValue.NS(new LinkedHashSet<>(texts(v).stream()
-                    .map(n -> Values.canonical(new java.math.BigDecimal(n))).toList()));
+                    .map(n -> Values.canonical(new BigDecimal(n))).toList()));
             case "BS" -> new AttributeValue.BS(texts(v).stream().map(Base64.getDecoder()::decode).toList());
             default -> throw new IllegalArgumentException("unknown DynamoDB type " + type);
         };

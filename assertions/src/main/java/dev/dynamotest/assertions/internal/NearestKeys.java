@@ -2,6 +2,7 @@ package dev.dynamotest.assertions.internal;
 
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ public final class NearestKeys {
     }
 
     public static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item, List<String> keyNames) {
-        Map<String, AttributeValue> key = new java.util.LinkedHashMap<>();
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
         keyNames.stream().filter(item::containsKey).forEach(n -> key.put(n, item.get(n)));
         return key;
     }

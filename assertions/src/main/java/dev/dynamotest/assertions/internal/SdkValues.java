@@ -1,6 +1,7 @@
 package dev.dynamotest.assertions.internal;
 
 import dev.dynamotest.core.model.AttributeValue;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class SdkValues {
     public static AttributeValue toCore(software.amazon.awssdk.services.dynamodb.model.AttributeValue v) {
         return switch (v.type()) {
             case S -> AttributeValue.string(v.s());
-            case N -> AttributeValue.number(Values.canonical(new java.math.BigDecimal(v.n())));
+            case N -> AttributeValue.number(Values.canonical(new BigDecimal(v.n())));
             case B -> AttributeValue.binary(v.b().asByteArray());
             case BOOL -> AttributeValue.bool(v.bool());
             case NUL -> AttributeValue.nul();
@@ -24,7 +25,7 @@ public final class SdkValues {
             case L -> new AttributeValue.L(v.l().stream().map(SdkValues::toCore).toList());
             case SS -> new AttributeValue.SS(new LinkedHashSet<>(v.ss()));
             case NS -> new AttributeValue.NS(new LinkedHashSet<>(v.ns().stream()
-                    .map(n -> Values.canonical(new java.math.BigDecimal(n))).toList()));
+                    .map(n -> Values.canonical(new BigDecimal(n))).toList()));
             case BS -> new AttributeValue.BS(v.bs().stream().map(SdkBytes::asByteArray).toList());
             case UNKNOWN_TO_SDK_VERSION -> throw new IllegalArgumentException("an attribute value of no known type: "
                     + v);
