@@ -1,5 +1,6 @@
 package dev.dynamotest.junit;
 
+import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.Table;
@@ -59,6 +60,12 @@ public interface Dynamo {
      * elsewhere, once supported, will carry a prefix for the run).
      */
     String tableName(String declaredName);
+
+    /**
+     * A capture of the item changes committed from now on, for change assertions:
+     * {@code var changes = dynamo.changes(); ... assertThat(changes).containsInsertOf(key)}.
+     */
+    ChangeCapture changes();
 
     /** The engine behind the endpoint, for hooks such as request interceptors. */
     DynamoEngine engine();

@@ -1,6 +1,7 @@
 package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.core.ControllableClock;
+import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.Table;
 import dev.dynamotest.junit.Dynamo;
@@ -82,6 +83,11 @@ final class DynamoHandle implements Dynamo {
     @Override
     public DynamoEngine engine() {
         return local("engine()").engine();
+    }
+
+    @Override
+    public ChangeCapture changes() {
+        return local("changes()").engine().changes().mark();
     }
 
     private Backend local(String method) {
