@@ -30,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class DynamoEngine implements AutoCloseable {
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final EngineConfig config;
     private final H2Database db;
     private final WritePath writes;
@@ -133,8 +134,11 @@ public final class DynamoEngine implements AutoCloseable {
         writes.removeListener(listener);
     }
 
+    /** Closes the database; closing twice does nothing. */
     @Override
     public void close() {
-        db.close();
+        if (closed.compareAndSet(false, true)) {
+            db.close();
+        }
     }
 }

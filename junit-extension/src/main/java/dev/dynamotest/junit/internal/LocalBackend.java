@@ -33,20 +33,14 @@ public final class LocalBackend implements Backend {
     /** Starts an engine and its server as the settings say. */
     public static LocalBackend start(Settings settings) {
         ControllableClock clock = new ControllableClock(settings.clockSource());
-        DynamoEngine engine = DynamoEngine.create(EngineConfig.builder()
+        DynamoServer server = DynamoServer.start(EngineConfig.builder()
                 .defaultRegion(settings.region())
                 .clock(clock)
                 .databasePath(settings.databasePath())
-                .build());
-        try {
-            LocalBackend backend = new LocalBackend(clock, engine,
-                    DynamoServer.start(engine, settings.host(), settings.port()));
-            engine.addInterceptor(backend::record);
-            return backend;
-        } catch (RuntimeException e) {
-            engine.close();
-            throw e;
-        }
+                .build(), settings.host(), settings.port());
+        LocalBackend backend = new LocalBackend(clock, server.engine(), server);
+        server.engine().addInterceptor(backend::record);
+        return backend;
     }
 
     private ObjectNode record(DynamoRequest request, RequestInterceptor.Invocation next) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.CRC32;
@@ -40,10 +41,25 @@ public final class WireProtocol {
     public record Response(int status, Map<String, String> headers, byte[] body) {
     }
 
-    private final DynamoEngine engine;
+    private final Supplier<DynamoEngine> engineSupplier;
+    private volatile DynamoEngine engine;
 
     public WireProtocol(DynamoEngine engine) {
-        this.engine = engine;
+        this(() -> engine);
+    }
+
+    /** A protocol whose engine is still being created; the first request waits for it. */
+    public WireProtocol(Supplier<DynamoEngine> engine) {
+        this.engineSupplier = engine;
+    }
+
+    private DynamoEngine engine() {
+        DynamoEngine e = engine;
+        if (e == null) {
+            e = engineSupplier.get();
+            engine = e;
+        }
+        return e;
     }
 
     /** Handles one POST: headers (any case) and raw body. */
@@ -58,7 +74,7 @@ public final class WireProtocol {
             }
             ObjectNode request = parse(body);
             String region = regionOf(header(headers, "Authorization"));
-            ObjectNode result = engine.handle(new DynamoRequest(region, operation, request, headers));
+            ObjectNode result = engine().handle(new DynamoRequest(region, operation, request, headers));
             byte[] bytes = result == null ? new byte[0] : JSON.writeValueAsBytes(result);
             return response(200, requestId, bytes);
         } catch (DynamoException e) {
@@ -76,11 +92,11 @@ public final class WireProtocol {
         }
         if (target.startsWith(DYNAMODB_PREFIX)) {
             String operation = target.substring(DYNAMODB_PREFIX.length());
-            return engine.supports(operation) ? operation : null;
+            return engine().supports(operation) ? operation : null;
         }
         if (target.startsWith(STREAMS_PREFIX)) {
             String operation = target.substring(STREAMS_PREFIX.length());
-            return engine.supportsStreams(operation) ? operation : null;
+            return engine().supportsStreams(operation) ? operation : null;
         }
         return null;
     }
@@ -88,7 +104,7 @@ public final class WireProtocol {
     /** The region named by a SigV4 Authorization header, or the engine's default region. */
     public String regionOf(String authorization) {
         String region = SigV4Scope.region(authorization);
-        return region != null ? region : engine.config().defaultRegion();
+        return region != null ? region : engine().config().defaultRegion();
     }
 
     private static boolean acceptable(String contentType) {
