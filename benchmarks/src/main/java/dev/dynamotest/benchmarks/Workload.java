@@ -1,0 +1,92 @@
+package dev.dynamotest.benchmarks;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The workload runner: drives endpoints on loopback addresses with PutItem, GetItem, Query of a 100-item page, a
+ * conditional UpdateItem, BatchWriteItem of 25, a full Scan in 100-item pages and TransactWriteItems of 4, at
+ * each thread count, and appends ops/s, p50 and p99 to {@code OUT/workload.csv}. Each phase stops after
+ * {@code --ops} calls or {@code --seconds}, whichever comes first. The endpoints take turns phase by phase, in a
+ * rotating order, so that a busy machine slows them alike and their ratios stay meaningful.
+ *
+ * <pre>{@code
+ * java -cp dynamotest-benchmarks.jar dev.dynamotest.benchmarks.Workload \
+ *     --endpoints floor=http://127.0.0.1:8001,ours=http://127.0.0.1:8000 --out results \
+ *     [--threads 1,8] [--seconds 5] [--warmup-seconds 2] [--ops 50000] [--pids ours=PID]
+ * }</pre>
+ * For each endpoint named in {@code --pids}, the process's resident memory and the items it holds are appended
+ * to {@code OUT/memory.csv} afterwards.
+ */
+public final class Workload {
+
+    private Workload() {
+    }
+
+    public static void main(String[] argv) {
+        Args args = Args.parse(argv);
+        Map<String, String> endpoints = pairs(args.required("endpoints"));
+        Map<String, String> pids = pairs(args.text("pids", ""));
+        Path out = Path.of(args.text("out", "results"));
+        List<Long> threadCounts = args.numbers("threads", "1,8");
+        Duration measured = Duration.ofSeconds(args.number("seconds", 5));
+        Duration warmup = Duration.ofSeconds(args.number("warmup-seconds", 2));
+        long maxOps = args.number("ops", 50_000);
+        int connections = threadCounts.stream().mapToInt(Long::intValue).max().orElse(1);
+
+        Map<String, DynamoDbClient> clients = new LinkedHashMap<>();
+        endpoints.forEach((name, url) -> clients.put(name, LoopbackClient.create(URI.create(url), connections)));
+        try {
+            clients.forEach((name, client) -> Dataset.prepare(client, 8));
+            ResultFile results = new ResultFile(out.resolve(ResultFile.WORKLOAD), Measurement.HEADER);
+            List<String> names = new ArrayList<>(clients.keySet());
+            int turn = 0;
+            for (Operation op : Operation.values()) {
+                for (long threads : threadCounts) {
+                    for (int i = 0; i < names.size(); i++) {
+                        String name = names.get((turn + i) % names.size());
+                        DynamoDbClient client = clients.get(name);
+                        new Phase(op.wireName(), op.step(), (int) threads, maxOps, warmup).run(name, client);
+                        Measurement m = new Phase(op.wireName(), op.step(), (int) threads, maxOps, measured)
+                                .run(name, client);
+                        results.append(m.csv());
+                        System.out.println(m.csv());
+                    }
+                    turn++;
+                }
+            }
+            ResultFile memory = new ResultFile(out.resolve(ResultFile.MEMORY), MemoryReading.HEADER);
+            pids.forEach((name, pid) -> {
+                long rssKb = ResidentMemory.kilobytes(Long.parseLong(pid));
+                MemoryReading reading = new MemoryReading(name, "after the workload",
+                        Dataset.storedItems(clients.get(name)), rssKb);
+                memory.append(reading.csv());
+                System.out.println(reading.csv());
+            });
+        } finally {
+            clients.values().forEach(DynamoDbClient::close);
+        }
+    }
+
+    /** {@code a=1,b=2} as an ordered map. */
+    static Map<String, String> pairs(String text) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected name=value, not " + pair);
+            }
+            map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return map;
+    }
+}
