@@ -6,7 +6,8 @@
 # then a Query scaling run on a fresh "ours", and prints a Markdown report (also saved as report.md).
 #
 # usage: benchmarks/run.sh [--quick] [--no-build]
-# environment: BENCH_SECONDS (5) and BENCH_WARMUP (2) per phase, BENCH_OPS (50000) calls at most per phase,
+# environment: BENCH_SECONDS (6) and BENCH_WARMUP (2) per phase, cut in BENCH_SLICES (3) slices that the
+#   endpoints take in turns, BENCH_OPS (50000) calls at most per phase,
 #   BENCH_THREADS (1,8), BENCH_SCALE_SIZES (10000,1000000; empty to skip), BENCH_OUT (results/DATE),
 #   BENCH_OURS_JAVA_OPTS (JVM options for ours), BENCH_JFR=1 (record ours with Flight Recorder)
 set -euo pipefail
@@ -15,14 +16,15 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
 DYNALITE_VERSION=4.0.0
 BUILD=1
-SECONDS_PER_PHASE=${BENCH_SECONDS:-5}
+SECONDS_PER_PHASE=${BENCH_SECONDS:-6}
+SLICES=${BENCH_SLICES:-3}
 WARMUP=${BENCH_WARMUP:-2}
 OPS=${BENCH_OPS:-50000}
 THREADS=${BENCH_THREADS:-1,8}
 SCALE_SIZES=${BENCH_SCALE_SIZES-10000,1000000}
 for arg in "$@"; do
   case "$arg" in
-    --quick) SECONDS_PER_PHASE=2; WARMUP=1; SCALE_SIZES=${BENCH_SCALE_SIZES-10000,100000} ;;
+    --quick) SECONDS_PER_PHASE=3; WARMUP=1; SCALE_SIZES=${BENCH_SCALE_SIZES-10000,100000} ;;
     --no-build) BUILD=0 ;;
     *) echo "usage: $0 [--quick] [--no-build]" >&2; exit 2 ;;
   esac
@@ -82,7 +84,7 @@ echo "results: $OUT"
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB"
   echo "java: $(java -version 2>&1 | head -1); node: $(node --version); dynalite: $DYNALITE_VERSION"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "phases: ${SECONDS_PER_PHASE}s measured after ${WARMUP}s warm-up, at most $OPS calls; threads $THREADS"
+  echo "phases: ${SECONDS_PER_PHASE}s measured in $SLICES slices taken in turns, after ${WARMUP}s warm-up, at most $OPS calls; threads $THREADS"
 } >"$OUT/machine.txt"
 
 java -cp "$BENCH_JAR" dev.dynamotest.benchmarks.FloorServer --port 0 >"$OUT/floor.log" 2>&1 &
@@ -101,7 +103,7 @@ echo "floor $FLOOR_URL, ours $OURS_URL (pid $OURS_PID), dynalite http://127.0.0.
 java -cp "$BENCH_JAR" dev.dynamotest.benchmarks.Workload \
   --endpoints "floor=$FLOOR_URL,ours=$OURS_URL,dynalite=http://127.0.0.1:$DYNALITE_PORT" \
   --pids "ours=$OURS_PID,dynalite=$DYNALITE_PID" --out "$OUT" \
-  --threads "$THREADS" --seconds "$SECONDS_PER_PHASE" --warmup-seconds "$WARMUP" --ops "$OPS"
+  --threads "$THREADS" --seconds "$SECONDS_PER_PHASE" --slices "$SLICES" --warmup-seconds "$WARMUP" --ops "$OPS"
 cleanup; PIDS=()
 
 if [[ -n $SCALE_SIZES ]]; then

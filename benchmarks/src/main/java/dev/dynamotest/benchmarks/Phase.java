@@ -15,6 +15,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 record Phase(String operation, Step step, int threads, long maxOps, Duration maxTime) {
 
     Measurement run(String endpoint, DynamoDbClient client) {
+        Tally tally = new Tally();
+        runInto(endpoint, client, tally);
+        return tally.measurement(endpoint, operation, threads);
+    }
+
+    /** Runs the phase like {@link #run}, and tells of its first error on standard error. */
+    Measurement runAndReport(String endpoint, DynamoDbClient client) {
+        Tally tally = new Tally();
+        runInto(endpoint, client, tally);
+        tally.reportFirstError(endpoint + " " + operation + " x" + threads);
+        return tally.measurement(endpoint, operation, threads);
+    }
+
+    /** Runs the phase and adds its calls, errors and duration to {@code tally}. */
+    void runInto(String endpoint, DynamoDbClient client, Tally tally) {
         AtomicLong issued = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicReference<Throwable> firstError = new AtomicReference<>();
@@ -48,12 +63,7 @@ record Phase(String operation, Step step, int threads, long maxOps, Duration max
         window[1] = System.nanoTime();
         Latencies all = new Latencies(0);
         perThread.forEach(all::addAll);
-        if (firstError.get() != null) {
-            System.err.printf("%s %s x%d: %d errors, the first: %s%n", endpoint, operation, threads, errors.get(),
-                    firstError.get());
-        }
-        return new Measurement(endpoint, operation, threads, all.count(), errors.get(),
-                (window[1] - window[0]) / 1e9, all.percentile(0.50), all.percentile(0.99));
+        tally.add(all, errors.get(), window[1] - window[0], firstError.get());
     }
 
     private static void await(CountDownLatch latch) {

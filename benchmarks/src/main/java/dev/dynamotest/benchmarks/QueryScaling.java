@@ -57,7 +57,7 @@ public final class QueryScaling {
                 for (Phase phase : phases(partitions, maxOps, measured)) {
                     Phase warm = new Phase(phase.operation(), phase.step(), 1, maxOps, warmup);
                     warm.run(name, client);
-                    Measurement m = phase.run(name, client);
+                    Measurement m = phase.runAndReport(name, client);
                     String line = new ScaleMeasurement(size, loadedNow, load.toNanos() / 1e9, m).csv();
                     results.append(line);
                     System.out.println(line);
