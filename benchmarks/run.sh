@@ -5,7 +5,7 @@
 #   dynalite  the npm package dynalite, installed here into benchmarks/.dynalite (ignored by git)
 # then a Query scaling run on a fresh "ours", and prints a Markdown report (also saved as report.md).
 #
-# usage: benchmarks/run.sh [--quick] [--no-build]
+# usage: benchmarks/run.sh [--quick] [--no-build] [--scale-only]
 # environment: BENCH_SECONDS (6) and BENCH_WARMUP (2) per phase, cut in BENCH_SLICES (3) slices that the
 #   endpoints take in turns, BENCH_OPS (50000) calls at most per phase,
 #   BENCH_THREADS (1,8), BENCH_SCALE_SIZES (10000,1000000; empty to skip), BENCH_OUT (results/DATE),
@@ -16,6 +16,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
 DYNALITE_VERSION=4.0.0
 BUILD=1
+WORKLOAD=1
 SECONDS_PER_PHASE=${BENCH_SECONDS:-6}
 SLICES=${BENCH_SLICES:-3}
 WARMUP=${BENCH_WARMUP:-2}
@@ -26,7 +27,8 @@ for arg in "$@"; do
   case "$arg" in
     --quick) SECONDS_PER_PHASE=3; WARMUP=1; SCALE_SIZES=${BENCH_SCALE_SIZES-10000,100000} ;;
     --no-build) BUILD=0 ;;
-    *) echo "usage: $0 [--quick] [--no-build]" >&2; exit 2 ;;
+    --scale-only) WORKLOAD=0 ;;
+    *) echo "usage: $0 [--quick] [--no-build] [--scale-only]" >&2; exit 2 ;;
   esac
 done
 OUT=${BENCH_OUT:-$HERE/results/$(date +%Y%m%d-%H%M%S)}
@@ -78,6 +80,15 @@ start_ours() {
   OURS_URL=$(await_line "$log" '^http://')
 }
 
+# Appends ours' resident memory after a full GC to memory.csv: $1 pid, $2 what was stored, $3 item count.
+memory_after_gc() {
+  jcmd "$1" GC.run >/dev/null
+  sleep 2
+  local rss
+  rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$1/status")
+  echo "ours,$2 then a full GC,$3,$rss,$((rss * 1024 / $3))" >>"$OUT/memory.csv"
+}
+
 echo "results: $OUT"
 {
   echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -87,30 +98,35 @@ echo "results: $OUT"
   echo "phases: ${SECONDS_PER_PHASE}s measured in $SLICES slices taken in turns, after ${WARMUP}s warm-up, at most $OPS calls; threads $THREADS"
 } >"$OUT/machine.txt"
 
-java -cp "$BENCH_JAR" dev.dynamotest.benchmarks.FloorServer --port 0 >"$OUT/floor.log" 2>&1 &
-PIDS+=("$!")
-FLOOR_URL=$(await_line "$OUT/floor.log" '^http://')
+if [[ $WORKLOAD == 1 ]]; then
+  java -cp "$BENCH_JAR" dev.dynamotest.benchmarks.FloorServer --port 0 >"$OUT/floor.log" 2>&1 &
+  PIDS+=("$!")
+  FLOOR_URL=$(await_line "$OUT/floor.log" '^http://')
 
-start_ours workload
+  start_ours workload
 
-DYNALITE_PORT=$(free_port)
-node "$DYNALITE_DIR/node_modules/dynalite/cli.js" --host 127.0.0.1 --port "$DYNALITE_PORT" --createTableMs 0 \
-  >"$OUT/dynalite.log" 2>&1 &
-DYNALITE_PID=$!; PIDS+=("$DYNALITE_PID")
-await_line "$OUT/dynalite.log" 'listening' >/dev/null
+  DYNALITE_PORT=$(free_port)
+  node "$DYNALITE_DIR/node_modules/dynalite/cli.js" --host 127.0.0.1 --port "$DYNALITE_PORT" --createTableMs 0 \
+    >"$OUT/dynalite.log" 2>&1 &
+  DYNALITE_PID=$!; PIDS+=("$DYNALITE_PID")
+  await_line "$OUT/dynalite.log" 'listening' >/dev/null
 
-echo "floor $FLOOR_URL, ours $OURS_URL (pid $OURS_PID), dynalite http://127.0.0.1:$DYNALITE_PORT (pid $DYNALITE_PID)"
-java -cp "$BENCH_JAR" dev.dynamotest.benchmarks.Workload \
-  --endpoints "floor=$FLOOR_URL,ours=$OURS_URL,dynalite=http://127.0.0.1:$DYNALITE_PORT" \
-  --pids "ours=$OURS_PID,dynalite=$DYNALITE_PID" --out "$OUT" \
-  --threads "$THREADS" --seconds "$SECONDS_PER_PHASE" --slices "$SLICES" --warmup-seconds "$WARMUP" --ops "$OPS"
-cleanup; PIDS=()
+  echo "floor $FLOOR_URL, ours $OURS_URL (pid $OURS_PID), dynalite http://127.0.0.1:$DYNALITE_PORT (pid $DYNALITE_PID)"
+  java -cp "$BENCH_JAR" dev.dynamotest.benchmarks.Workload \
+    --endpoints "floor=$FLOOR_URL,ours=$OURS_URL,dynalite=http://127.0.0.1:$DYNALITE_PORT" \
+    --pids "ours=$OURS_PID,dynalite=$DYNALITE_PID" --out "$OUT" \
+    --threads "$THREADS" --seconds "$SECONDS_PER_PHASE" --slices "$SLICES" --warmup-seconds "$WARMUP" --ops "$OPS"
+  memory_after_gc "$OURS_PID" "after the workload" \
+    "$(awk -F, '$1 == "ours" && $2 == "after the workload" {n = $3} END {print n}' "$OUT/memory.csv")"
+  cleanup; PIDS=()
+fi
 
 if [[ -n $SCALE_SIZES ]]; then
   start_ours scale
   java -cp "$BENCH_JAR" dev.dynamotest.benchmarks.QueryScaling --endpoint "$OURS_URL" --name ours \
     --pid "$OURS_PID" --out "$OUT" --sizes "$SCALE_SIZES" --seconds "$SECONDS_PER_PHASE" --warmup-seconds "$WARMUP" \
     --ops "$OPS"
+  memory_after_gc "$OURS_PID" "${SCALE_SIZES##*,} items loaded" "${SCALE_SIZES##*,}"
   cleanup; PIDS=()
 fi
 

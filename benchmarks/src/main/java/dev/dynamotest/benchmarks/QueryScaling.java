@@ -10,12 +10,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Shows that a Query's cost follows the page it returns, not the table's size: grows one table to each size in
  * turn (BatchWriteItem of 25 from several threads, timed) and at each size times, single-threaded, a Query of a
- * 10-item page, a Query of a 100-item page and a GetItem. Appends to {@code OUT/scale.csv}, and with
+ * 10-item page, a Query of a 100-item page and a GetItem, each after a warm-up (a long one at the first size, as
+ * the endpoint's JIT has only seen writes by then). Appends to {@code OUT/scale.csv}, and with
  * {@code --pid} the endpoint's resident memory at each size to {@code OUT/memory.csv}.
  *
  * <pre>{@code
  * java -cp dynamotest-benchmarks.jar dev.dynamotest.benchmarks.QueryScaling \
- *     --endpoint http://127.0.0.1:8000 --name ours --out results --sizes 10000,1000000 [--pid PID]
+ *     --endpoint http://127.0.0.1:8000 --name ours --out results --sizes 10000,1000000 [--pid PID] \
+ *     [--seconds 6] [--warmup-seconds 2] [--first-warmup-seconds 15] [--loaders 8]
  * }</pre>
  */
 public final class QueryScaling {
@@ -35,6 +37,7 @@ public final class QueryScaling {
         int loaders = (int) args.number("loaders", 8);
         Duration measured = Duration.ofSeconds(args.number("seconds", 5));
         Duration warmup = Duration.ofSeconds(args.number("warmup-seconds", 2));
+        Duration firstWarmup = Duration.ofSeconds(args.number("first-warmup-seconds", 15));
         long maxOps = args.number("ops", 50_000);
         long pid = args.number("pid", 0);
 
@@ -54,8 +57,10 @@ public final class QueryScaling {
                 System.out.printf("%s: loaded %d items (%d in all) in %.1f s%n", name, loadedNow, size,
                         load.toNanos() / 1e9);
                 int partitions = (int) Math.max(size / PARTITION_ITEMS, 1);
+                boolean first = size == sizes.get(0);
                 for (Phase phase : phases(partitions, maxOps, measured)) {
-                    Phase warm = new Phase(phase.operation(), phase.step(), 1, maxOps, warmup);
+                    Phase warm = new Phase(phase.operation(), phase.step(), 1, maxOps,
+                            first ? firstWarmup : warmup);
                     warm.run(name, client);
                     Measurement m = phase.runAndReport(name, client);
                     String line = new ScaleMeasurement(size, loadedNow, load.toNanos() / 1e9, m).csv();
