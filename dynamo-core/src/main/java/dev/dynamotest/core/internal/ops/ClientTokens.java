@@ -6,7 +6,8 @@ import dev.dynamotest.core.Clock;
 import dev.dynamotest.core.DynamoException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -31,7 +32,8 @@ final class ClientTokens {
     }
 
     private final Clock clock;
-    private final Map<String, Entry> entries = new HashMap<>();
+    /** In completion order, so that expired tokens are always at the head. */
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     ClientTokens(Clock clock) {
         this.clock = clock;
@@ -44,7 +46,12 @@ final class ClientTokens {
     synchronized Result runOnce(String region, String token, JsonNode request, Supplier<Done> run) {
         String id = region + "/" + token;
         Instant now = clock.now();
-        entries.values().removeIf(e -> !now.isBefore(e.completed().plus(WINDOW)));
+        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
+            if (now.isBefore(it.next().completed().plus(WINDOW))) {
+                break;
+            }
+            it.remove();
+        }
         Entry previous = entries.get(id);
         if (previous != null) {
             if (!previous.request().equals(request)) {
