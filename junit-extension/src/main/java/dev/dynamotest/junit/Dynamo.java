@@ -10,6 +10,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * A test's handle on its endpoint: where it is, clients for it, its clock, and the stored tables.
@@ -42,6 +43,9 @@ public interface Dynamo {
 
     /** An enhanced (object mapping) client over {@link #client()}. */
     DynamoDbEnhancedClient enhancedClient();
+
+    /** A DynamoDB Streams client for the endpoint in the class's region, to read tables' streams. */
+    DynamoDbStreamsClient streamsClient();
 
     /** The endpoint's clock: reset before each test method unless the class shares state across methods. */
     ControllableClock clock();

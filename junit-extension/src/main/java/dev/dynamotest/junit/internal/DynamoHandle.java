@@ -11,6 +11,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** The {@link Dynamo} a test receives, over its class's backend and clients. */
 final class DynamoHandle implements Dynamo {
@@ -53,6 +54,11 @@ final class DynamoHandle implements Dynamo {
     @Override
     public DynamoDbEnhancedClient enhancedClient() {
         return clients.enhancedClient();
+    }
+
+    @Override
+    public DynamoDbStreamsClient streamsClient() {
+        return clients.streamsClient();
     }
 
     @Override

@@ -1,0 +1,37 @@
+package dev.dynamotest.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+@DynamoTest
+@DynamoTable(name = "Orders", partitionKey = "pk", stream = DynamoTable.StreamView.NEW_AND_OLD_IMAGES)
+class StreamsClientInjectionTest {
+
+    DynamoDbStreamsClient fieldClient;
+
+    @Test
+    void injects_a_streams_client_that_reads_records_after_a_put(DynamoDbClient client,
+            DynamoDbStreamsClient streams, Dynamo dynamo) {
+        client.putItem(r -> r.tableName("Orders").item(Map.of(
+                "pk", AttributeValue.fromS("A#1"), "status", AttributeValue.fromS("NEW"))));
+
+        String arn = client.describeTable(r -> r.tableName("Orders")).table().latestStreamArn();
+        String shardId = streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
+        String iterator = streams.getShardIterator(r -> r.streamArn(arn).shardId(shardId)
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        List<Record> records = streams.getRecords(r -> r.shardIterator(iterator)).records();
+
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).eventNameAsString()).isEqualTo("INSERT");
+        assertThat(records.get(0).dynamodb().newImage()).containsEntry("status", AttributeValue.fromS("NEW"));
+        assertThat(streams).isSameAs(dynamo.streamsClient()).isSameAs(fieldClient);
+    }
+}
