@@ -200,4 +200,13 @@ class StreamAssertTest {
             softly.assertThat(stream).containsRemoveOf(A1);
         })).hasMessageContaining("Expecting number of records:").hasMessageContaining("Expecting a removal of {pk=A#1}");
     }
+
+    @Test
+    void since_a_mark_only_the_records_of_later_changes_count() {
+        endpoint.put("Events", "pk", "A#1");
+        long mark = endpoint.mark().mark();
+        endpoint.put("Events", "pk", "B#1");
+
+        assertThat(stream.since(mark)).hasRecords(1).containsInsertOf(B1);
+    }
 }

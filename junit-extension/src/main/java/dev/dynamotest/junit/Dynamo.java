@@ -1,5 +1,6 @@
 package dev.dynamotest.junit;
 
+import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
@@ -70,6 +71,12 @@ public interface Dynamo {
      * {@code var changes = dynamo.changes(); ... assertThat(changes).containsInsertOf(key)}.
      */
     ChangeCapture changes();
+
+    /**
+     * The records of a table's stream in the class's region, read straight from the engine, for stream assertions:
+     * {@code assertThat(dynamo.stream("Orders")).eventually().containsInsertOf(key)}.
+     */
+    StreamRecords stream(String tableName);
 
     /** The engine behind the endpoint, for hooks such as request interceptors. */
     DynamoEngine engine();

@@ -2,6 +2,9 @@ package dev.dynamotest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynamotest.assertions.DynamoAssertions;
+import dev.dynamotest.assertions.Key;
+
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 @DynamoTest
 @DynamoTable(name = "Orders", partitionKey = "pk", stream = DynamoTable.StreamView.NEW_AND_OLD_IMAGES)
-class StreamsClientInjectionTest {
+class StreamsTest {
 
     DynamoDbStreamsClient fieldClient;
 
@@ -29,9 +32,23 @@ class StreamsClientInjectionTest {
                 .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
         List<Record> records = streams.getRecords(r -> r.shardIterator(iterator)).records();
 
-        assertThat(records).hasSize(1);
-        assertThat(records.get(0).eventNameAsString()).isEqualTo("INSERT");
-        assertThat(records.get(0).dynamodb().newImage()).containsEntry("status", AttributeValue.fromS("NEW"));
+        // tables are emptied between tests, but their streams keep the records of earlier tests
+        Record last = records.get(records.size() - 1);
+        assertThat(last.eventNameAsString()).isEqualTo("INSERT");
+        assertThat(last.dynamodb().newImage()).containsEntry("status", AttributeValue.fromS("NEW"));
         assertThat(streams).isSameAs(dynamo.streamsClient()).isSameAs(fieldClient);
+    }
+
+    @Test
+    void stream_assertions_read_the_tables_stream(DynamoDbClient client, Dynamo dynamo) {
+        client.putItem(r -> r.tableName("Orders").item(Map.of(
+                "pk", AttributeValue.fromS("A#1"), "status", AttributeValue.fromS("NEW"))));
+        client.updateItem(r -> r.tableName("Orders").key(Map.of("pk", AttributeValue.fromS("A#1")))
+                .updateExpression("SET #s = :s").expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("SHIPPED"))));
+
+        DynamoAssertions.assertThat(dynamo.stream("Orders")).eventually().inOrder().hasRecords(2)
+                .containsInsertOf(Key.of("pk", "A#1"))
+                .containsModifyOf(Key.of("pk", "A#1")).hasOldValue("status", "NEW").hasNewValue("status", "SHIPPED");
     }
 }
