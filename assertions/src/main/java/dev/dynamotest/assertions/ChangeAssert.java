@@ -54,6 +54,16 @@ public class ChangeAssert extends AbstractAssert<ChangeAssert, ChangeSubject> {
         return actual.parent().containsRemovalOf(key);
     }
 
+    /** Verifies that the item with that key was modified, as {@link StreamAssert#containsModifyOf(Key)}. */
+    public ChangeAssert containsModifyOf(Key key) {
+        return actual.parent().containsModificationOf(key);
+    }
+
+    /** Verifies that the item with that key was removed, as {@link StreamAssert#containsRemoveOf(Key)}. */
+    public ChangeAssert containsRemoveOf(Key key) {
+        return actual.parent().containsRemovalOf(key);
+    }
+
     private ChangeAssert verify(String which, String name, Object expected) {
         AttributeValue wanted = Values.of(expected);
         if (actual.reported()) {
@@ -69,8 +79,7 @@ public class ChangeAssert extends AbstractAssert<ChangeAssert, ChangeSubject> {
                     : changes.get(changes.size() - 1).newImage();
             if (image == null) {
                 throw error("Expecting " + which + " value of attribute " + Render.quote(name) + " to be:\n  "
-                        + Render.value(wanted) + "\nbut " + (which.equals("old") ? "an insert has no old image"
-                        : "a removal has no new image"));
+                        + Render.value(wanted) + "\nbut " + missingImage(which, changes.get(0).eventName()));
             }
             AttributeValue found = image.get(name);
             if (found == null) {
@@ -85,6 +94,13 @@ public class ChangeAssert extends AbstractAssert<ChangeAssert, ChangeSubject> {
             }
         });
         return myself;
+    }
+
+    private static String missingImage(String which, String event) {
+        if (event.equals("MODIFY")) {
+            return "the record carries no " + which + " image (see the stream's view type)";
+        }
+        return which.equals("old") ? "an insert has no old image" : "a removal has no new image";
     }
 
     private AssertionError error(String message) {

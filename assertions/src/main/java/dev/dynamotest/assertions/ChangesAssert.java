@@ -32,7 +32,8 @@ public class ChangesAssert extends AbstractAssert<ChangesAssert, ChangesSubject>
         super(subject, ChangesAssert.class);
     }
 
-    private ChangesAssert copy(ChangesSubject subject) {
+    /** A new assert of this kind on another subject; kinds that extend this one make their own. */
+    protected ChangesAssert copy(ChangesSubject subject) {
         return subject.context().create(ChangesAssert.class, ChangesSubject.class, subject, ChangesAssert::new);
     }
 
@@ -65,8 +66,9 @@ public class ChangesAssert extends AbstractAssert<ChangesAssert, ChangesSubject>
         check(() -> {
             List<ChangeRecord> records = actual.records();
             if (records.size() != expected) {
-                throw error("Expecting number of changes:\n  " + records.size() + "\nto be:\n  " + expected
-                        + (records.isEmpty() ? "" : "\nChanges:\n" + ChangesSubject.list(records)));
+                throw error("Expecting number of " + actual.noun() + ":\n  " + records.size() + "\nto be:\n  "
+                        + expected + (records.isEmpty() ? "" : "\n" + capitalized(actual.noun()) + ":\n"
+                        + ChangesSubject.list(records)));
             }
         });
         return myself;
@@ -77,7 +79,7 @@ public class ChangesAssert extends AbstractAssert<ChangesAssert, ChangesSubject>
         check(() -> {
             List<ChangeRecord> records = actual.records();
             if (!records.isEmpty()) {
-                throw error("Expecting no changes, but there " + (records.size() == 1 ? "is " : "are ")
+                throw error("Expecting no " + actual.noun() + ", but there " + (records.size() == 1 ? "is " : "are ")
                         + records.size() + ":\n" + ChangesSubject.list(records));
             }
         });
@@ -109,7 +111,8 @@ public class ChangesAssert extends AbstractAssert<ChangesAssert, ChangesSubject>
                 List<Integer> found = actual.matches(records, event, attributes, after);
                 if (found.isEmpty()) {
                     throw error("Expecting " + what + " of " + key + (after < 0 ? ", "
-                            : " after:\n  " + ChangesSubject.render(records.get(after)) + "\n") + missing(records));
+                            : " after:\n  " + ChangesSubject.render(records.get(after)) + "\n")
+                            + missing(records, actual.noun()));
                 }
                 if (actual.ordered()) {
                     actual.cursor().set(found.get(0));
@@ -128,9 +131,13 @@ public class ChangesAssert extends AbstractAssert<ChangesAssert, ChangesSubject>
         return actual.context().create(ChangeAssert.class, ChangeSubject.class, change, ChangeAssert::new);
     }
 
-    private static String missing(List<ChangeRecord> records) {
-        return records.isEmpty() ? "but there are no changes"
-                : "but there is none; the changes are:\n" + ChangesSubject.list(records);
+    private static String missing(List<ChangeRecord> records, String noun) {
+        return records.isEmpty() ? "but there are no " + noun
+                : "but there is none; the " + noun + " are:\n" + ChangesSubject.list(records);
+    }
+
+    private static String capitalized(String noun) {
+        return Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
     }
 
     private void check(Runnable check) {

@@ -1,11 +1,13 @@
 package dev.dynamotest.assertions;
 
 import dev.dynamotest.assertions.internal.AssertContext;
+import dev.dynamotest.assertions.internal.ChangeSource;
 import dev.dynamotest.assertions.internal.ChangesSubject;
 import dev.dynamotest.assertions.internal.EngineTableReader;
 import dev.dynamotest.assertions.internal.ItemSubject;
 import dev.dynamotest.assertions.internal.ItemsSubject;
 import dev.dynamotest.assertions.internal.RemoteTableReader;
+import dev.dynamotest.assertions.internal.StreamSource;
 import dev.dynamotest.assertions.internal.Values;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.Table;
@@ -16,7 +18,7 @@ import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
- * The entry point of DynamoTest's assertions: tables, items and changes.
+ * The entry point of DynamoTest's assertions: tables, items, changes and streams.
  *
  * <pre>{@code
  * import static dev.dynamotest.assertions.DynamoAssertions.assertThat;
@@ -47,7 +49,13 @@ public final class DynamoAssertions {
     /** Assertions on the changes committed since a mark ({@code engine.changes().mark()}). */
     @CheckReturnValue
     public static ChangesAssert assertThat(ChangeCapture changes) {
-        return new ChangesAssert(ChangesSubject.of(changes, AssertContext.hard()));
+        return new ChangesAssert(ChangesSubject.of(ChangeSource.of(changes), AssertContext.hard()));
+    }
+
+    /** Assertions on the records of a table's stream ({@code dynamo.stream("Orders")}). */
+    @CheckReturnValue
+    public static StreamAssert assertThat(StreamRecords stream) {
+        return new StreamAssert(ChangesSubject.of(new StreamSource(stream), AssertContext.hard()));
     }
 
     /**

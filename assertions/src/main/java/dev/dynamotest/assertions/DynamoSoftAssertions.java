@@ -1,10 +1,12 @@
 package dev.dynamotest.assertions;
 
 import dev.dynamotest.assertions.internal.AssertContext;
+import dev.dynamotest.assertions.internal.ChangeSource;
 import dev.dynamotest.assertions.internal.ChangesSubject;
 import dev.dynamotest.assertions.internal.EngineTableReader;
 import dev.dynamotest.assertions.internal.ItemsSubject;
 import dev.dynamotest.assertions.internal.RemoteTableReader;
+import dev.dynamotest.assertions.internal.StreamSource;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.Table;
 import java.util.function.Consumer;
@@ -46,7 +48,15 @@ public class DynamoSoftAssertions extends AbstractSoftAssertions {
     /** Soft assertions on the changes committed since a mark. */
     @CheckReturnValue
     public ChangesAssert assertThat(ChangeCapture changes) {
-        return proxy(ChangesAssert.class, ChangesSubject.class, ChangesSubject.of(changes, AssertContext.soft(this)));
+        return proxy(ChangesAssert.class, ChangesSubject.class, ChangesSubject.of(ChangeSource.of(changes), AssertContext.soft(this)));
+    }
+
+    /** Soft assertions on the records of a table's stream. */
+    @CheckReturnValue
+    public StreamAssert assertThat(StreamRecords stream) {
+        AssertContext context = AssertContext.soft(this);
+        return context.create(StreamAssert.class, ChangesSubject.class,
+                ChangesSubject.of(new StreamSource(stream), context), StreamAssert::new);
     }
 
     private TableAssert table(ItemsSubject subject) {

@@ -1,5 +1,6 @@
 package dev.dynamotest.junit;
 
+import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
@@ -10,6 +11,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * A test's handle on its endpoint: where it is, clients for it, its clock, and the stored tables.
@@ -43,6 +45,9 @@ public interface Dynamo {
     /** An enhanced (object mapping) client over {@link #client()}. */
     DynamoDbEnhancedClient enhancedClient();
 
+    /** A DynamoDB Streams client for the endpoint in the class's region, to read tables' streams. */
+    DynamoDbStreamsClient streamsClient();
+
     /** The endpoint's clock: reset before each test method unless the class shares state across methods. */
     ControllableClock clock();
 
@@ -66,6 +71,12 @@ public interface Dynamo {
      * {@code var changes = dynamo.changes(); ... assertThat(changes).containsInsertOf(key)}.
      */
     ChangeCapture changes();
+
+    /**
+     * The records of a table's stream in the class's region, read straight from the engine, for stream assertions:
+     * {@code assertThat(dynamo.stream("Orders")).eventually().containsInsertOf(key)}.
+     */
+    StreamRecords stream(String tableName);
 
     /** The engine behind the endpoint, for hooks such as request interceptors. */
     DynamoEngine engine();

@@ -1,6 +1,5 @@
 package dev.dynamotest.assertions.internal;
 
-import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.model.AttributeValue;
 import dev.dynamotest.core.model.ChangeRecord;
 import java.util.ArrayList;
@@ -11,40 +10,46 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * What a change assertion looks at: the changes of a capture, optionally of one table, read afresh by each
+ * What a change assertion looks at: the changes of a source, optionally of one table, read afresh by each
  * check; in order mode, a cursor on the last change matched.
  *
- * @param capture the capture
+ * @param source  where the changes come from
  * @param table   the table the changes are filtered to, or {@code null}
  * @param ordered whether each expected change must come after the previous one matched
  * @param cursor  the index of the last change matched in order mode, -1 before the first
  * @param context how checks run
  */
-public record ChangesSubject(ChangeCapture capture, String table, boolean ordered, AtomicInteger cursor,
+public record ChangesSubject(ChangeSource source, String table, boolean ordered, AtomicInteger cursor,
         AssertContext context) {
 
-    public static ChangesSubject of(ChangeCapture capture, AssertContext context) {
-        return new ChangesSubject(capture, null, false, new AtomicInteger(-1), context);
+    public static ChangesSubject of(ChangeSource source, AssertContext context) {
+        return new ChangesSubject(source, null, false, new AtomicInteger(-1), context);
     }
 
     public ChangesSubject onTable(String name) {
-        return new ChangesSubject(capture, name, ordered, new AtomicInteger(-1), context);
+        return new ChangesSubject(source, name, ordered, new AtomicInteger(-1), context);
     }
 
     public ChangesSubject inOrder() {
-        return new ChangesSubject(capture, table, true, new AtomicInteger(-1), context);
+        return new ChangesSubject(source, table, true, new AtomicInteger(-1), context);
     }
 
     public ChangesSubject with(AssertContext other) {
-        return new ChangesSubject(capture, table, ordered, cursor, other);
+        return new ChangesSubject(source, table, ordered, cursor, other);
     }
 
     public String location() {
-        return "Changes" + (table == null ? "" : " to table " + table) + " since sequence " + capture.mark();
+        return source.location(table);
     }
 
     public List<ChangeRecord> records() {
-        return table == null ? capture.records() : capture.records(table);
+        List<ChangeRecord> all = source.records();
+        return table == null ? all : all.stream().filter(r -> r.tableName().equals(table)).toList();
+    }
+
+    /** What the changes are called in messages: {@code changes} or {@code records}. */
+    public String noun() {
+        return source.noun();
     }
 
     /** The indexes of the changes of that kind to the item with that key, after the cursor when in order. */
@@ -70,8 +75,10 @@ public record ChangesSubject(ChangeCapture capture, String table, boolean ordere
         List<String> keyNames = List.copyOf(r.keys().keySet());
         String head = r.eventName() + " " + r.tableName() + " " + Render.key(r.keys(), keyNames);
         return switch (r.eventName()) {
-            case "INSERT" -> head + ": " + Render.item(r.newImage(), keyNames).replace("\n", " ");
-            case "MODIFY" -> head + ": " + modification(r.oldImage(), r.newImage());
+            case "INSERT" -> r.newImage() == null ? head
+                    : head + ": " + Render.item(r.newImage(), keyNames).replace("\n", " ");
+            case "MODIFY" -> r.oldImage() == null || r.newImage() == null ? head
+                    : head + ": " + modification(r.oldImage(), r.newImage());
             default -> head;
         };
     }

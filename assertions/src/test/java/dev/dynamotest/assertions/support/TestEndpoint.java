@@ -1,5 +1,6 @@
 package dev.dynamotest.assertions.support;
 
+import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.assertions.internal.SdkValues;
 import dev.dynamotest.assertions.internal.Values;
 import dev.dynamotest.core.ChangeCapture;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * A running endpoint for a test class, with an SDK client writing to it: table {@code Orders} (pk string,
@@ -66,6 +68,18 @@ public final class TestEndpoint implements AutoCloseable {
 
     public Table table(String name) {
         return engine.tables().get(REGION, name);
+    }
+
+    /** Creates table {@code Events} (pk string) with a stream of that view type. */
+    public void createStreamedTable(StreamViewType viewType) {
+        client.createTable(b -> b.tableName("Events").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("pk", ScalarAttributeType.S))
+                .keySchema(key("pk", KeyType.HASH))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(viewType)));
+    }
+
+    public StreamRecords stream(String table) {
+        return StreamRecords.of(engine.streams(), REGION, table);
     }
 
     public ChangeCapture mark() {

@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** The SDK clients of one endpoint, made on first use and closed with it. */
 public final class Clients implements AutoCloseable {
@@ -31,6 +32,7 @@ public final class Clients implements AutoCloseable {
     private final Map<Region, DynamoDbClient> clients = new ConcurrentHashMap<>();
     private volatile DynamoDbAsyncClient asyncClient;
     private volatile DynamoDbEnhancedClient enhancedClient;
+    private volatile DynamoDbStreamsClient streamsClient;
 
     public Clients(URI endpoint, Region region, AwsCredentialsProvider credentials,
             List<ExecutionInterceptor> interceptors) {
@@ -79,6 +81,19 @@ public final class Clients implements AutoCloseable {
         return enhancedClient;
     }
 
+    public synchronized DynamoDbStreamsClient streamsClient() {
+        if (streamsClient == null) {
+            streamsClient = DynamoDbStreamsClient.builder()
+                    .endpointOverride(endpoint)
+                    .region(region)
+                    .credentialsProvider(credentials)
+                    .httpClient(http)
+                    .overrideConfiguration(overrides())
+                    .build();
+        }
+        return streamsClient;
+    }
+
     private ClientOverrideConfiguration overrides() {
         ClientOverrideConfiguration.Builder builder = ClientOverrideConfiguration.builder();
         interceptors.forEach(builder::addExecutionInterceptor);
@@ -91,6 +106,9 @@ public final class Clients implements AutoCloseable {
         clients.clear();
         if (asyncClient != null) {
             asyncClient.close();
+        }
+        if (streamsClient != null) {
+            streamsClient.close();
         }
         http.close();
     }

@@ -1,5 +1,6 @@
 package dev.dynamotest.junit.internal;
 
+import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.DynamoEngine;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** The {@link Dynamo} a test receives, over its class's backend and clients. */
 final class DynamoHandle implements Dynamo {
@@ -18,6 +20,7 @@ final class DynamoHandle implements Dynamo {
     private final Settings settings;
     private final Backend backend;
     private final Clients clients;
+    private volatile long testStart;
 
     DynamoHandle(Settings settings, Backend backend, Clients clients) {
         this.settings = settings;
@@ -56,6 +59,11 @@ final class DynamoHandle implements Dynamo {
     }
 
     @Override
+    public DynamoDbStreamsClient streamsClient() {
+        return clients.streamsClient();
+    }
+
+    @Override
     public ControllableClock clock() {
         return local("clock()").clock();
     }
@@ -88,6 +96,19 @@ final class DynamoHandle implements Dynamo {
     @Override
     public ChangeCapture changes() {
         return local("changes()").engine().changes().mark();
+    }
+
+    /** Marks the start of a test whose tables were reset: streams then show only the test's records. */
+    void startTest() {
+        if (backend.engine() != null) {
+            testStart = backend.engine().changes().mark().mark();
+        }
+    }
+
+    @Override
+    public StreamRecords stream(String tableName) {
+        return StreamRecords.of(local("stream(...)").engine().streams(), settings.region(), tableName)
+                .since(testStart);
     }
 
     private Backend local(String method) {

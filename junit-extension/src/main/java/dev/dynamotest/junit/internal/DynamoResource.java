@@ -18,7 +18,7 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
     private final Backend backend;
     private final Clients clients;
     private final TableSetup tables;
-    private final Dynamo handle;
+    private final DynamoHandle handle;
     private final AtomicInteger runningTests = new AtomicInteger();
     private volatile long resetMark;
 
@@ -78,6 +78,7 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
                 resetClock();
                 tables.reset(declarations, resetMark);
                 resetMark = backend.journal().mark();
+                handle.startTest();
             } else {
                 tables.ensure(declarations);
             }

@@ -10,12 +10,13 @@ import org.junit.platform.commons.support.ReflectionSupport;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** What the extension injects, and how: parameters by type, fields of those types that are still null. */
 final class Injection {
 
     private static final List<Class<?>> TYPES = List.of(DynamoDbClient.class, DynamoDbAsyncClient.class,
-            DynamoDbEnhancedClient.class, Dynamo.class);
+            DynamoDbEnhancedClient.class, DynamoDbStreamsClient.class, Dynamo.class);
 
     private Injection() {
     }
@@ -34,6 +35,9 @@ final class Injection {
         }
         if (type == DynamoDbEnhancedClient.class) {
             return dynamo.enhancedClient();
+        }
+        if (type == DynamoDbStreamsClient.class) {
+            return dynamo.streamsClient();
         }
         if (type == Dynamo.class) {
             return dynamo;
