@@ -30,6 +30,11 @@ public final class ChangeHistory {
         return log.lastSequence();
     }
 
+    /** A capture of the changes committed from now on. */
+    public ChangeCapture mark() {
+        return new ChangeCapture(this, lastSequence());
+    }
+
     /** Every change committed after the given sequence number, in order. */
     public List<ChangeRecord> since(long sequence) {
         List<ChangeRecord> all = new ArrayList<>();

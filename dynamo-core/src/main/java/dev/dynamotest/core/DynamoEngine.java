@@ -8,7 +8,11 @@ import dev.dynamotest.core.internal.ops.WritePath;
 import dev.dynamotest.core.internal.storage.ChangeLog;
 import dev.dynamotest.core.internal.storage.H2Database;
 import dev.dynamotest.core.internal.storage.ItemStore;
+import dev.dynamotest.core.internal.storage.StreamStore;
 import dev.dynamotest.core.internal.storage.TableCatalog;
+import dev.dynamotest.core.internal.storage.TableChanges;
+import dev.dynamotest.core.internal.streams.StreamCatalog;
+import dev.dynamotest.core.internal.streams.StreamReader;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,12 +30,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class DynamoEngine implements AutoCloseable {
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final EngineConfig config;
     private final H2Database db;
     private final WritePath writes;
     private final OperationRouter router;
     private final Tables tables;
     private final ChangeHistory changes;
+    private final DynamoStreams streams;
     private final List<RequestInterceptor> interceptors = new CopyOnWriteArrayList<>();
 
     private DynamoEngine(EngineConfig config) {
@@ -41,7 +47,10 @@ public final class DynamoEngine implements AutoCloseable {
         ChangeLog log = new ChangeLog(db);
         this.writes = new WritePath(db, items, log, config.clock());
         this.changes = new ChangeHistory(log);
-        EngineContext ctx = new EngineContext(config, new TableCatalog(db), items, writes);
+        StreamCatalog streamCatalog = new StreamCatalog(new StreamStore(db), new TableChanges(db), log::lastSequence);
+        EngineContext ctx = new EngineContext(config, new TableCatalog(db), items, writes, streamCatalog);
+        this.streams = new DynamoStreams(new StreamReader(streamCatalog), config.clock());
+        writes.addListener(streams::onChange);
         this.router = new OperationRouter(ctx);
         this.tables = new Tables(ctx);
     }
@@ -74,6 +83,11 @@ public final class DynamoEngine implements AutoCloseable {
         return changes;
     }
 
+    /** The DynamoDB Streams of the tables, read without the Streams API, and their new records as they come. */
+    public DynamoStreams streams() {
+        return streams;
+    }
+
     /** Handles a request through the interceptor chain. */
     public ObjectNode handle(DynamoRequest request) {
         return invoke(0, request);
@@ -92,9 +106,14 @@ public final class DynamoEngine implements AutoCloseable {
         return handle(new DynamoRequest(region, operation, body, Map.of()));
     }
 
-    /** Whether the engine implements the operation. */
+    /** Whether the engine implements the DynamoDB operation. */
     public boolean supports(String operation) {
         return router.knows(operation);
+    }
+
+    /** Whether the engine implements the DynamoDB Streams operation ({@code GetRecords}, ...). */
+    public boolean supportsStreams(String operation) {
+        return router.knowsStreams(operation);
     }
 
     /** Adds an interceptor at the end of the chain (closest to the operation). */
@@ -115,8 +134,11 @@ public final class DynamoEngine implements AutoCloseable {
         writes.removeListener(listener);
     }
 
+    /** Closes the database; closing twice does nothing. */
     @Override
     public void close() {
-        db.close();
+        if (closed.compareAndSet(false, true)) {
+            db.close();
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.dynamotest.core;
 
 import dev.dynamotest.core.internal.server.HttpEndpoint;
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The engine served over HTTP on the DynamoDB wire protocol, so any DynamoDB client can use it.
@@ -34,13 +36,46 @@ public final class DynamoServer implements AutoCloseable {
         return new DynamoServer(engine, HttpEndpoint.start(engine, host, port), false);
     }
 
-    /** Starts a server with an engine of its own, closed with the server. */
+    /**
+     * Starts a server with an engine of its own, closed with the server. The engine (H2) and the HTTP server
+     * (Jetty) are brought up side by side, which shortens a cold start.
+     */
     public static DynamoServer start(EngineConfig config, String host, int port) {
-        DynamoEngine engine = DynamoEngine.create(config);
+        CompletableFuture<DynamoEngine> engine = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                engine.complete(DynamoEngine.create(config));
+            } catch (Throwable t) {
+                engine.completeExceptionally(t);
+            }
+        }, "dynamotest-engine-start");
+        starter.setDaemon(true);
+        starter.start();
+        HttpEndpoint endpoint;
         try {
-            return new DynamoServer(engine, HttpEndpoint.start(engine, host, port), true);
+            endpoint = HttpEndpoint.start(() -> join(engine), host, port);
         } catch (RuntimeException e) {
-            engine.close();
+            engine.thenAccept(DynamoEngine::close);
+            throw e;
+        }
+        try {
+            return new DynamoServer(join(engine), endpoint, true);
+        } catch (RuntimeException e) {
+            endpoint.stop();
+            throw e;
+        }
+    }
+
+    private static DynamoEngine join(CompletableFuture<DynamoEngine> engine) {
+        try {
+            return engine.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e;
         }
     }

@@ -39,8 +39,14 @@ public final class Tables {
                 + region + "; the tables there are " + names(region)));
     }
 
-    /** Deletes a table and its items at once, without change records: a reset between tests. */
+    /**
+     * Deletes a table and its items at once, without change records: a reset between tests. Its stream, if it
+     * has one, is disabled as DeleteTable disables it.
+     */
     public void drop(String region, String name) {
-        ctx.catalog().find(region, name).ifPresent(meta -> ctx.catalog().remove(meta));
+        ctx.catalog().find(region, name).ifPresent(meta -> {
+            ctx.catalog().remove(meta);
+            ctx.streams().close(region, name, ctx.config().clock().now());
+        });
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoServer;
+import dev.dynamotest.core.EngineConfig;
 import java.net.URI;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -17,16 +19,26 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** A running endpoint with an SDK client for tests: one per test class, closed after it. */
 public final class LocalEndpoint implements AutoCloseable {
 
     private final DynamoServer server;
     private final DynamoDbClient client;
+    private DynamoDbStreamsClient streams;
 
     public LocalEndpoint() {
-        server = DynamoServer.start(DynamoEngine.create());
+        this(EngineConfig.defaults());
+    }
+
+    /** An endpoint over an engine with this configuration, for a test that holds the clock. */
+    public LocalEndpoint(EngineConfig config) {
+        server = DynamoServer.start(DynamoEngine.create(config));
         client = client(Region.US_EAST_1);
     }
 
@@ -40,6 +52,20 @@ public final class LocalEndpoint implements AutoCloseable {
 
     public DynamoDbClient client() {
         return client;
+    }
+
+    /** A DynamoDB Streams client for the endpoint (us-east-1), closed with the endpoint. */
+    public synchronized DynamoDbStreamsClient streams() {
+        if (streams == null) {
+            streams = DynamoDbStreamsClient.builder()
+                    .endpointOverride(server.endpoint())
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create("AKIDTEST", "secret")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+        }
+        return streams;
     }
 
     /** A new client for the endpoint that signs requests for the given region; the caller closes it. */
@@ -86,6 +112,23 @@ public final class LocalEndpoint implements AutoCloseable {
         return client.createTable(request.build()).tableDescription().tableArn();
     }
 
+    /** Creates an on-demand table with a string partition key {@code pk} and a stream; returns the stream ARN. */
+    public String createStreamedTable(String name, StreamViewType viewType) {
+        return client.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                        .keySchema(key("pk", KeyType.HASH)).attributeDefinitions(attribute("pk"))
+                        .streamSpecification(s -> s.streamEnabled(true).streamViewType(viewType)))
+                .tableDescription().latestStreamArn();
+    }
+
+    /** The records of a stream's first shard, read from its trim horizon with one GetRecords. */
+    public List<Record> streamRecords(String streamArn) {
+        String shard = streams().describeStream(r -> r.streamArn(streamArn)).streamDescription().shards().get(0)
+                .shardId();
+        String iterator = streams().getShardIterator(r -> r.streamArn(streamArn).shardId(shard)
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        return streams().getRecords(r -> r.shardIterator(iterator)).records();
+    }
+
     public static KeySchemaElement key(String name, KeyType type) {
         return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
@@ -108,6 +151,9 @@ public final class LocalEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
+        if (streams != null) {
+            streams.close();
+        }
         client.close();
         server.close();
         server.engine().close();

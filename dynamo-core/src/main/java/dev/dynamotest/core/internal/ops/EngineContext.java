@@ -5,9 +5,14 @@ import dev.dynamotest.core.EngineConfig;
 import dev.dynamotest.core.internal.storage.ItemStore;
 import dev.dynamotest.core.internal.storage.TableCatalog;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.streams.StreamCatalog;
 
-/** What every operation needs: the configuration, the catalog, the item store and the one write path. */
-public record EngineContext(EngineConfig config, TableCatalog catalog, ItemStore items, WritePath writes) {
+/**
+ * What every operation needs: the configuration, the table catalog, the item store, the one write path and the
+ * stream catalog.
+ */
+public record EngineContext(EngineConfig config, TableCatalog catalog, ItemStore items, WritePath writes,
+        StreamCatalog streams) {
 
     /** The table of that name in the region, or DynamoDB's ResourceNotFoundException. */
     public TableMeta table(String region, String name) {

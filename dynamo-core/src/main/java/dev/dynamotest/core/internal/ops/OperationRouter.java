@@ -3,14 +3,20 @@ package dev.dynamotest.core.internal.ops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
+import dev.dynamotest.core.internal.streams.StreamOperations;
+import dev.dynamotest.core.internal.streams.StreamReader;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
-/** Maps operation names to their implementations. */
+/** Maps operation names, of DynamoDB and of DynamoDB Streams, to their implementations. */
 public final class OperationRouter {
 
     /** The one operation that answers from the request's headers: the endpoint to use is the one called. */
     private static final String DESCRIBE_ENDPOINTS = "DescribeEndpoints";
+
+    private static final Set<String> STREAMS_OPERATIONS = Set.of("ListStreams", "DescribeStream", "GetShardIterator",
+            "GetRecords");
 
     private final Map<String, Operation> operations = new HashMap<>();
     private final AccountOperations account;
@@ -41,12 +47,23 @@ public final class OperationRouter {
         operations.put("UntagResource", tags::untagResource);
         operations.put("ListTagsOfResource", tags::listTagsOfResource);
         operations.put("DescribeLimits", account::describeLimits);
+        StreamOperations streams = new StreamOperations(new StreamReader(ctx.streams()), ctx.config().clock());
+        operations.put("ListStreams", streams::listStreams);
+        operations.put("DescribeStream", streams::describeStream);
+        operations.put("GetShardIterator", streams::getShardIterator);
+        operations.put("GetRecords", streams::getRecords);
         this.account = account;
     }
 
-    /** Whether the operation exists. */
+    /** Whether the DynamoDB operation exists. */
     public boolean knows(String operation) {
-        return operations.containsKey(operation) || DESCRIBE_ENDPOINTS.equals(operation);
+        return operations.containsKey(operation) && !STREAMS_OPERATIONS.contains(operation)
+                || DESCRIBE_ENDPOINTS.equals(operation);
+    }
+
+    /** Whether the DynamoDB Streams operation exists. */
+    public boolean knowsStreams(String operation) {
+        return STREAMS_OPERATIONS.contains(operation);
     }
 
     /** Runs an operation. */

@@ -13,7 +13,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** A table's StreamSpecification as CreateTable and UpdateTable set it: the spec, the stream label and ARN. */
+/**
+ * A table's StreamSpecification as CreateTable and UpdateTable set it (the spec, the stream label and ARN), and
+ * the stream catalog kept in step: enabling opens a stream with a new ARN, disabling or deleting the table
+ * disables it.
+ */
 final class Streams {
 
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
@@ -22,7 +26,7 @@ final class Streams {
     }
 
     /** Applies the specification of a new table. */
-    static void apply(TableMeta table, ObjectNode description, JsonNode spec, Instant now) {
+    static void apply(EngineContext ctx, TableMeta table, ObjectNode description, JsonNode spec, Instant now) {
         if (spec == null) {
             return;
         }
@@ -37,12 +41,12 @@ final class Streams {
                     + "UpdateViewType should not be specified");
         }
         if (enabled) {
-            enable(table, description, viewType, now);
+            enable(ctx, table, description, viewType, now);
         }
     }
 
     /** Applies UpdateTable's specification to an existing table. */
-    static void update(TableMeta table, ObjectNode description, JsonNode spec, Instant now) {
+    static void update(EngineContext ctx, TableMeta table, ObjectNode description, JsonNode spec, Instant now) {
         String viewType = Json.text(spec, "StreamViewType");
         boolean enabled = enabled(spec, viewType);
         if (enabled && viewType == null) {
@@ -60,7 +64,7 @@ final class Streams {
             throw DynamoException.validation("Table has no stream to disable: TableName: " + table.name());
         }
         if (enabled) {
-            enable(table, description, viewType, now);
+            enable(ctx, table, description, viewType, now);
         } else {
             description.remove("StreamSpecification");
         }
@@ -82,16 +86,41 @@ final class Streams {
         return Json.bool(enabledNode);
     }
 
-    private static void enable(TableMeta table, ObjectNode description, String viewType, Instant now) {
+    private static void enable(EngineContext ctx, TableMeta table, ObjectNode description, String viewType,
+            Instant now) {
         ObjectNode spec = description.putObject("StreamSpecification");
         spec.put("StreamEnabled", true);
         spec.put("StreamViewType", viewType);
         String label = LocalDateTime.ofInstant(now, ZoneOffset.UTC).format(LABEL);
         String previous = description.path("LatestStreamLabel").asText("");
         if (label.compareTo(previous) <= 0) {
-            label = LocalDateTime.parse(previous, LABEL).plusNanos(1_000_000).format(LABEL);
+            label = next(previous);
+        }
+        while (ctx.streams().exists(table.arn() + "/stream/" + label)) {
+            label = next(label);
         }
         description.put("LatestStreamLabel", label);
         description.put("LatestStreamArn", table.arn() + "/stream/" + label);
+    }
+
+    /**
+     * Brings the stream catalog in step with a table change: {@code before} is {@code null} for a new table,
+     * {@code after} is {@code null} for a deleted one.
+     */
+    static void publish(EngineContext ctx, TableMeta before, TableMeta after, Instant now) {
+        String was = before != null && isEnabled(before.description())
+                ? before.description().path("LatestStreamArn").asText() : null;
+        String is = after != null && isEnabled(after.description())
+                ? after.description().path("LatestStreamArn").asText() : null;
+        if (was != null && !was.equals(is)) {
+            ctx.streams().close(before.region(), before.name(), now);
+        }
+        if (is != null && !is.equals(was)) {
+            ctx.streams().open(after, now);
+        }
+    }
+
+    private static String next(String label) {
+        return LocalDateTime.parse(label, LABEL).plusNanos(1_000_000).format(LABEL);
     }
 }

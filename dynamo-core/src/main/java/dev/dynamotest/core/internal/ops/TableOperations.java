@@ -41,7 +41,7 @@ public final class TableOperations {
         ObjectNode description = schemas.describeNewTable(request, name, ctx.tableArn(region, name), now);
         Tags.validate(Json.array(request, "Tags"));
         TableMeta meta = TableCatalog.fromDescription(ctx.catalog().newId(), region, description);
-        Streams.apply(meta, description, Json.object(request, "StreamSpecification"), now);
+        Streams.apply(ctx, meta, description, Json.object(request, "StreamSpecification"), now);
         Encryption.apply(description, Json.object(request, "SSESpecification"), region, ctx.config().accountId(),
                 false);
         Tags.initial(description, Json.array(request, "Tags"));
@@ -49,6 +49,7 @@ public final class TableOperations {
         if (!ctx.catalog().add(meta)) {
             throw DynamoException.resourceInUse("Table already exists: " + name);
         }
+        Streams.publish(ctx, null, meta, now);
         ObjectNode response = NODES.objectNode();
         response.set("TableDescription", TableDescriptions.live(ctx, meta, "CREATING"));
         return response;
@@ -102,6 +103,7 @@ public final class TableOperations {
             }
             ObjectNode description = TableDescriptions.deleting(ctx, table);
             ctx.catalog().remove(table);
+            Streams.publish(ctx, table, null, ctx.config().clock().now());
             ObjectNode response = NODES.objectNode();
             response.set("TableDescription", description);
             return response;

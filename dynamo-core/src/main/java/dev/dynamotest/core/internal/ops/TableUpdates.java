@@ -63,7 +63,7 @@ final class TableUpdates {
                 description.set("WarmThroughput", warmThroughput(r.warmThroughput()));
             }
             if (r.streamSpecification() != null) {
-                Streams.update(table, description, r.streamSpecification(), now);
+                Streams.update(ctx, table, description, r.streamSpecification(), now);
             }
             if (r.sseSpecification() != null) {
                 Encryption.apply(description, r.sseSpecification(), region, ctx.config().accountId(), true);
@@ -76,6 +76,7 @@ final class TableUpdates {
             }
             TableMeta updated = table.withDescription(description);
             ctx.writes().reindex(table, updated, () -> ctx.catalog().update(updated));
+            Streams.publish(ctx, table, updated, now);
             ObjectNode response = NODES.objectNode();
             response.set("TableDescription", respond(updated, indexes.transientStatus()));
             return response;

@@ -14,19 +14,21 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.CRC32;
 
 /**
- * DynamoDB's JSON 1.0 protocol, independent of the HTTP server: routes {@code X-Amz-Target} to the engine,
- * takes the region from the SigV4 scope, and writes responses and errors with {@code __type},
- * {@code x-amzn-RequestId} and {@code x-amz-crc32}.
+ * DynamoDB's JSON 1.0 protocol, independent of the HTTP server: routes {@code X-Amz-Target} (DynamoDB's and
+ * DynamoDB Streams') to the engine, takes the region from the SigV4 scope, and writes responses and errors with
+ * {@code __type}, {@code x-amzn-RequestId} and {@code x-amz-crc32}.
  */
 public final class WireProtocol {
 
     public static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
+    private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
     private static final Logger LOG = Logger.getLogger(WireProtocol.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000)
@@ -39,10 +41,25 @@ public final class WireProtocol {
     public record Response(int status, Map<String, String> headers, byte[] body) {
     }
 
-    private final DynamoEngine engine;
+    private final Supplier<DynamoEngine> engineSupplier;
+    private volatile DynamoEngine engine;
 
     public WireProtocol(DynamoEngine engine) {
-        this.engine = engine;
+        this(() -> engine);
+    }
+
+    /** A protocol whose engine is still being created; the first request waits for it. */
+    public WireProtocol(Supplier<DynamoEngine> engine) {
+        this.engineSupplier = engine;
+    }
+
+    private DynamoEngine engine() {
+        DynamoEngine e = engine;
+        if (e == null) {
+            e = engineSupplier.get();
+            engine = e;
+        }
+        return e;
     }
 
     /** Handles one POST: headers (any case) and raw body. */
@@ -51,16 +68,13 @@ public final class WireProtocol {
         try {
             String target = header(headers, "X-Amz-Target");
             String contentType = header(headers, "Content-Type");
-            if (target == null || !target.startsWith(DYNAMODB_PREFIX) || !acceptable(contentType)) {
-                throw unknownOperation();
-            }
-            String operation = target.substring(DYNAMODB_PREFIX.length());
-            if (!engine.supports(operation)) {
+            String operation = operation(target);
+            if (operation == null || !acceptable(contentType)) {
                 throw unknownOperation();
             }
             ObjectNode request = parse(body);
             String region = regionOf(header(headers, "Authorization"));
-            ObjectNode result = engine.handle(new DynamoRequest(region, operation, request, headers));
+            ObjectNode result = engine().handle(new DynamoRequest(region, operation, request, headers));
             byte[] bytes = result == null ? new byte[0] : JSON.writeValueAsBytes(result);
             return response(200, requestId, bytes);
         } catch (DynamoException e) {
@@ -71,10 +85,26 @@ public final class WireProtocol {
         }
     }
 
+    /** The operation a DynamoDB or DynamoDB Streams target names, or {@code null} when the engine has none such. */
+    private String operation(String target) {
+        if (target == null) {
+            return null;
+        }
+        if (target.startsWith(DYNAMODB_PREFIX)) {
+            String operation = target.substring(DYNAMODB_PREFIX.length());
+            return engine().supports(operation) ? operation : null;
+        }
+        if (target.startsWith(STREAMS_PREFIX)) {
+            String operation = target.substring(STREAMS_PREFIX.length());
+            return engine().supportsStreams(operation) ? operation : null;
+        }
+        return null;
+    }
+
     /** The region named by a SigV4 Authorization header, or the engine's default region. */
     public String regionOf(String authorization) {
         String region = SigV4Scope.region(authorization);
-        return region != null ? region : engine.config().defaultRegion();
+        return region != null ? region : engine().config().defaultRegion();
     }
 
     private static boolean acceptable(String contentType) {

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import dev.dynamotest.core.internal.protocol.WireProtocol;
 import java.net.BindException;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,6 +28,11 @@ public final class HttpEndpoint {
 
     /** Starts serving the engine; port 0 picks a free port. */
     public static HttpEndpoint start(DynamoEngine engine, String host, int port) {
+        return start(() -> engine, host, port);
+    }
+
+    /** Starts serving an engine that may still be under construction; port 0 picks a free port. */
+    public static HttpEndpoint start(Supplier<DynamoEngine> engine, String host, int port) {
         WireProtocol protocol = new WireProtocol(engine);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -1,0 +1,82 @@
+package dev.dynamotest.assertions;
+
+import dev.dynamotest.assertions.internal.AssertContext;
+import dev.dynamotest.assertions.internal.ChangesSubject;
+import dev.dynamotest.assertions.internal.EngineTableReader;
+import dev.dynamotest.assertions.internal.ItemSubject;
+import dev.dynamotest.assertions.internal.ItemsSubject;
+import dev.dynamotest.assertions.internal.RemoteTableReader;
+import dev.dynamotest.assertions.internal.Values;
+import dev.dynamotest.core.ChangeCapture;
+import dev.dynamotest.core.Table;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.annotation.CheckReturnValue;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+/**
+ * The entry point of DynamoTest's assertions: tables, items and changes.
+ *
+ * <pre>{@code
+ * import static dev.dynamotest.assertions.DynamoAssertions.assertThat;
+ *
+ * assertThat(dynamo.table("Orders"))
+ *     .item(Key.of("pk", "A#1", "sk", 1))
+ *     .hasAttribute("status", "SHIPPED");
+ * }</pre>
+ */
+public final class DynamoAssertions {
+
+    private DynamoAssertions() {
+    }
+
+    /** Assertions on a table read straight from the engine. */
+    @CheckReturnValue
+    public static TableAssert assertThat(Table table) {
+        return new TableAssert(ItemsSubject.of(new EngineTableReader(table), AssertContext.hard()));
+    }
+
+    /** Assertions on a table read through an SDK client (DescribeTable, GetItem, Scan). */
+    @CheckReturnValue
+    public static TableAssert assertThat(RemoteTable table) {
+        return new TableAssert(ItemsSubject.of(new RemoteTableReader(table.client(), table.name()),
+                AssertContext.hard()));
+    }
+
+    /** Assertions on the changes committed since a mark ({@code engine.changes().mark()}). */
+    @CheckReturnValue
+    public static ChangesAssert assertThat(ChangeCapture changes) {
+        return new ChangesAssert(ChangesSubject.of(changes, AssertContext.hard()));
+    }
+
+    /**
+     * Assertions on an item in hand, such as a GetItem response's: a map of SDK attribute values, core
+     * attribute values or plain Java values.
+     */
+    @CheckReturnValue
+    public static ItemAssert assertThatItem(Map<String, ?> item) {
+        return new ItemAssert(ItemSubject.fixed("Item", Values.item(item), List.of()));
+    }
+
+    /**
+     * Runs the assertions until they pass or the default timeout passes (5 seconds, or the system property
+     * {@code dynamotest.eventually.timeout}); on timeout fails with the last failure.
+     */
+    public static void eventually(ThrowingCallable assertions) {
+        eventually(AssertContext.defaultTimeout(), assertions);
+    }
+
+    /** Runs the assertions until they pass or the timeout passes; on timeout fails with the last failure. */
+    public static void eventually(Duration timeout, ThrowingCallable assertions) {
+        AssertContext.poll(timeout, () -> {
+            try {
+                assertions.call();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}

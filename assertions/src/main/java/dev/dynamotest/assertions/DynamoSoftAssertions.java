@@ -1,0 +1,55 @@
+package dev.dynamotest.assertions;
+
+import dev.dynamotest.assertions.internal.AssertContext;
+import dev.dynamotest.assertions.internal.ChangesSubject;
+import dev.dynamotest.assertions.internal.EngineTableReader;
+import dev.dynamotest.assertions.internal.ItemsSubject;
+import dev.dynamotest.assertions.internal.RemoteTableReader;
+import dev.dynamotest.core.ChangeCapture;
+import dev.dynamotest.core.Table;
+import java.util.function.Consumer;
+import org.assertj.core.annotation.CheckReturnValue;
+import org.assertj.core.api.AbstractSoftAssertions;
+
+/**
+ * Soft assertions: every failure of a block is collected, including those after navigation to an item, an
+ * index or a change, and reported together by {@link #assertAll()}.
+ *
+ * <pre>{@code
+ * DynamoSoftAssertions.assertSoftly(softly -> {
+ *     softly.assertThat(table).hasItemCount(2);
+ *     softly.assertThat(table).item(Key.of("pk", "A#1")).hasAttribute("status", "SHIPPED");
+ * });
+ * }</pre>
+ */
+public class DynamoSoftAssertions extends AbstractSoftAssertions {
+
+    /** Runs the block with fresh soft assertions, then fails with every failure it collected. */
+    public static void assertSoftly(Consumer<DynamoSoftAssertions> block) {
+        DynamoSoftAssertions softly = new DynamoSoftAssertions();
+        block.accept(softly);
+        softly.assertAll();
+    }
+
+    /** Soft assertions on a table read straight from the engine. */
+    @CheckReturnValue
+    public TableAssert assertThat(Table table) {
+        return table(ItemsSubject.of(new EngineTableReader(table), AssertContext.soft(this)));
+    }
+
+    /** Soft assertions on a table read through an SDK client. */
+    @CheckReturnValue
+    public TableAssert assertThat(RemoteTable table) {
+        return table(ItemsSubject.of(new RemoteTableReader(table.client(), table.name()), AssertContext.soft(this)));
+    }
+
+    /** Soft assertions on the changes committed since a mark. */
+    @CheckReturnValue
+    public ChangesAssert assertThat(ChangeCapture changes) {
+        return proxy(ChangesAssert.class, ChangesSubject.class, ChangesSubject.of(changes, AssertContext.soft(this)));
+    }
+
+    private TableAssert table(ItemsSubject subject) {
+        return proxy(TableAssert.class, ItemsSubject.class, subject);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.dynamotest.assertions.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynamotest.core.model.AttributeValue;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads expected items from JSON: plain JSON ({@code {"pk": "A#1", "total": 5}}) or DynamoDB JSON
+ * ({@code {"pk": {"S": "A#1"}}}), as one item, an array of items or a Scan output ({@code {"Items": [...]}}).
+ *
+ * @param items   the items read
+ * @param lenient whether they were plain JSON, which has no sets and no binary values, so that lists and
+ *                strings stand for them
+ */
+public record JsonItems(List<Map<String, AttributeValue>> items, boolean lenient) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> TYPES = Set.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS");
+
+    public static JsonItems parse(String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+        List<JsonNode> nodes = new ArrayList<>();
+        JsonNode array = root != null && root.isObject() && root.path("Items").isArray() ? root.get("Items") : root;
+        if (array != null && array.isArray()) {
+            array.forEach(nodes::add);
+        } else if (array != null && array.isObject()) {
+            nodes.add(array);
+        } else {
+            throw new IllegalArgumentException("expected a JSON object or an array of objects, not: " + json);
+        }
+        for (JsonNode node : nodes) {
+            if (!node.isObject()) {
+                throw new IllegalArgumentException("an item must be a JSON object, not: " + node);
+            }
+        }
+        boolean dynamo = !nodes.isEmpty() && nodes.stream().allMatch(JsonItems::isDynamoJson);
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (JsonNode node : nodes) {
+            Map<String, AttributeValue> item = new LinkedHashMap<>();
+            node.fields().forEachRemaining(f -> item.put(f.getKey(), dynamo ? typed(f.getValue()) : plain(f.getValue())));
+            items.add(item);
+        }
+        return new JsonItems(items, !dynamo);
+    }
+
+    private static boolean isDynamoJson(JsonNode item) {
+        for (JsonNode value : item) {
+            if (!value.isObject() || value.size() != 1 || !TYPES.contains(value.fieldNames().next())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static AttributeValue plain(JsonNode node) {
+        if (node.isTextual()) {
+            return AttributeValue.string(node.textValue());
+        } else if (node.isNumber()) {
+            return AttributeValue.number(Values.canonical(node.decimalValue()));
+        } else if (node.isBoolean()) {
+            return AttributeValue.bool(node.booleanValue());
+        } else if (node.isArray()) {
+            List<AttributeValue> list = new ArrayList<>();
+            node.forEach(e -> list.add(plain(e)));
+            return new AttributeValue.L(list);
+        } else if (node.isObject()) {
+            Map<String, AttributeValue> map = new LinkedHashMap<>();
+            node.fields().forEachRemaining(f -> map.put(f.getKey(), plain(f.getValue())));
+            return new AttributeValue.M(map);
+        }
+        return AttributeValue.nul();
+    }
+
+    private static AttributeValue typed(JsonNode wrapper) {
+        if (!wrapper.isObject() || wrapper.size() != 1) {
+            throw new IllegalArgumentException("a DynamoDB JSON value has one type key, not: " + wrapper);
+        }
+        String type = wrapper.fieldNames().next();
+        JsonNode v = wrapper.get(type);
+        return switch (type) {
+            case "S" -> AttributeValue.string(v.asText());
+            case "N" -> AttributeValue.number(Values.canonical(new BigDecimal(v.asText())));
+            case "B" -> AttributeValue.binary(Base64.getDecoder().decode(v.asText()));
+            case "BOOL" -> AttributeValue.bool(v.asBoolean());
+            case "NULL" -> AttributeValue.nul();
+            case "M" -> {
+                Map<String, AttributeValue> map = new LinkedHashMap<>();
+                v.fields().forEachRemaining(f -> map.put(f.getKey(), typed(f.getValue())));
+                yield new AttributeValue.M(map);
+            }
+            case "L" -> {
+                List<AttributeValue> list = new ArrayList<>();
+                v.forEach(e -> list.add(typed(e)));
+                yield new AttributeValue.L(list);
+            }
+            case "SS" -> new AttributeValue.SS(texts(v));
+            case "NS" -> new AttributeValue.NS(new LinkedHashSet<>(texts(v).stream()
+                    .map(n -> Values.canonical(new BigDecimal(n))).toList()));
+            case "BS" -> new AttributeValue.BS(texts(v).stream().map(Base64.getDecoder()::decode).toList());
+            default -> throw new IllegalArgumentException("unknown DynamoDB type " + type);
+        };
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> texts = new LinkedHashSet<>();
+        array.forEach(e -> texts.add(e.asText()));
+        return texts;
+    }
+}

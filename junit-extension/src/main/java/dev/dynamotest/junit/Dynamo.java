@@ -1,0 +1,72 @@
+package dev.dynamotest.junit;
+
+import dev.dynamotest.core.ChangeCapture;
+import dev.dynamotest.core.ControllableClock;
+import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.Table;
+import java.net.URI;
+import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A test's handle on its endpoint: where it is, clients for it, its clock, and the stored tables.
+ * Injected like the clients; everything it hands out belongs to the endpoint and is closed with it.
+ *
+ * <pre>{@code
+ * @Test
+ * void expires_old_sessions(Dynamo dynamo) {
+ *     dynamo.clock().freeze().advance(Duration.ofDays(2));
+ *     assertThat(dynamo.table("Sessions").itemCount()).isZero();
+ * }
+ * }</pre>
+ */
+public interface Dynamo {
+
+    /** The endpoint URL, for clients that this extension does not build. */
+    URI endpoint();
+
+    /** The class's region: that of {@link #client()} and of declared tables that name none. */
+    Region region();
+
+    /** A client for the endpoint in the class's region. */
+    DynamoDbClient client();
+
+    /** A client for the endpoint that signs its requests for another region (each region has its own tables). */
+    DynamoDbClient clientFor(Region region);
+
+    /** An asynchronous client; needs an async HTTP client such as {@code netty-nio-client} on the class path. */
+    DynamoDbAsyncClient asyncClient();
+
+    /** An enhanced (object mapping) client over {@link #client()}. */
+    DynamoDbEnhancedClient enhancedClient();
+
+    /** The endpoint's clock: reset before each test method unless the class shares state across methods. */
+    ControllableClock clock();
+
+    /** A table of the class's region, read straight from the engine without making a request. */
+    Table table(String name);
+
+    /** A table of the given region, read straight from the engine. */
+    Table table(Region region, String name);
+
+    /** The names of the tables of the class's region. */
+    List<String> tableNames();
+
+    /**
+     * The name a declared table has at the endpoint: the name itself for an endpoint in this JVM (an endpoint
+     * elsewhere, once supported, will carry a prefix for the run).
+     */
+    String tableName(String declaredName);
+
+    /**
+     * A capture of the item changes committed from now on, for change assertions:
+     * {@code var changes = dynamo.changes(); ... assertThat(changes).containsInsertOf(key)}.
+     */
+    ChangeCapture changes();
+
+    /** The engine behind the endpoint, for hooks such as request interceptors. */
+    DynamoEngine engine();
+}

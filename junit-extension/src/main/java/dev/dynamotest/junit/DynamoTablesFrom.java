@@ -1,0 +1,38 @@
+package dev.dynamotest.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares the tables described in files, so that tests run against the definitions that are deployed.
+ *
+ * <p>Each file is a class-path resource (or, if no such resource exists, a file path relative to the
+ * working directory) holding either
+ * <ul>
+ *   <li>CreateTable requests in the JSON that {@code aws dynamodb create-table --cli-input-json} takes: one
+ *       object, or an array of them; or</li>
+ *   <li>a CloudFormation template, YAML or JSON, whose {@code AWS::DynamoDB::Table} and
+ *       {@code AWS::DynamoDB::GlobalTable} resources become tables (a global table in each replica's
+ *       region). A resource without {@code TableName} is named after its logical id.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * @DynamoTablesFrom(value = "infra/template.yaml", parameters = "Stage=test")
+ * }</pre>
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+public @interface DynamoTablesFrom {
+
+    /** The files. */
+    String[] value();
+
+    /** Template parameter values, {@code Name=value}, for {@code Ref} and {@code Fn::Sub} in table names. */
+    String[] parameters() default {};
+}

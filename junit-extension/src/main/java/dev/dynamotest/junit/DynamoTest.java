@@ -1,0 +1,40 @@
+package dev.dynamotest.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Gives a test class its own DynamoDB-compatible endpoint: started before the class's first test, shared
+ * by its {@code @Nested} classes, stopped after its last one.
+ *
+ * <pre>{@code
+ * @DynamoTest(region = "eu-west-1")
+ * @DynamoTable(name = "Orders", partitionKey = "pk", sortKey = "sk")
+ * class OrderServiceTest {
+ *     @Test
+ *     void ships_an_order(DynamoDbClient client, Dynamo dynamo) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Test methods, constructors and fields receive a {@code DynamoDbClient}, {@code DynamoDbAsyncClient},
+ * {@code DynamoDbEnhancedClient} or {@link Dynamo} for the endpoint. Anything computed at run time (a clock,
+ * an H2 file, a fixed port) goes through {@link DynamoExtension#builder()} instead.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@ExtendWith(DynamoExtension.class)
+public @interface DynamoTest {
+
+    /** The region of the injected clients and of the declared tables that name none. */
+    String region() default "us-east-1";
+
+    /** Whether each test method starts from the declared state, or the class's methods share their state. */
+    Isolation isolation() default Isolation.PER_METHOD;
+}

@@ -1,0 +1,60 @@
+package dev.dynamotest.junit.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.ControllableClock;
+import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.model.AttributeValue;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The endpoint the tests of a class use: an engine started in this JVM, or one running elsewhere. */
+public interface Backend extends AutoCloseable {
+
+    URI endpoint();
+
+    /** Runs an operation outside the request journal; fails with the endpoint's {@link DynamoException}. */
+    ObjectNode execute(String region, String operation, ObjectNode body);
+
+    RequestJournal journal();
+
+    /** The regions that may hold tables. */
+    Set<String> regions();
+
+    /** The tables of a region that belong to this run, by their names at the endpoint. */
+    List<String> tableNames(String region);
+
+    /** Removes every item of a table. */
+    void truncate(String region, String table);
+
+    /** Deletes a table. */
+    void drop(String region, String table);
+
+    /** Up to {@code limit} items of a table, or {@code null} if it does not exist. */
+    List<Map<String, AttributeValue>> items(String region, String table, int limit);
+
+    /** The key attribute names of a table: partition key, then sort key if any; empty if it does not exist. */
+    List<String> keyNames(String region, String table);
+
+    /** The number of items in a table. */
+    long itemCount(String region, String table);
+
+    /** The controllable clock, which only an engine in this JVM has. */
+    ControllableClock clock();
+
+    /** The engine, which only exists in this JVM. */
+    DynamoEngine engine();
+
+    /** Whether the endpoint implements the operation. */
+    boolean supports(String operation);
+
+    /** The name of a declared table at the endpoint. */
+    default String physicalName(String declaredName) {
+        return declaredName;
+    }
+
+    @Override
+    void close();
+}

@@ -1,0 +1,97 @@
+package dev.dynamotest.junit.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The SDK clients of one endpoint, made on first use and closed with it. */
+public final class Clients implements AutoCloseable {
+
+    /** Credentials for an endpoint that does not check them. */
+    public static final AwsCredentialsProvider DUMMY_CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("dynamotest", "dynamotest"));
+
+    private final URI endpoint;
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
+    private final List<ExecutionInterceptor> interceptors;
+    private final SdkHttpClient http = UrlConnectionHttpClient.create();
+    private final Map<Region, DynamoDbClient> clients = new ConcurrentHashMap<>();
+    private volatile DynamoDbAsyncClient asyncClient;
+    private volatile DynamoDbEnhancedClient enhancedClient;
+
+    public Clients(URI endpoint, Region region, AwsCredentialsProvider credentials,
+            List<ExecutionInterceptor> interceptors) {
+        this.endpoint = endpoint;
+        this.region = region;
+        this.credentials = credentials;
+        this.interceptors = List.copyOf(interceptors);
+    }
+
+    public DynamoDbClient client() {
+        return clientFor(region);
+    }
+
+    public DynamoDbClient clientFor(Region region) {
+        return clients.computeIfAbsent(region, r -> DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(r)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(overrides())
+                .build());
+    }
+
+    public synchronized DynamoDbAsyncClient asyncClient() {
+        if (asyncClient == null) {
+            try {
+                asyncClient = DynamoDbAsyncClient.builder()
+                        .endpointOverride(endpoint)
+                        .region(region)
+                        .credentialsProvider(credentials)
+                        .overrideConfiguration(overrides())
+                        .build();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("a DynamoDbAsyncClient needs an asynchronous HTTP client on the "
+                        + "class path: add software.amazon.awssdk:netty-nio-client (or aws-crt-client) as a test "
+                        + "dependency", e);
+            }
+        }
+        return asyncClient;
+    }
+
+    public synchronized DynamoDbEnhancedClient enhancedClient() {
+        if (enhancedClient == null) {
+            enhancedClient = DynamoDbEnhancedClient.builder().dynamoDbClient(client()).build();
+        }
+        return enhancedClient;
+    }
+
+    private ClientOverrideConfiguration overrides() {
+        ClientOverrideConfiguration.Builder builder = ClientOverrideConfiguration.builder();
+        interceptors.forEach(builder::addExecutionInterceptor);
+        return builder.build();
+    }
+
+    @Override
+    public synchronized void close() {
+        clients.values().forEach(DynamoDbClient::close);
+        clients.clear();
+        if (asyncClient != null) {
+            asyncClient.close();
+        }
+        http.close();
+    }
+}

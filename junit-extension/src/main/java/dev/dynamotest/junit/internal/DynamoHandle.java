@@ -1,0 +1,105 @@
+package dev.dynamotest.junit.internal;
+
+import dev.dynamotest.core.ControllableClock;
+import dev.dynamotest.core.ChangeCapture;
+import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.Table;
+import dev.dynamotest.junit.Dynamo;
+import java.net.URI;
+import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The {@link Dynamo} a test receives, over its class's backend and clients. */
+final class DynamoHandle implements Dynamo {
+
+    private final Settings settings;
+    private final Backend backend;
+    private final Clients clients;
+
+    DynamoHandle(Settings settings, Backend backend, Clients clients) {
+        this.settings = settings;
+        this.backend = backend;
+        this.clients = clients;
+    }
+
+    @Override
+    public URI endpoint() {
+        return backend.endpoint();
+    }
+
+    @Override
+    public Region region() {
+        return Region.of(settings.region());
+    }
+
+    @Override
+    public DynamoDbClient client() {
+        return clients.client();
+    }
+
+    @Override
+    public DynamoDbClient clientFor(Region region) {
+        return clients.clientFor(region);
+    }
+
+    @Override
+    public DynamoDbAsyncClient asyncClient() {
+        return clients.asyncClient();
+    }
+
+    @Override
+    public DynamoDbEnhancedClient enhancedClient() {
+        return clients.enhancedClient();
+    }
+
+    @Override
+    public ControllableClock clock() {
+        return local("clock()").clock();
+    }
+
+    @Override
+    public Table table(String name) {
+        return table(region(), name);
+    }
+
+    @Override
+    public Table table(Region region, String name) {
+        return local("table(...)").engine().tables().get(region.id(), name);
+    }
+
+    @Override
+    public List<String> tableNames() {
+        return backend.tableNames(settings.region());
+    }
+
+    @Override
+    public String tableName(String declaredName) {
+        return backend.physicalName(declaredName);
+    }
+
+    @Override
+    public DynamoEngine engine() {
+        return local("engine()").engine();
+    }
+
+    @Override
+    public ChangeCapture changes() {
+        return local("changes()").engine().changes().mark();
+    }
+
+    private Backend local(String method) {
+        if (backend.engine() == null) {
+            throw new UnsupportedOperationException("Dynamo." + method + " needs the endpoint in this JVM, but "
+                    + "the tests run against " + backend.endpoint() + " (dynamotest.endpoint is set)");
+        }
+        return backend;
+    }
+
+    @Override
+    public String toString() {
+        return "Dynamo[" + endpoint() + ", " + settings.region() + "]";
+    }
+}

@@ -1,0 +1,109 @@
+package dev.dynamotest.junit.internal;
+
+import dev.dynamotest.junit.Dynamo;
+import dev.dynamotest.junit.Isolation;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * One test class's endpoint, kept in the extension store of the outermost class so that JUnit closes it
+ * after the class, whatever happened in it.
+ */
+@SuppressWarnings("deprecation")
+public final class DynamoResource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+    private final Settings settings;
+    private final Backend backend;
+    private final Clients clients;
+    private final TableSetup tables;
+    private final Dynamo handle;
+    private final AtomicInteger runningTests = new AtomicInteger();
+    private volatile long resetMark;
+
+    private DynamoResource(Settings settings, Backend backend) {
+        this.settings = settings;
+        this.backend = backend;
+        this.clients = new Clients(backend.endpoint(), Region.of(settings.region()), Clients.DUMMY_CREDENTIALS,
+                List.of());
+        this.tables = new TableSetup(backend);
+        this.handle = new DynamoHandle(settings, backend, clients);
+    }
+
+    /** Starts the endpoint the settings describe. */
+    public static DynamoResource start(Settings settings) {
+        if (settings.remote()) {
+            throw new MisuseException(ExtensionOptions.ENDPOINT_PROPERTY + " is set to " + settings.remoteEndpoint()
+                    + ", but running @DynamoTest classes against an endpoint elsewhere is not supported yet; unset "
+                    + "it to use an endpoint in this JVM");
+        }
+        return new DynamoResource(settings, LocalBackend.start(settings));
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    public Dynamo handle() {
+        return handle;
+    }
+
+    public Clients clients() {
+        return clients;
+    }
+
+    /**
+     * Before a class: creates the declared tables that are missing and seeds those. The endpoint is new (or,
+     * with a database file, holds what an earlier run left), so nothing else needs resetting.
+     */
+    public void prepareClass(Declarations declarations) {
+        tables.ensure(declarations);
+    }
+
+    /** Before a test method; returns the journal mark from which the method's requests count. */
+    public long startTest(Declarations declarations, String testName) {
+        if (runningTests.incrementAndGet() > 1 && settings.isolation() == Isolation.PER_METHOD) {
+            runningTests.decrementAndGet();
+            throw new MisuseException(testName + " runs while another test method of its class is running, "
+                    + "but each method resets the class's endpoint; run the class's methods one at a time "
+                    + "(@Execution(ExecutionMode.SAME_THREAD)) or share the state (isolation = PER_CLASS)");
+        }
+        try {
+            if (settings.isolation() == Isolation.PER_METHOD) {
+                resetClock();
+                tables.reset(declarations, resetMark);
+                resetMark = backend.journal().mark();
+            } else {
+                tables.ensure(declarations);
+            }
+        } catch (RuntimeException e) {
+            runningTests.decrementAndGet();
+            throw e;
+        }
+        return backend.journal().mark();
+    }
+
+    public void finishTest() {
+        runningTests.decrementAndGet();
+    }
+
+    private void resetClock() {
+        if (backend.clock() != null) {
+            backend.clock().reset();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            clients.close();
+        } finally {
+            backend.close();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.dynamotest.junit.internal;
+
+import dev.dynamotest.core.Clock;
+import dev.dynamotest.junit.Isolation;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The resolved configuration of one test class's endpoint: the builder's values, then the
+ * {@code @DynamoTest} annotation's, then the defaults.
+ *
+ * @param clockSource the time the engine's controllable clock follows
+ * @param databasePath an H2 file, or {@code null} for memory
+ * @param remoteEndpoint an endpoint to use instead of starting one, or {@code null}
+ * @param tableFiles files of table definitions given to the builder
+ */
+public record Settings(String region, Clock clockSource, Path databasePath, String host, int port,
+        Isolation isolation, URI remoteEndpoint, List<String> tableFiles) {
+
+    public Settings {
+        tableFiles = List.copyOf(tableFiles);
+    }
+
+    /** Whether the tests run against an endpoint that this extension does not start. */
+    public boolean remote() {
+        return remoteEndpoint != null;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.dynamotest.junit.internal;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.DynamoException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Brings a backend's tables to what a test class declares: creates, empties, drops and seeds them. */
+final class TableSetup {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Set<String> SCHEMA_CHANGES = Set.of("UpdateTable", "UpdateTimeToLive",
+            "UpdateContinuousBackups", "EnableKinesisStreamingDestination", "DisableKinesisStreamingDestination",
+            "UpdateKinesisStreamingDestination", "TagResource", "UntagResource");
+
+    private final Backend backend;
+
+    TableSetup(Backend backend) {
+        this.backend = backend;
+    }
+
+    /**
+     * Drops the tables the declarations do not name, empties the declared ones (or creates them anew where
+     * requests since the mark changed their definition), creates the missing ones and seeds them all.
+     */
+    void reset(Declarations declarations, long mark) {
+        Set<String> changed = changedSince(mark);
+        for (String region : backend.regions()) {
+            for (String name : backend.tableNames(region)) {
+                if (!declarations.declares(region, name) || changed.contains(region + "/" + name)) {
+                    backend.drop(region, name);
+                } else {
+                    backend.truncate(region, name);
+                }
+            }
+        }
+        createMissing(declarations.tables());
+        seed(declarations, declarations.seeds());
+    }
+
+    /** Creates the declared tables that do not exist yet and seeds those alone; leaves the rest as it is. */
+    void ensure(Declarations declarations) {
+        List<TableDeclaration> created = createMissing(declarations.tables());
+        Set<String> keys = new HashSet<>();
+        created.forEach(t -> keys.add(t.region() + "/" + t.name()));
+        seed(declarations, declarations.seeds().stream()
+                .filter(s -> keys.contains(s.region() + "/" + s.table())).toList());
+    }
+
+    private Set<String> changedSince(long mark) {
+        Set<String> changed = new HashSet<>();
+        for (RequestRecord record : backend.journal().since(mark)) {
+            if (SCHEMA_CHANGES.contains(record.operation())) {
+                record.tables().forEach(t -> changed.add(record.region() + "/" + t));
+            }
+        }
+        return changed;
+    }
+
+    private List<TableDeclaration> createMissing(List<TableDeclaration> tables) {
+        Set<String> existing = new HashSet<>();
+        tables.stream().map(TableDeclaration::region).distinct()
+                .forEach(r -> backend.tableNames(r).forEach(n -> existing.add(r + "/" + n)));
+        List<TableDeclaration> missing = tables.stream()
+                .filter(t -> !existing.contains(t.region() + "/" + t.name())).toList();
+        missing.forEach(this::create);
+        return missing;
+    }
+
+    private void create(TableDeclaration table) {
+        try {
+            backend.execute(table.region(), "CreateTable", table.createRequest().deepCopy());
+        } catch (DynamoException e) {
+            throw new MisuseException(table.source() + ": the endpoint refuses the table: " + e.type() + ": "
+                    + e.getMessage(), e);
+        }
+        if (table.ttlAttribute() != null && backend.supports("UpdateTimeToLive")) {
+            ObjectNode request = NODES.objectNode().put("TableName", table.name());
+            request.putObject("TimeToLiveSpecification").put("Enabled", true)
+                    .put("AttributeName", table.ttlAttribute());
+            backend.execute(table.region(), "UpdateTimeToLive", request);
+        }
+    }
+
+    private void seed(Declarations declarations, List<SeedDeclaration> seeds) {
+        for (SeedDeclaration seed : seeds) {
+            if (!declarations.declares(seed.region(), seed.table())) {
+                throw new MisuseException(seed.source() + ": table " + seed.table() + " (" + seed.region()
+                        + ") is not declared; declare it with @DynamoTable or @DynamoTablesFrom (declared: "
+                        + declarations.namesIn(seed.region()) + ")");
+            }
+            int index = 0;
+            for (ObjectNode item : seed.items()) {
+                index++;
+                ObjectNode request = NODES.objectNode().put("TableName", seed.table());
+                request.set("Item", item);
+                try {
+                    backend.execute(seed.region(), "PutItem", request);
+                } catch (DynamoException e) {
+                    throw new MisuseException(seed.source() + ": item " + index + " for table " + seed.table()
+                            + " is refused: " + e.type() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.dynamotest.junit;
+
+import static dev.dynamotest.junit.support.Fixtures.assertAllPassed;
+import static dev.dynamotest.junit.support.Fixtures.published;
+import static dev.dynamotest.junit.support.Fixtures.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class BuilderTest {
+
+    static final Path DATABASE = Path.of("target", "builder-test", "orders");
+
+    @Test
+    void builder_sets_region_and_clock_source() {
+        assertAllPassed(run(RegionAndClock.class), 1);
+    }
+
+    @Test
+    void builder_values_win_over_the_annotation_and_the_annotation_fills_the_rest() {
+        assertAllPassed(run(BuilderAndAnnotation.class), 2);
+    }
+
+    @Test
+    void builder_listens_on_a_fixed_port() {
+        EngineExecutionResults results = run(FixedPort.class);
+
+        assertAllPassed(results, 1);
+        assertThat(URI.create(published(results, "endpoint").get(0)).getPort()).isEqualTo(FixedPort.PORT);
+    }
+
+    @Test
+    void builder_keeps_data_in_an_h2_file_across_endpoints() throws IOException {
+        Files.deleteIfExists(DATABASE.resolveSibling("orders.mv.db"));
+
+        assertAllPassed(run(WritesToFile.class), 1);
+        assertAllPassed(run(ReadsFromFile.class), 1);
+    }
+
+    @Test
+    void builder_adds_tables_from_files() {
+        assertAllPassed(run(TablesFromBuilder.class), 1);
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static class RegionAndClock {
+        @RegisterExtension
+        static DynamoExtension dynamo = DynamoExtension.builder()
+                .region("ap-southeast-2")
+                .clock(() -> Instant.parse("2030-05-01T10:00:00Z"))
+                .build();
+
+        @Test
+        void uses_region_and_clock(Dynamo dynamo, DynamoDbClient client) {
+            assertThat(dynamo.region()).isEqualTo(Region.AP_SOUTHEAST_2);
+            assertThat(client.serviceClientConfiguration().region()).isEqualTo(Region.AP_SOUTHEAST_2);
+            assertThat(dynamo.clock().now()).isEqualTo(Instant.parse("2030-05-01T10:00:00Z"));
+        }
+    }
+
+    @DynamoTest(region = "eu-west-1", isolation = Isolation.PER_CLASS)
+    @DynamoTable(name = "Orders", partitionKey = "pk")
+    @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
+    static class BuilderAndAnnotation {
+        @RegisterExtension
+        static DynamoExtension dynamo = DynamoExtension.builder().region("eu-central-1").build();
+
+        @Test
+        void a_writes(Dynamo dynamo) {
+            assertThat(dynamo.region()).isEqualTo(Region.EU_CENTRAL_1);
+            dynamo.client().putItem(r -> r.tableName("Orders").item(Map.of("pk", s("A#1"))));
+        }
+
+        @Test
+        void b_sees_the_write_as_the_annotation_shares_state(Dynamo dynamo) {
+            assertThat(dynamo.table("Orders").itemCount()).isEqualTo(1);
+        }
+    }
+
+    static class FixedPort {
+        static final int PORT = freePort();
+
+        @RegisterExtension
+        static DynamoExtension dynamo = DynamoExtension.builder().host("127.0.0.1").port(PORT).build();
+
+        @Test
+        void listens_on_the_port(Dynamo dynamo, TestReporter reporter) {
+            reporter.publishEntry("endpoint", dynamo.endpoint().toString());
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @DynamoTable(name = "Orders", partitionKey = "pk")
+    static class WritesToFile {
+        @RegisterExtension
+        static DynamoExtension dynamo = DynamoExtension.builder().databasePath(DATABASE)
+                .isolation(Isolation.PER_CLASS).build();
+
+        @Test
+        void writes(DynamoDbClient client) {
+            client.putItem(r -> r.tableName("Orders").item(Map.of("pk", s("kept"))));
+        }
+    }
+
+    @DynamoTable(name = "Orders", partitionKey = "pk")
+    static class ReadsFromFile {
+        @RegisterExtension
+        static DynamoExtension dynamo = DynamoExtension.builder().databasePath(DATABASE)
+                .isolation(Isolation.PER_CLASS).build();
+
+        @Test
+        void reads(DynamoDbClient client) {
+            assertThat(client.getItem(r -> r.tableName("Orders").key(Map.of("pk", s("kept")))).hasItem()).isTrue();
+        }
+    }
+
+    static class TablesFromBuilder {
+        @RegisterExtension
+        static DynamoExtension dynamo = DynamoExtension.builder().tablesFrom("tables/two-tables-cli.json").build();
+
+        @Test
+        void has_the_tables(DynamoDbClient client) {
+            assertThat(client.listTables().tableNames()).containsExactly("Carts", "Events");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.dynamotest.junit.internal;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.dynamotest.core.Clock;
+import dev.dynamotest.junit.DynamoSeed;
+import dev.dynamotest.junit.DynamoTable;
+import dev.dynamotest.junit.DynamoTest;
+import dev.dynamotest.junit.Isolation;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What {@code @DynamoTest} costs: an endpoint's start in a fresh JVM and in a warm one, a whole test class
+ * run through JUnit in a fresh JVM, and the reset between test methods. Run with
+ * {@code junit-extension/benchmark.sh}; see the README for the figures.
+ */
+public class StartupBenchmark {
+
+    private static final Settings SETTINGS = new Settings("us-east-1", Clock.system(), null, "127.0.0.1", 0,
+            Isolation.PER_METHOD, null, List.of());
+
+    /** The endpoint of a class with two declared tables, started in a JVM that has not loaded it yet. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(10)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public void endpoint_up_in_a_cold_jvm() {
+        startAndClose();
+    }
+
+    /** A whole {@code @DynamoTest} class (JUnit, endpoint, SDK client, one request) in a fresh JVM. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(5)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public long test_class_in_a_cold_jvm() {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(OneTest.class)).execute()
+                .testEvents().succeeded().count();
+    }
+
+    /** The endpoint of a later class in the same JVM. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(1)
+    @Warmup(iterations = 3, time = 2)
+    @Measurement(iterations = 5, time = 2)
+    public void endpoint_up_in_a_warm_jvm() {
+        startAndClose();
+    }
+
+    private static void startAndClose() {
+        try (DynamoResource resource = DynamoResource.start(SETTINGS)) {
+            resource.prepareClass(DeclarationReader.read(Declared.class, "us-east-1", List.of()));
+        }
+    }
+
+    /** The reset before a test method: two tables emptied, a scratch table dropped, ten items seeded. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Fork(1)
+    @Warmup(iterations = 3, time = 2)
+    @Measurement(iterations = 5, time = 2)
+    public long reset_between_test_methods(Dirty state) {
+        return state.resource.startTest(state.declarations, "benchmark");
+    }
+
+    /** An endpoint whose tables a test has written to. */
+    @State(Scope.Thread)
+    public static class Dirty {
+        DynamoResource resource;
+        Declarations declarations;
+
+        @Setup(Level.Trial)
+        public void start() {
+            resource = DynamoResource.start(SETTINGS);
+            declarations = DeclarationReader.read(Declared.class, "us-east-1", List.of());
+            resource.prepareClass(declarations);
+        }
+
+        @Setup(Level.Invocation)
+        public void write() {
+            DynamoDbClient client = resource.clients().client();
+            for (int i = 0; i < 5; i++) {
+                String key = "k" + i;
+                client.putItem(r -> r.tableName("Orders").item(Map.of("pk", AttributeValue.fromS(key),
+                        "sk", AttributeValue.fromS("1"))));
+            }
+            client.createTable(r -> r.tableName("Scratch").billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                    .keySchema(k -> k.attributeName("id").keyType("HASH")));
+        }
+
+        @TearDown(Level.Invocation)
+        public void finish() {
+            resource.finishTest();
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            resource.close();
+        }
+    }
+
+    @DynamoTable(name = "Orders", partitionKey = "pk", sortKey = "sk")
+    @DynamoTable(name = "Customers", partitionKey = "id")
+    @DynamoSeed(value = "seeds/benchmark.json", table = "Customers")
+    static class Declared {
+    }
+
+    @DynamoTest
+    @DynamoTable(name = "Orders", partitionKey = "pk")
+    static class OneTest {
+        @Test
+        void puts(DynamoDbClient client) {
+            client.putItem(r -> r.tableName("Orders").item(Map.of("pk", AttributeValue.fromS("A#1"))));
+        }
+    }
+}
