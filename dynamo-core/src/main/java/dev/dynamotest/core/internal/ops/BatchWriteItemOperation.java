@@ -41,14 +41,17 @@ final class BatchWriteItemOperation implements Operation {
         String capacityMode = Capacity.mode(Json.text(request, "ReturnConsumedCapacity"));
         List<ItemChange> changes = parse(region, requestItems);
         CapacityTally capacity = new CapacityTally(capacityMode, false);
+        ItemCollections collections = ItemCollections.of(ctx.items(), metrics);
         for (ItemChange change : changes) {
             WritePath.Outcome outcome = ctx.writes().apply(change.write(USER));
             int size = Math.max(size(outcome.oldImage()), size(outcome.newImage()));
             capacity.add(change.table().name(), Capacity.writeUnits(size));
+            collections.written(change.table(), change.key());
         }
         ObjectNode response = NODES.objectNode();
         response.putObject("UnprocessedItems");
         capacity.addTo(response);
+        collections.addPerTableTo(response);
         return response;
     }
 

@@ -32,6 +32,7 @@ public final class ItemOperations {
                 .oneOf(returnValues, "returnValues", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW")
                 .check();
         String capacityMode = Capacity.mode(Json.text(request, "ReturnConsumedCapacity"));
+        ItemCollections collections = collections(request);
         String onFailure = returnValuesOnConditionCheckFailure(request);
         Map<String, AttributeValue> item = AttributeValueJson.decodeItem(itemNode);
         ItemExpressions expressions = ItemExpressions.forPut(request);
@@ -47,6 +48,8 @@ public final class ItemOperations {
         }
         int size = Math.max(size(outcome.oldImage()), ItemSize.of(item));
         putCapacity(response, capacityMode, table, Capacity.writeUnits(size), false);
+        collections.written(table, item);
+        collections.addSingleTo(response);
         return response;
     }
 
@@ -77,6 +80,7 @@ public final class ItemOperations {
                 .oneOf(returnValues, "returnValues", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW")
                 .check();
         String capacityMode = Capacity.mode(Json.text(request, "ReturnConsumedCapacity"));
+        ItemCollections collections = collections(request);
         String onFailure = returnValuesOnConditionCheckFailure(request);
         Map<String, AttributeValue> key = AttributeValueJson.decodeItem(keyNode);
         ItemExpressions expressions = ItemExpressions.forDelete(request);
@@ -91,6 +95,8 @@ public final class ItemOperations {
             response.set("Attributes", AttributeValueJson.encodeItem(outcome.oldImage()));
         }
         putCapacity(response, capacityMode, table, Capacity.writeUnits(size(outcome.oldImage())), false);
+        collections.written(table, key);
+        collections.addSingleTo(response);
         return response;
     }
 
@@ -102,6 +108,7 @@ public final class ItemOperations {
                 .oneOf(returnValues, "returnValues", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW")
                 .check();
         String capacityMode = Capacity.mode(Json.text(request, "ReturnConsumedCapacity"));
+        ItemCollections collections = collections(request);
         String onFailure = returnValuesOnConditionCheckFailure(request);
         Map<String, AttributeValue> key = AttributeValueJson.decodeItem(keyNode);
         ItemExpressions expressions = ItemExpressions.forUpdate(request);
@@ -116,7 +123,13 @@ public final class ItemOperations {
         }
         int size = Math.max(size(outcome.oldImage()), size(outcome.newImage()));
         putCapacity(response, capacityMode, table, Capacity.writeUnits(size), false);
+        collections.written(table, key);
+        collections.addSingleTo(response);
         return response;
+    }
+
+    private ItemCollections collections(ObjectNode request) {
+        return ItemCollections.of(ctx.items(), Json.text(request, "ReturnItemCollectionMetrics"));
     }
 
     private static String returnValuesOnConditionCheckFailure(ObjectNode request) {

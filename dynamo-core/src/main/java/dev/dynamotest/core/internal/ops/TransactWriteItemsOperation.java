@@ -45,15 +45,15 @@ final class TransactWriteItemsOperation implements Operation {
         String capacityMode = Capacity.mode(Json.text(request, "ReturnConsumedCapacity"));
         List<ItemChange> changes = TransactActions.writes(ctx, region, transactItems);
         if (token == null) {
-            return respond(run(changes, capacityMode), false, capacityMode);
+            return respond(run(changes, capacityMode, metrics), false, capacityMode);
         }
         ObjectNode fingerprint = request.deepCopy();
         fingerprint.remove(List.of("ClientRequestToken", "ReturnConsumedCapacity"));
-        ClientTokens.Result result = tokens.runOnce(region, token, fingerprint, () -> run(changes, capacityMode));
+        ClientTokens.Result result = tokens.runOnce(region, token, fingerprint, () -> run(changes, capacityMode, metrics));
         return respond(result.done(), result.replayed(), capacityMode);
     }
 
-    private ClientTokens.Done run(List<ItemChange> changes, String capacityMode) {
+    private ClientTokens.Done run(List<ItemChange> changes, String capacityMode, String metrics) {
         List<WritePath.Write> writes = new ArrayList<>(changes.size());
         for (ItemChange change : changes) {
             writes.add(change.write(USER));
@@ -66,14 +66,20 @@ final class TransactWriteItemsOperation implements Operation {
         }
         CapacityTally writeUnits = new CapacityTally(capacityMode, false);
         Map<String, Double> readUnits = new LinkedHashMap<>();
+        ItemCollections collections = ItemCollections.of(ctx.items(), metrics);
         for (int i = 0; i < changes.size(); i++) {
             String table = changes.get(i).table().name();
+            if (changes.get(i).kind() != ItemChange.Kind.CHECK) {
+                collections.written(changes.get(i).table(), changes.get(i).key());
+            }
             WritePath.Outcome outcome = outcomes.get(i);
             writeUnits.add(table, 2 * Capacity.writeUnits(Math.max(size(outcome.oldImage()),
                     size(outcome.newImage()))));
             readUnits.merge(table, Capacity.readUnits(size(outcome.newImage()), true), Double::sum);
         }
-        return new ClientTokens.Done(NODES.objectNode(), writeUnits, readUnits);
+        ObjectNode response = NODES.objectNode();
+        collections.addPerTableTo(response);
+        return new ClientTokens.Done(response, writeUnits, readUnits);
     }
 
     private static ObjectNode respond(ClientTokens.Done done, boolean replayed, String capacityMode) {

@@ -195,6 +195,31 @@ public final class ItemStore {
         }
     }
 
+    /**
+     * The size in bytes of one item collection: the rows of the table and of its local secondary indexes
+     * whose partition key is {@code partition} (the encoded partition key value).
+     */
+    public long collectionSize(TableMeta table, byte[] partition) {
+        List<String> indexes = new ArrayList<>(List.of(BASE));
+        table.indexes().stream().filter(IndexMeta::local).forEach(i -> indexes.add(i.name()));
+        String sql = "SELECT COALESCE(SUM(SZ), 0) FROM DT_ITEMS WHERE TID = ? AND HH = ? AND HK = ? AND IDX IN ("
+                + String.join(", ", java.util.Collections.nCopies(indexes.size(), "?")) + ")";
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, table.id());
+            ps.setInt(2, KeyCodec.partitionHash(partition));
+            ps.setBytes(3, partition);
+            for (int i = 0; i < indexes.size(); i++) {
+                ps.setString(4 + i, indexes.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("cannot measure an item collection of " + table.name(), e);
+        }
+    }
+
     private static void bindKey(PreparedStatement ps, TableMeta table, String index, StoredKey key)
             throws SQLException {
         ps.setLong(1, table.id());
