@@ -25,32 +25,17 @@ public final class ItemOperations {
     }
 
     public ObjectNode putItem(String region, ObjectNode request) {
-        String tableName = Json.text(request, "TableName");
-        JsonNode itemNode = Json.object(request, "Item");
-        String returnValues = Json.text(request, "ReturnValues");
-        new Constraints().tableName(tableName, "tableName").notNull(itemNode, "item")
-                .oneOf(returnValues, "returnValues", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW")
-                .check();
-        String capacityMode = Capacity.mode(Json.text(request, "ReturnConsumedCapacity"));
-        ItemCollections collections = collections(request);
-        String onFailure = returnValuesOnConditionCheckFailure(request);
-        Map<String, AttributeValue> item = AttributeValueJson.decodeItem(itemNode);
+        WriteParameters w = writeParameters(request, "Item", "item");
+        Map<String, AttributeValue> item = AttributeValueJson.decodeItem(w.payload());
         ItemExpressions expressions = ItemExpressions.forPut(request);
-        if (returnValues != null && !"NONE".equals(returnValues) && !"ALL_OLD".equals(returnValues)) {
-            throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
-        }
-        TableMeta table = ctx.table(region, tableName);
+        requireAllOldOrNone(w.returnValues());
+        TableMeta table = ctx.table(region, w.tableName());
         WritePath.Outcome outcome = ctx.writes().apply(
-                ItemChange.put(table, item, expressions, onFailure).write(USER));
+                ItemChange.put(table, item, expressions, w.onFailure()).write(USER));
         ObjectNode response = NODES.objectNode();
-        if ("ALL_OLD".equals(returnValues) && outcome.oldImage() != null) {
-            response.set("Attributes", AttributeValueJson.encodeItem(outcome.oldImage()));
-        }
+        putAttributes(response, "ALL_OLD".equals(w.returnValues()) ? outcome.oldImage() : null);
         int size = Math.max(size(outcome.oldImage()), ItemSize.of(item));
-        putCapacity(response, capacityMode, table, Capacity.writeUnits(size), false);
-        collections.written(table, item);
-        collections.addSingleTo(response);
-        return response;
+        return finish(response, w, table, Capacity.writeUnits(size), item);
     }
 
     public ObjectNode getItem(String region, ObjectNode request) {
@@ -73,58 +58,67 @@ public final class ItemOperations {
     }
 
     public ObjectNode deleteItem(String region, ObjectNode request) {
-        String tableName = Json.text(request, "TableName");
-        JsonNode keyNode = Json.object(request, "Key");
-        String returnValues = Json.text(request, "ReturnValues");
-        new Constraints().tableName(tableName, "tableName").notNull(keyNode, "key")
-                .oneOf(returnValues, "returnValues", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW")
-                .check();
-        String capacityMode = Capacity.mode(Json.text(request, "ReturnConsumedCapacity"));
-        ItemCollections collections = collections(request);
-        String onFailure = returnValuesOnConditionCheckFailure(request);
-        Map<String, AttributeValue> key = AttributeValueJson.decodeItem(keyNode);
+        WriteParameters w = writeParameters(request, "Key", "key");
+        Map<String, AttributeValue> key = AttributeValueJson.decodeItem(w.payload());
         ItemExpressions expressions = ItemExpressions.forDelete(request);
-        if (returnValues != null && !"NONE".equals(returnValues) && !"ALL_OLD".equals(returnValues)) {
-            throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
-        }
-        TableMeta table = ctx.table(region, tableName);
+        requireAllOldOrNone(w.returnValues());
+        TableMeta table = ctx.table(region, w.tableName());
         WritePath.Outcome outcome = ctx.writes().apply(
-                ItemChange.delete(table, key, expressions, onFailure).write(USER));
+                ItemChange.delete(table, key, expressions, w.onFailure()).write(USER));
         ObjectNode response = NODES.objectNode();
-        if ("ALL_OLD".equals(returnValues) && outcome.oldImage() != null) {
-            response.set("Attributes", AttributeValueJson.encodeItem(outcome.oldImage()));
-        }
-        putCapacity(response, capacityMode, table, Capacity.writeUnits(size(outcome.oldImage())), false);
-        collections.written(table, key);
-        collections.addSingleTo(response);
-        return response;
+        putAttributes(response, "ALL_OLD".equals(w.returnValues()) ? outcome.oldImage() : null);
+        return finish(response, w, table, Capacity.writeUnits(size(outcome.oldImage())), key);
     }
 
     public ObjectNode updateItem(String region, ObjectNode request) {
+        WriteParameters w = writeParameters(request, "Key", "key");
+        Map<String, AttributeValue> key = AttributeValueJson.decodeItem(w.payload());
+        ItemExpressions expressions = ItemExpressions.forUpdate(request);
+        TableMeta table = ctx.table(region, w.tableName());
+        WritePath.Outcome outcome = ctx.writes().apply(
+                ItemChange.update(table, key, expressions, w.onFailure()).write(USER));
+        ObjectNode response = NODES.objectNode();
+        putAttributes(response, expressions.returnedAttributes(w.returnValues(), outcome.oldImage(),
+                outcome.newImage()));
+        int size = Math.max(size(outcome.oldImage()), size(outcome.newImage()));
+        return finish(response, w, table, Capacity.writeUnits(size), key);
+    }
+
+    /** The parameters every single-item write shares, checked in DynamoDB's order. */
+    private record WriteParameters(String tableName, JsonNode payload, String returnValues, String capacityMode,
+            ItemCollections collections, String onFailure) {
+    }
+
+    private WriteParameters writeParameters(ObjectNode request, String payloadField, String payloadPath) {
         String tableName = Json.text(request, "TableName");
-        JsonNode keyNode = Json.object(request, "Key");
+        JsonNode payload = Json.object(request, payloadField);
         String returnValues = Json.text(request, "ReturnValues");
-        new Constraints().tableName(tableName, "tableName").notNull(keyNode, "key")
+        new Constraints().tableName(tableName, "tableName").notNull(payload, payloadPath)
                 .oneOf(returnValues, "returnValues", "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW")
                 .check();
         String capacityMode = Capacity.mode(Json.text(request, "ReturnConsumedCapacity"));
         ItemCollections collections = collections(request);
-        String onFailure = returnValuesOnConditionCheckFailure(request);
-        Map<String, AttributeValue> key = AttributeValueJson.decodeItem(keyNode);
-        ItemExpressions expressions = ItemExpressions.forUpdate(request);
-        TableMeta table = ctx.table(region, tableName);
-        WritePath.Outcome outcome = ctx.writes().apply(
-                ItemChange.update(table, key, expressions, onFailure).write(USER));
-        ObjectNode response = NODES.objectNode();
-        Map<String, AttributeValue> returned = expressions.returnedAttributes(returnValues, outcome.oldImage(),
-                outcome.newImage());
-        if (returned != null && !returned.isEmpty()) {
-            response.set("Attributes", AttributeValueJson.encodeItem(returned));
+        return new WriteParameters(tableName, payload, returnValues, capacityMode, collections,
+                returnValuesOnConditionCheckFailure(request));
+    }
+
+    private static void requireAllOldOrNone(String returnValues) {
+        if (returnValues != null && !"NONE".equals(returnValues) && !"ALL_OLD".equals(returnValues)) {
+            throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
         }
-        int size = Math.max(size(outcome.oldImage()), size(outcome.newImage()));
-        putCapacity(response, capacityMode, table, Capacity.writeUnits(size), false);
-        collections.written(table, key);
-        collections.addSingleTo(response);
+    }
+
+    private static void putAttributes(ObjectNode response, Map<String, AttributeValue> attributes) {
+        if (attributes != null && !attributes.isEmpty()) {
+            response.set("Attributes", AttributeValueJson.encodeItem(attributes));
+        }
+    }
+
+    private static ObjectNode finish(ObjectNode response, WriteParameters w, TableMeta table, double units,
+            Map<String, AttributeValue> written) {
+        putCapacity(response, w.capacityMode(), table, units, false);
+        w.collections().written(table, written);
+        w.collections().addSingleTo(response);
         return response;
     }
 
