@@ -39,6 +39,7 @@ public final class DynamoEngine implements AutoCloseable {
     private final ChangeHistory changes;
     private final DynamoStreams streams;
     private final List<RequestInterceptor> interceptors = new CopyOnWriteArrayList<>();
+    private final RequestJournal journal;
 
     private DynamoEngine(EngineConfig config) {
         this.config = config;
@@ -53,6 +54,8 @@ public final class DynamoEngine implements AutoCloseable {
         writes.addListener(streams::onChange);
         this.router = new OperationRouter(ctx);
         this.tables = new Tables(ctx);
+        this.journal = new RequestJournal(config.clock());
+        interceptors.add(journal::intercept);
     }
 
     /** An engine with the default configuration (in-memory, us-east-1). */
@@ -99,6 +102,20 @@ public final class DynamoEngine implements AutoCloseable {
         }
         ObjectNode body = request.body() == null ? JsonNodeFactory.instance.objectNode() : request.body();
         return router.execute(request, body);
+    }
+
+    /**
+     * Runs an operation in a region outside the interceptor chain: neither journalled nor subject to faults. For
+     * setting up state (creating and seeding tables), not for the code under test.
+     */
+    public ObjectNode executeDirect(String region, String operation, ObjectNode body) {
+        return router.execute(new DynamoRequest(region, operation, body, Map.of()),
+                body == null ? JsonNodeFactory.instance.objectNode() : body);
+    }
+
+    /** The journal of the requests the engine received through its interceptor chain. */
+    public RequestJournal requests() {
+        return journal;
     }
 
     /** Runs an operation in a region, through the interceptor chain. */

@@ -87,6 +87,18 @@ public final class DynamoStreams {
         return all;
     }
 
+    /**
+     * Adds a gate that GetRecords and {@link #read} consult before handing out a record (stream lag). Listeners
+     * are told of new records at once, whatever the gates say.
+     */
+    public void addGate(StreamGate gate) {
+        reader.catalog().addGate(gate);
+    }
+
+    public void removeGate(StreamGate gate) {
+        reader.catalog().removeGate(gate);
+    }
+
     /** Adds a listener told of every new stream record. Listeners run on the writing thread, in order. */
     public void addListener(StreamListener listener) {
         listeners.add(listener);
