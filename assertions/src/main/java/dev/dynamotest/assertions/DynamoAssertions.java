@@ -10,6 +10,7 @@ import dev.dynamotest.assertions.internal.RemoteTableReader;
 import dev.dynamotest.assertions.internal.StreamSource;
 import dev.dynamotest.assertions.internal.Values;
 import dev.dynamotest.core.ChangeCapture;
+import dev.dynamotest.core.RecordedRequests;
 import dev.dynamotest.core.Table;
 import java.time.Duration;
 import java.util.List;
@@ -50,6 +51,12 @@ public final class DynamoAssertions {
     @CheckReturnValue
     public static ChangesAssert assertThat(ChangeCapture changes) {
         return new ChangesAssert(ChangesSubject.of(ChangeSource.of(changes), AssertContext.hard()));
+    }
+
+    /** Assertions on recorded requests ({@code dynamo.requests()}, {@code engine.requests().since(mark)}). */
+    @CheckReturnValue
+    public static RequestsAssert assertThat(RecordedRequests requests) {
+        return new RequestsAssert(requests);
     }
 
     /** Assertions on the records of a table's stream ({@code dynamo.stream("Orders")}). */

@@ -4,7 +4,9 @@ import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.RecordedRequests;
 import dev.dynamotest.core.Table;
+import dev.dynamotest.faults.Faults;
 import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -77,6 +79,18 @@ public interface Dynamo {
      * {@code assertThat(dynamo.stream("Orders")).eventually().containsInsertOf(key)}.
      */
     StreamRecords stream(String tableName);
+
+    /**
+     * The requests the current test made to the endpoint, as the engine's journal records them (a live view), for
+     * request assertions: {@code assertThat(dynamo.requests()).hasCount(Operation.PUT_ITEM, 3)}.
+     */
+    RecordedRequests requests();
+
+    /**
+     * The endpoint's fault rules: {@code dynamo.faults().throttle(PUT_ITEM).onTable("Orders").times(2)}. Rules
+     * added during a test method are removed after it.
+     */
+    Faults faults();
 
     /** The engine behind the endpoint, for hooks such as request interceptors. */
     DynamoEngine engine();

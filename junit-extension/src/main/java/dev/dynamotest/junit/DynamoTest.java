@@ -37,4 +37,10 @@ public @interface DynamoTest {
 
     /** Whether each test method starts from the declared state, or the class's methods share their state. */
     Isolation isolation() default Isolation.PER_METHOD;
+
+    /**
+     * How the injected clients wait between retries: the SDK's own backoff, or none (the SDK's retry decisions
+     * still hold), for fault tests with many retries.
+     */
+    RetryBackoff retryBackoff() default RetryBackoff.SDK_DEFAULT;
 }

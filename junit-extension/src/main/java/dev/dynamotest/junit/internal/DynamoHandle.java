@@ -4,7 +4,10 @@ import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.RecordedRequests;
+import dev.dynamotest.core.RequestJournal;
 import dev.dynamotest.core.Table;
+import dev.dynamotest.faults.Faults;
 import dev.dynamotest.junit.Dynamo;
 import java.net.URI;
 import java.util.List;
@@ -21,6 +24,7 @@ final class DynamoHandle implements Dynamo {
     private final Backend backend;
     private final Clients clients;
     private volatile long testStart;
+    private volatile long requestMark;
 
     DynamoHandle(Settings settings, Backend backend, Clients clients) {
         this.settings = settings;
@@ -103,6 +107,23 @@ final class DynamoHandle implements Dynamo {
         if (backend.engine() != null) {
             testStart = backend.engine().changes().mark().mark();
         }
+    }
+
+    /** Marks where the current test's requests begin in the journal. */
+    void markRequests(long mark) {
+        requestMark = mark;
+    }
+
+    @Override
+    public RecordedRequests requests() {
+        long mark = requestMark;
+        RequestJournal journal = local("requests()").journal();
+        return new RecordedRequests(() -> journal.recordedSince(mark), "requests of the test");
+    }
+
+    @Override
+    public Faults faults() {
+        return ((LocalBackend) local("faults()")).faults();
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.dynamotest.junit.internal;
 
+import dev.dynamotest.faults.Faults;
+import dev.dynamotest.faults.SdkRetries;
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.Isolation;
+import dev.dynamotest.junit.RetryBackoff;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -26,7 +29,7 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
         this.settings = settings;
         this.backend = backend;
         this.clients = new Clients(backend.endpoint(), Region.of(settings.region()), Clients.DUMMY_CREDENTIALS,
-                List.of());
+                List.of(), settings.retryBackoff() == RetryBackoff.NONE ? SdkRetries.withoutBackoff() : null);
         this.tables = new TableSetup(backend);
         this.handle = new DynamoHandle(settings, backend, clients);
     }
@@ -86,7 +89,14 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
             runningTests.decrementAndGet();
             throw e;
         }
-        return backend.journal().mark();
+        long mark = backend.journal().mark();
+        handle.markRequests(mark);
+        return mark;
+    }
+
+    /** The endpoint's fault rules, or {@code null} for an endpoint elsewhere. */
+    public Faults faults() {
+        return backend instanceof LocalBackend local ? local.faults() : null;
     }
 
     public void finishTest() {

@@ -3,6 +3,7 @@ package dev.dynamotest.junit.internal;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.junit.DynamoTest;
 import dev.dynamotest.junit.Isolation;
+import dev.dynamotest.junit.RetryBackoff;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ public final class ExtensionOptions {
     public Integer port;
     public String host;
     public Isolation isolation;
+    public RetryBackoff retryBackoff;
     public final List<String> tableFiles = new ArrayList<>();
 
     public ExtensionOptions copy() {
@@ -30,6 +32,7 @@ public final class ExtensionOptions {
         copy.port = port;
         copy.host = host;
         copy.isolation = isolation;
+        copy.retryBackoff = retryBackoff;
         copy.tableFiles.addAll(tableFiles);
         return copy;
     }
@@ -44,7 +47,9 @@ public final class ExtensionOptions {
                 port != null ? port : 0,
                 isolation != null ? isolation : annotation != null ? annotation.isolation() : Isolation.PER_METHOD,
                 endpointFromEnvironment(),
-                tableFiles);
+                tableFiles,
+                retryBackoff != null ? retryBackoff : annotation != null ? annotation.retryBackoff()
+                        : RetryBackoff.SDK_DEFAULT);
     }
 
     private static URI endpointFromEnvironment() {

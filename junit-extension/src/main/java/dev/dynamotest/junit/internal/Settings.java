@@ -2,6 +2,7 @@ package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.junit.Isolation;
+import dev.dynamotest.junit.RetryBackoff;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,12 +15,21 @@ import java.util.List;
  * @param databasePath an H2 file, or {@code null} for memory
  * @param remoteEndpoint an endpoint to use instead of starting one, or {@code null}
  * @param tableFiles files of table definitions given to the builder
+ * @param retryBackoff how the injected clients wait between retries
  */
 public record Settings(String region, Clock clockSource, Path databasePath, String host, int port,
-        Isolation isolation, URI remoteEndpoint, List<String> tableFiles) {
+        Isolation isolation, URI remoteEndpoint, List<String> tableFiles, RetryBackoff retryBackoff) {
 
     public Settings {
         tableFiles = List.copyOf(tableFiles);
+        retryBackoff = retryBackoff == null ? RetryBackoff.SDK_DEFAULT : retryBackoff;
+    }
+
+    /** Settings whose clients keep the SDK's backoff. */
+    public Settings(String region, Clock clockSource, Path databasePath, String host, int port, Isolation isolation,
+            URI remoteEndpoint, List<String> tableFiles) {
+        this(region, clockSource, databasePath, host, port, isolation, remoteEndpoint, tableFiles,
+                RetryBackoff.SDK_DEFAULT);
     }
 
     /** Whether the tests run against an endpoint that this extension does not start. */
