@@ -20,6 +20,7 @@ import java.util.zip.CRC32;
 import org.reactivestreams.Publisher;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -125,8 +126,9 @@ public final class ClientFaults implements ExecutionInterceptor {
         if (acting.action() instanceof Action.Fail fail) {
             attributes.putAttribute(ATTEMPT, new Attempt(fail.error().apply(request), null, null, null, null));
         } else if (acting.action() instanceof Action.Drop) {
-            throw new UncheckedIOException(new IOException("Connection reset (fault injection: " + acting.describe()
-                    + ")"));
+            IOException reset = new IOException("Connection reset (fault injection: " + acting.describe() + ")");
+            throw SdkClientException.builder().message("Unable to execute HTTP request: " + reset.getMessage())
+                    .cause(reset).build();
         } else if (acting.action() instanceof Action.Withhold withhold) {
             Batches.Split split = Batches.split(Operation.of(operation), json, withhold.fraction(), withhold.table());
             if (split != null) {
