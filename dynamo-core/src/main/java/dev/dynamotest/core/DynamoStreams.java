@@ -99,6 +99,15 @@ public final class DynamoStreams {
         reader.catalog().removeGate(gate);
     }
 
+    /**
+     * Whether the gates let a record be read now, for readers fed by a {@link StreamListener} (stream handlers) that
+     * want to honour stream lag: {@code changedAt} is the time of its change (the clock's time when the listener
+     * was told of it).
+     */
+    public boolean visible(StreamRecord record, Instant changedAt) {
+        return reader.catalog().visible(record, changedAt, clock.now());
+    }
+
     /** Adds a listener told of every new stream record. Listeners run on the writing thread, in order. */
     public void addListener(StreamListener listener) {
         listeners.add(listener);

@@ -121,6 +121,15 @@ class RequestJournalTest {
             engine().streams().removeGate(hideB);
         }
         assertThat(endpoint.streamRecords(arn)).hasSize(3);
+        var all = engine().streams().records(arn);
+        engine().streams().addGate(hideB);
+        try {
+            assertThat(all).filteredOn(r -> !engine().streams().visible(r, Instant.now()))
+                    .extracting(r -> r.keys().get("pk")).containsExactly(
+                            dev.dynamotest.core.model.AttributeValue.string("B"));
+        } finally {
+            engine().streams().removeGate(hideB);
+        }
     }
 
     @Test

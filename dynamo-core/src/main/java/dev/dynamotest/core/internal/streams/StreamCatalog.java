@@ -40,7 +40,7 @@ public final class StreamCatalog {
     }
 
     /** Whether every gate lets the record be read now. */
-    boolean visible(StreamRecord record, Instant changedAt, Instant now) {
+    public boolean visible(StreamRecord record, Instant changedAt, Instant now) {
         for (StreamGate gate : gates) {
             if (!gate.visible(record, changedAt, now)) {
                 return false;
