@@ -12,7 +12,8 @@ import dev.dynamotest.faults.internal.RuleState;
 import dev.dynamotest.faults.internal.ServerFaults;
 import dev.dynamotest.faults.internal.StreamRule;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -278,7 +279,8 @@ public final class Faults implements AutoCloseable {
 
     /** Opens a scope: closing it removes the rules added since. */
     public FaultScope openScope() {
-        Set<Object> before = new HashSet<>(rules.rules());
+        Set<Object> before = Collections.newSetFromMap(new IdentityHashMap<>());
+        before.addAll(rules.rules());
         before.addAll(rules.streamRules());
         return () -> {
             rules.rules().stream().filter(r -> !before.contains(r)).forEach(rules::remove);

@@ -331,12 +331,13 @@ class ServerFaultsTest {
     @Test
     void a_scope_removes_the_rules_added_in_it() {
         FaultRule kept = endpoint.faults().throttle(GET_ITEM).always();
+        StreamFault lag = endpoint.faults().streamLag("Orders", Duration.ofSeconds(5));
         try (FaultScope scope = endpoint.faults().openScope()) {
             endpoint.faults().throttle(PUT_ITEM).always();
-            endpoint.faults().holdStream("Orders");
-            assertThat(endpoint.faults().describe()).hasSize(3);
+            endpoint.faults().streamLag("Orders", Duration.ofSeconds(5));
+            assertThat(endpoint.faults().describe()).hasSize(4);
         }
-        assertThat(endpoint.faults().describe()).containsExactly(kept.toString());
+        assertThat(endpoint.faults().describe()).containsExactly(kept.toString(), lag.toString());
         endpoint.client().putItem(r -> r.tableName("Orders").item(item("A#1")));
     }
 

@@ -36,8 +36,14 @@ public final class RuleSet {
         streamRules.add(rule);
     }
 
+    /** Removes that rule (by identity: equal stream rules may be in force side by side). */
     public void remove(StreamRule rule) {
-        streamRules.remove(rule);
+        streamRules.removeIf(r -> r == rule);
+    }
+
+    /** Whether any call rule is in force. */
+    public boolean hasCallRules() {
+        return !rules.isEmpty();
     }
 
     public List<RuleState> rules() {

@@ -38,6 +38,9 @@ public final class ServerFaults implements RequestInterceptor, StreamGate {
 
     @Override
     public ObjectNode intercept(DynamoRequest request, Invocation next) {
+        if (!rules.hasCallRules()) {
+            return next.proceed(request);
+        }
         RuleSet.Decision decision = rules.decide(request, engine.clock().now());
         if (decision.none()) {
             return next.proceed(request);
