@@ -12,6 +12,7 @@ import dev.dynamotest.core.model.TableStream;
 import dev.dynamotest.junit.EventSourceMapping.StartingPosition;
 import dev.dynamotest.junit.StreamHandler;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -239,7 +240,7 @@ final class ShardPoller implements StreamHandler, Runnable {
 
     private boolean accepts(StreamRecord record) {
         if (options.startingPosition() == StartingPosition.AT_TIMESTAMP
-                && record.approximateCreation().isBefore(options.startingTimestamp())) {
+                && record.approximateCreation().isBefore(options.startingTimestamp().truncatedTo(ChronoUnit.SECONDS))) {
             return false;
         }
         if (options.filters().isEmpty()) {
