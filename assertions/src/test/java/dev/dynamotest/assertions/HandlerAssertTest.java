@@ -156,6 +156,15 @@ class HandlerAssertTest {
     }
 
     @Test
+    void soft_assertions_collect_every_handler_failure() {
+        assertThatThrownBy(() -> DynamoSoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(FAILED_THEN_PARTIAL).hasInvocations(1);
+            softly.assertThat(FAILED_THEN_PARTIAL).hasNoFailures();
+        })).hasMessageContaining("Expecting number of invocations:").hasMessageContaining(
+                "Expecting number of failed invocations:");
+    }
+
+    @Test
     void an_on_failure_record_renders_as_lambdas_invocation_record() {
         assertThat(FAILED_THEN_PARTIAL.onFailureRecords().get(0).toJson()).isEqualTo("{"
                 + "\"requestContext\":{\"requestId\":\"r1\",\"functionArn\":\"arn:aws:lambda:us-east-1:000000000000:function:h\","
