@@ -305,13 +305,16 @@ class StreamHandlersTest {
     }
 
     @Test
-    void await_quiet_fails_naming_a_handler_that_keeps_failing() {
+    void await_quiet_fails_naming_a_handler_that_keeps_failing() throws Exception {
         IllegalStateException poison = new IllegalStateException("poison");
+        CountDownLatch failedOnce = new CountDownLatch(1);
         dynamo.streams().onTable("Orders").functionName("stuck").handler(event -> {
+            failedOnce.countDown();
             throw poison;
         });
 
         put("A#1", "NEW");
+        assertThat(failedOnce.await(10, TimeUnit.SECONDS)).isTrue();
 
         assertThatThrownBy(() -> dynamo.streams().awaitQuiet(Duration.ofMillis(300)))
                 .isInstanceOf(AssertionError.class)

@@ -3,8 +3,6 @@ package dev.dynamotest.junit.internal.streams;
 import dev.dynamotest.junit.EventSourceMapping;
 import dev.dynamotest.junit.StreamHandler;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -25,42 +23,32 @@ final class MappingBuilder implements EventSourceMapping {
     @Override
     public EventSourceMapping batchSize(int batchSize) {
         range("batchSize", batchSize, 1, 10_000);
-        return with(new MappingOptions(o().region(), o().tableName(), batchSize, o().batchingWindowSeconds(),
-                o().startingPosition(), o().startingTimestamp(), o().maximumRetryAttempts(),
-                o().maximumRecordAgeSeconds(), o().bisect(), o().filters(), o().destination(), o().functionName()));
+        return with(options.withBatchSize(batchSize));
     }
 
     @Override
     public EventSourceMapping maximumBatchingWindowInSeconds(int seconds) {
         range("maximumBatchingWindowInSeconds", seconds, 0, 300);
-        return with(new MappingOptions(o().region(), o().tableName(), o().batchSize(), seconds,
-                o().startingPosition(), o().startingTimestamp(), o().maximumRetryAttempts(),
-                o().maximumRecordAgeSeconds(), o().bisect(), o().filters(), o().destination(), o().functionName()));
+        return with(options.withBatchingWindowSeconds(seconds));
     }
 
     @Override
     public EventSourceMapping startingPosition(StartingPosition position) {
         Objects.requireNonNull(position, "position");
-        return with(new MappingOptions(o().region(), o().tableName(), o().batchSize(), o().batchingWindowSeconds(),
-                position, position == StartingPosition.AT_TIMESTAMP ? o().startingTimestamp() : null,
-                o().maximumRetryAttempts(), o().maximumRecordAgeSeconds(), o().bisect(), o().filters(),
-                o().destination(), o().functionName()));
+        return with(options.withStartingPosition(position,
+                position == StartingPosition.AT_TIMESTAMP ? options.startingTimestamp() : null));
     }
 
     @Override
     public EventSourceMapping startingPositionTimestamp(Instant timestamp) {
         Objects.requireNonNull(timestamp, "timestamp");
-        return with(new MappingOptions(o().region(), o().tableName(), o().batchSize(), o().batchingWindowSeconds(),
-                StartingPosition.AT_TIMESTAMP, timestamp, o().maximumRetryAttempts(), o().maximumRecordAgeSeconds(),
-                o().bisect(), o().filters(), o().destination(), o().functionName()));
+        return with(options.withStartingPosition(StartingPosition.AT_TIMESTAMP, timestamp));
     }
 
     @Override
     public EventSourceMapping maximumRetryAttempts(int attempts) {
         range("maximumRetryAttempts", attempts, -1, 10_000);
-        return with(new MappingOptions(o().region(), o().tableName(), o().batchSize(), o().batchingWindowSeconds(),
-                o().startingPosition(), o().startingTimestamp(), attempts, o().maximumRecordAgeSeconds(),
-                o().bisect(), o().filters(), o().destination(), o().functionName()));
+        return with(options.withMaximumRetryAttempts(attempts));
     }
 
     @Override
@@ -70,26 +58,17 @@ final class MappingBuilder implements EventSourceMapping {
             throw new IllegalArgumentException(
                     "MaximumRecordAgeInSeconds must be either -1 (forever) or between 60 and 604800 (inclusive)");
         }
-        return with(new MappingOptions(o().region(), o().tableName(), o().batchSize(), o().batchingWindowSeconds(),
-                o().startingPosition(), o().startingTimestamp(), o().maximumRetryAttempts(), seconds, o().bisect(),
-                o().filters(), o().destination(), o().functionName()));
+        return with(options.withMaximumRecordAgeSeconds(seconds));
     }
 
     @Override
     public EventSourceMapping bisectBatchOnFunctionError(boolean bisect) {
-        return with(new MappingOptions(o().region(), o().tableName(), o().batchSize(), o().batchingWindowSeconds(),
-                o().startingPosition(), o().startingTimestamp(), o().maximumRetryAttempts(),
-                o().maximumRecordAgeSeconds(), bisect, o().filters(), o().destination(), o().functionName()));
+        return with(options.withBisect(bisect));
     }
 
     @Override
     public EventSourceMapping filter(String pattern) {
-        List<FilterPattern> filters = new ArrayList<>(o().filters());
-        filters.add(FilterPattern.parse(pattern));
-        return with(new MappingOptions(o().region(), o().tableName(), o().batchSize(), o().batchingWindowSeconds(),
-                o().startingPosition(), o().startingTimestamp(), o().maximumRetryAttempts(),
-                o().maximumRecordAgeSeconds(), o().bisect(), List.copyOf(filters), o().destination(),
-                o().functionName()));
+        return with(options.withFilter(FilterPattern.parse(pattern)));
     }
 
     @Override
@@ -99,9 +78,7 @@ final class MappingBuilder implements EventSourceMapping {
                     + "Destination is invalid: " + arn + "; a DynamoDB stream event source sends discarded "
                     + "records to an Amazon SQS queue or Amazon SNS topic ARN");
         }
-        return with(new MappingOptions(o().region(), o().tableName(), o().batchSize(), o().batchingWindowSeconds(),
-                o().startingPosition(), o().startingTimestamp(), o().maximumRetryAttempts(),
-                o().maximumRecordAgeSeconds(), o().bisect(), o().filters(), arn, o().functionName()));
+        return with(options.withDestination(arn));
     }
 
     @Override
@@ -111,9 +88,7 @@ final class MappingBuilder implements EventSourceMapping {
                     + "failed to satisfy constraint: Member must satisfy regular expression pattern: "
                     + FUNCTION_NAME.pattern());
         }
-        return with(new MappingOptions(o().region(), o().tableName(), o().batchSize(), o().batchingWindowSeconds(),
-                o().startingPosition(), o().startingTimestamp(), o().maximumRetryAttempts(),
-                o().maximumRecordAgeSeconds(), o().bisect(), o().filters(), o().destination(), name));
+        return with(options.withFunctionName(name));
     }
 
     @Override
@@ -135,15 +110,11 @@ final class MappingBuilder implements EventSourceMapping {
     }
 
     private StreamHandler register(Invoker invoker) {
-        if (o().startingPosition() == StartingPosition.AT_TIMESTAMP && o().startingTimestamp() == null) {
+        if (options.startingPosition() == StartingPosition.AT_TIMESTAMP && options.startingTimestamp() == null) {
             throw new IllegalArgumentException(
                     "StartingPositionTimestamp must be provided when StartingPosition is AT_TIMESTAMP");
         }
         return registry.register(options, invoker);
-    }
-
-    private MappingOptions o() {
-        return options;
     }
 
     private MappingBuilder with(MappingOptions changed) {
