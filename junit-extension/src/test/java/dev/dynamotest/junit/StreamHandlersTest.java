@@ -23,12 +23,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @DynamoTest
 @DynamoTable(name = "Orders", partitionKey = "pk", stream = DynamoTable.StreamView.NEW_AND_OLD_IMAGES)
 @DynamoTable(name = "Plain", partitionKey = "pk")
+@DynamoTable(name = "Orders", partitionKey = "pk", region = "us-west-2", stream = DynamoTable.StreamView.KEYS_ONLY)
 class StreamHandlersTest {
 
     private static final Key A1 = Key.of("pk", "A#1");
@@ -97,6 +99,20 @@ class StreamHandlersTest {
             assertThat(r.eventName()).isEqualTo("INSERT");
             assertThat(r.tableName()).isEqualTo("Orders");
         });
+    }
+
+    @Test
+    void a_handler_on_another_regions_table_gets_only_that_tables_records() {
+        StreamHandler west = dynamo.streams().onTable(Region.US_WEST_2, "Orders").handler(event -> { });
+
+        put("A#1", "NEW");
+        dynamo.clientFor(Region.US_WEST_2).putItem(r -> r.tableName("Orders").item(Map.of(
+                "pk", AttributeValue.fromS("B#1"))));
+        dynamo.streams().awaitQuiet();
+
+        assertThat(west).processed(B1);
+        assertThat(west.invocations().get(0).records().get(0).region()).isEqualTo("us-west-2");
+        assertThat(west.description()).endsWith("on table Orders (us-west-2)");
     }
 
     @Test
