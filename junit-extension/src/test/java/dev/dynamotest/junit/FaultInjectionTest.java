@@ -10,13 +10,16 @@ import static dev.dynamotest.junit.support.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynamotest.assertions.DynamoAssertions;
 import dev.dynamotest.core.RecordedRequest;
+import dev.dynamotest.core.model.StreamRecord;
 import dev.dynamotest.faults.FaultKind;
 import dev.dynamotest.faults.InjectFault;
 import dev.dynamotest.faults.StreamFault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -42,7 +45,7 @@ class FaultInjectionTest {
 
     @Test
     void class_rules_apply_to_each_test_with_fresh_counts() {
-        assertAllPassed(run(ClassRules.class), 2);
+        assertAllPassed(run(ClassRules.class), 3);
     }
 
     @Test
@@ -129,6 +132,20 @@ class FaultInjectionTest {
             assertThat(dynamo.engine().streams().records(arn)).isEmpty();
             hold.release();
             assertThat(dynamo.engine().streams().records(arn)).isNotEmpty();
+        }
+
+        @Test
+        void stream_handlers_get_the_records_after_the_lag(DynamoDbClient client, Dynamo dynamo) {
+            dynamo.clock().freeze();
+            List<StreamRecord> received = new CopyOnWriteArrayList<>();
+            dynamo.streams().onTable("Orders").recordHandler(received::addAll);
+
+            client.putItem(r -> r.tableName("Orders").item(item("C#1")));
+            dynamo.streams().awaitQuiet();
+            assertThat(received).isEmpty();
+
+            dynamo.clock().advance(Duration.ofSeconds(5));
+            DynamoAssertions.eventually(() -> assertThat(received).hasSize(1));
         }
 
         private static void writeAll(DynamoDbClient client) {
