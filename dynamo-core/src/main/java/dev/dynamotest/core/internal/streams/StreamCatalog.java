@@ -65,7 +65,8 @@ public final class StreamCatalog {
         return lastSequence.getAsLong();
     }
 
-    TableChanges changes() {
+    /** The per-table reader of the change log that streams are cut from. */
+    public TableChanges changes() {
         return changes;
     }
 
