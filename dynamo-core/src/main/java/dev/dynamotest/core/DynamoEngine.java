@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.ops.EngineContext;
 import dev.dynamotest.core.internal.ops.OperationRouter;
 import dev.dynamotest.core.internal.ops.WritePath;
+import dev.dynamotest.core.internal.ops.lifecycle.Lifecycle;
 import dev.dynamotest.core.internal.storage.ChangeLog;
 import dev.dynamotest.core.internal.storage.H2Database;
 import dev.dynamotest.core.internal.storage.ItemStore;
@@ -38,6 +39,7 @@ public final class DynamoEngine implements AutoCloseable {
     private final Tables tables;
     private final ChangeHistory changes;
     private final DynamoStreams streams;
+    private final Lifecycle lifecycle;
     private final List<RequestInterceptor> interceptors = new CopyOnWriteArrayList<>();
 
     private DynamoEngine(EngineConfig config) {
@@ -47,12 +49,15 @@ public final class DynamoEngine implements AutoCloseable {
         ChangeLog log = new ChangeLog(db);
         this.writes = new WritePath(db, items, log, config.clock());
         this.changes = new ChangeHistory(log);
-        StreamCatalog streamCatalog = new StreamCatalog(new StreamStore(db), new TableChanges(db), log::lastSequence);
+        TableChanges tableChanges = new TableChanges(db);
+        StreamCatalog streamCatalog = new StreamCatalog(new StreamStore(db), tableChanges, log::lastSequence);
         EngineContext ctx = new EngineContext(config, new TableCatalog(db), items, writes, streamCatalog);
+        this.lifecycle = new Lifecycle(ctx, tableChanges, log::lastSequence);
         this.streams = new DynamoStreams(new StreamReader(streamCatalog), config.clock());
         writes.addListener(streams::onChange);
         this.router = new OperationRouter(ctx);
-        this.tables = new Tables(ctx);
+        lifecycle.registerIn(router::register);
+        this.tables = new Tables(ctx, lifecycle);
     }
 
     /** An engine with the default configuration (in-memory, us-east-1). */
@@ -98,6 +103,7 @@ public final class DynamoEngine implements AutoCloseable {
             return interceptors.get(index).intercept(request, next -> invoke(index + 1, next));
         }
         ObjectNode body = request.body() == null ? JsonNodeFactory.instance.objectNode() : request.body();
+        lifecycle.beforeRequest();
         return router.execute(request, body);
     }
 
