@@ -3,6 +3,7 @@ package dev.dynamotest.core;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.ops.EngineContext;
+import dev.dynamotest.core.internal.ops.ExportOperations;
 import dev.dynamotest.core.internal.ops.OperationRouter;
 import dev.dynamotest.core.internal.ops.WritePath;
 import dev.dynamotest.core.internal.ops.lifecycle.Lifecycle;
@@ -57,6 +58,7 @@ public final class DynamoEngine implements AutoCloseable {
         writes.addListener(streams::onChange);
         this.router = new OperationRouter(ctx);
         lifecycle.registerIn(router::register);
+        new ExportOperations(ctx, lifecycle.pointInTime()).registerIn(router::register);
         this.tables = new Tables(ctx, lifecycle);
     }
 

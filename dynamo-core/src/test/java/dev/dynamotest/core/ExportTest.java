@@ -263,6 +263,11 @@ class ExportTest {
 
     @Test
     void rejects_bad_exports_with_dynamodbs_errors() {
+        endpoint.createTable("NoRecovery", null);
+        String noRecovery = tableArn.replace("Books", "NoRecovery");
+        assertError(() -> endpoint.client().exportTableToPointInTime(r -> r.tableArn(noRecovery).s3Bucket("b")),
+                "PointInTimeRecoveryUnavailableException",
+                "Point in time recovery is not enabled for table 'NoRecovery'");
         String missing = tableArn.replace("Books", "Missing");
         assertError(() -> endpoint.client().exportTableToPointInTime(r -> r.tableArn(missing).s3Bucket("b")),
                 "TableNotFoundException", "Table not found: " + missing);

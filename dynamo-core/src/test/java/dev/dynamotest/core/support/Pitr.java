@@ -7,6 +7,7 @@ public final class Pitr {
     }
 
     public static void enable(LocalEndpoint endpoint, String table) {
-        // Point-in-time recovery arrives with UpdateContinuousBackups; until then exports do not check it.
+        endpoint.client().updateContinuousBackups(r -> r.tableName(table)
+                .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true)));
     }
 }

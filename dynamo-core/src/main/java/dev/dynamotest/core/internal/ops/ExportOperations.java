@@ -10,6 +10,8 @@ import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.ObjectStore;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.ops.lifecycle.ExportWindow;
+import dev.dynamotest.core.internal.ops.lifecycle.PointInTime;
 import dev.dynamotest.core.internal.s3.ExportFiles;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.model.AttributeValue;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * ExportTableToPointInTime, DescribeExport and ListExports. An export runs to its end within the request, on the
@@ -34,13 +37,22 @@ public final class ExportOperations {
     private static final Duration MAX_WINDOW = Duration.ofHours(24);
 
     private final EngineContext ctx;
-    private final TableHistory history;
+    private final PointInTime history;
+    private final ExportWindow pitr;
     private final Transfers exports;
 
-    public ExportOperations(EngineContext ctx) {
+    public ExportOperations(EngineContext ctx, PointInTime history) {
         this.ctx = ctx;
-        this.history = new TableHistory(ctx);
+        this.history = history;
+        this.pitr = new ExportWindow(history);
         this.exports = new Transfers("ExportArn");
+    }
+
+    /** Registers ExportTableToPointInTime, DescribeExport and ListExports by their DynamoDB names. */
+    public void registerIn(BiConsumer<String, Operation> router) {
+        router.accept("ExportTableToPointInTime", this::exportTableToPointInTime);
+        router.accept("DescribeExport", this::describeExport);
+        router.accept("ListExports", this::listExports);
     }
 
     public ObjectNode exportTableToPointInTime(String region, ObjectNode request) {
@@ -67,7 +79,10 @@ public final class ExportOperations {
             if (previous != null) {
                 return wrap(previous, "ExportDescription");
             }
-            checkPointInTimeRecovery(table);
+            if (!pitr.enabled(table)) {
+                throw new DynamoException("PointInTimeRecoveryUnavailableException",
+                        "Point in time recovery is not enabled for table '" + table.name() + "'");
+            }
             boolean incremental = "INCREMENTAL_EXPORT".equals(type);
             Window window = incremental ? incrementalWindow(request, table, now) : null;
             Instant exportTime = incremental ? null : exportTime(request, table, now);
@@ -209,13 +224,7 @@ public final class ExportOperations {
 
     /** The earliest instant the table's past can be exported from. */
     private Instant earliest(TableMeta table) {
-        JsonNode created = table.description().get("CreationDateTime");
-        return created == null ? Instant.EPOCH : Instant.ofEpochMilli(created.decimalValue().movePointRight(3)
-                .longValue());
-    }
-
-    private void checkPointInTimeRecovery(TableMeta table) {
-        // Point-in-time recovery is tracked by the lifecycle operations (UpdateContinuousBackups).
+        return pitr.earliest(table, ctx.config().clock().now());
     }
 
     private static Instant instant(JsonNode node, String name) {

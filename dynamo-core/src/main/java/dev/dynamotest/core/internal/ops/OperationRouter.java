@@ -52,10 +52,6 @@ public final class OperationRouter {
         operations.put("DescribeStream", streams::describeStream);
         operations.put("GetShardIterator", streams::getShardIterator);
         operations.put("GetRecords", streams::getRecords);
-        ExportOperations exports = new ExportOperations(ctx);
-        operations.put("ExportTableToPointInTime", exports::exportTableToPointInTime);
-        operations.put("DescribeExport", exports::describeExport);
-        operations.put("ListExports", exports::listExports);
         this.account = account;
     }
 

@@ -65,8 +65,7 @@ public final class StreamCatalog {
         return lastSequence.getAsLong();
     }
 
-    /** The per-table reader of the change log that streams are cut from. */
-    public TableChanges changes() {
+    TableChanges changes() {
         return changes;
     }
 
