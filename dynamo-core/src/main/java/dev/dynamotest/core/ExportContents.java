@@ -10,6 +10,8 @@ import java.util.Map;
  * incremental export, the changes) of its data files. Obtain it with {@link S3Contents#export(String)}.
  *
  * @param exportArn  the export's ARN
+ * @param tableArn   the ARN of the exported table
+ * @param keyNames   the exported table's partition key name, then its sort key name if it has one
  * @param status     {@code COMPLETED} or {@code FAILED}
  * @param exportType {@code FULL_EXPORT} or {@code INCREMENTAL_EXPORT}
  * @param format     {@code DYNAMODB_JSON} or {@code ION}
@@ -18,8 +20,23 @@ import java.util.Map;
  * @param items      a full export's items; an incremental export's new images (deletions have none)
  * @param changes    an incremental export's lines; empty for a full export
  */
-public record ExportContents(String exportArn, String status, String exportType, String format, long itemCount,
+public record ExportContents(String exportArn, String tableArn, List<String> keyNames, String status, String exportType, String format, long itemCount,
         List<String> dataKeys, List<Map<String, AttributeValue>> items, List<Change> changes) {
+
+    /** The export id: the last part of its ARN. */
+    public String exportId() {
+        return exportArn.substring(exportArn.lastIndexOf('/') + 1);
+    }
+
+    /** The exported table's name. */
+    public String tableName() {
+        return tableArn.substring(tableArn.indexOf(":table/") + ":table/".length());
+    }
+
+    /** The region of the exported table. */
+    public String region() {
+        return tableArn.split(":")[3];
+    }
 
     /**
      * One line of an incremental export: the item's key, its image before the window (with the

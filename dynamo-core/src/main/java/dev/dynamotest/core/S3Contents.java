@@ -57,7 +57,7 @@ public final class S3Contents {
         } catch (DynamoException e) {
             throw new IllegalArgumentException("no export " + exportArn + " was made by this engine");
         }
-        return ExportReader.read(store, description);
+        return ExportReader.read(store, description, exports.keyNames(exportArn));
     }
 
     /**

@@ -40,6 +40,7 @@ public final class ExportOperations {
     private final PointInTime history;
     private final ExportWindow pitr;
     private final Transfers exports;
+    private final Map<String, List<String>> keyNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ExportOperations(EngineContext ctx, PointInTime history) {
         this.ctx = ctx;
@@ -118,6 +119,8 @@ public final class ExportOperations {
                     d.path("S3SseAlgorithm").asText(), Json.text(request, "S3SseKmsKeyId"));
             run(table, target, d, exportTime, window, now);
             exports.add(region, token, request, d, now);
+            keyNames.put(exportArn, table.rangeKey() == null ? List.of(table.hashKey().name())
+                    : List.of(table.hashKey().name(), table.rangeKey().name()));
             return response;
         }
     }
@@ -233,6 +236,11 @@ public final class ExportOperations {
                     + "can not be converted to an Date for " + name);
         }
         return Instant.ofEpochMilli(node.decimalValue().movePointRight(3).longValue());
+    }
+
+    /** The key attribute names of the table an export of this engine read. */
+    public List<String> keyNames(String exportArn) {
+        return keyNames.getOrDefault(exportArn, List.of());
     }
 
     public ObjectNode describeExport(String region, ObjectNode request) {

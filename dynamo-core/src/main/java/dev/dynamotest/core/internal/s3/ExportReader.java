@@ -29,13 +29,14 @@ public final class ExportReader {
     }
 
     /** The export that DescribeExport describes, read from the store. */
-    public static ExportContents read(ObjectStore store, JsonNode d) {
+    public static ExportContents read(ObjectStore store, JsonNode d, List<String> keyNames) {
         String arn = d.path("ExportArn").asText();
         String status = d.path("ExportStatus").asText();
         String type = d.path("ExportType").asText();
         String format = d.path("ExportFormat").asText();
+        String tableArn = d.path("TableArn").asText();
         if (!"COMPLETED".equals(status)) {
-            return new ExportContents(arn, status, type, format, 0, List.of(), List.of(), List.of());
+            return new ExportContents(arn, tableArn, keyNames, status, type, format, 0, List.of(), List.of(), List.of());
         }
         String bucket = d.path("S3Bucket").asText();
         JsonNode summary = json(text(store, bucket, d.path("ExportManifest").asText()));
@@ -66,7 +67,7 @@ public final class ExportReader {
                 }
             }
         }
-        return new ExportContents(arn, status, type, format, summary.path("itemCount").asLong(), dataKeys, items,
+        return new ExportContents(arn, tableArn, keyNames, status, type, format, summary.path("itemCount").asLong(), dataKeys, items,
                 changes);
     }
 
