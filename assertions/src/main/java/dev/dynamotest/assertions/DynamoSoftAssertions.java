@@ -66,6 +66,12 @@ public class DynamoSoftAssertions extends AbstractSoftAssertions {
                 new dev.dynamotest.assertions.internal.ExportItemsReader(export), AssertContext.soft(this)));
     }
 
+    /** Soft assertions on what a stream handler received. */
+    @CheckReturnValue
+    public HandlerAssert assertThat(HandlerActivity handler) {
+        return proxy(HandlerAssert.class, HandlerActivity.class, handler);
+    }
+
     private TableAssert table(ItemsSubject subject) {
         return proxy(TableAssert.class, ItemsSubject.class, subject);
     }
