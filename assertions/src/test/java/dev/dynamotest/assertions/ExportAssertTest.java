@@ -13,13 +13,13 @@ class ExportAssertTest {
 
     private static final String TABLE_ARN = "arn:aws:dynamodb:eu-west-1:000000000000:table/Orders";
 
+    @SafeVarargs
     private static ExportContents export(String status, Map<String, AttributeValue>... items) {
         return new ExportContents(TABLE_ARN + "/export/01772359200000-0a1b2c3d", TABLE_ARN, List.of("pk"), status,
                 "FULL_EXPORT", "DYNAMODB_JSON", items.length, List.of("AWSDynamoDB/x/data/y.json.gz"),
                 List.of(items), List.of());
     }
 
-    @SuppressWarnings("unchecked")
     private static ExportContents twoOrders() {
         return export("COMPLETED", Map.of("pk", AttributeValue.string("A#1"), "total", AttributeValue.number("5")),
                 Map.of("pk", AttributeValue.string("A#2")));
@@ -60,7 +60,6 @@ class ExportAssertTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void is_completed_fails_on_a_failed_export() {
         assertThatThrownBy(() -> assertThat(export("FAILED")).isCompleted()).hasMessage("""
                 [Export 01772359200000-0a1b2c3d of table Orders (eu-west-1)]
