@@ -1,6 +1,7 @@
 package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.core.Clock;
+import dev.dynamotest.core.ObjectStore;
 import dev.dynamotest.junit.DynamoTest;
 import dev.dynamotest.junit.Isolation;
 import dev.dynamotest.junit.RetryBackoff;
@@ -23,6 +24,7 @@ public final class ExtensionOptions {
     public Isolation isolation;
     public RetryBackoff retryBackoff;
     public final List<String> tableFiles = new ArrayList<>();
+    public ObjectStore objectStore;
 
     public ExtensionOptions copy() {
         ExtensionOptions copy = new ExtensionOptions();
@@ -34,6 +36,7 @@ public final class ExtensionOptions {
         copy.isolation = isolation;
         copy.retryBackoff = retryBackoff;
         copy.tableFiles.addAll(tableFiles);
+        copy.objectStore = objectStore;
         return copy;
     }
 
@@ -48,6 +51,7 @@ public final class ExtensionOptions {
                 isolation != null ? isolation : annotation != null ? annotation.isolation() : Isolation.PER_METHOD,
                 endpointFromEnvironment(),
                 tableFiles,
+                objectStore,
                 retryBackoff != null ? retryBackoff : annotation != null ? annotation.retryBackoff()
                         : RetryBackoff.SDK_DEFAULT);
     }

@@ -1,6 +1,7 @@
 package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.core.Clock;
+import dev.dynamotest.core.ObjectStore;
 import dev.dynamotest.junit.Isolation;
 import dev.dynamotest.junit.RetryBackoff;
 import java.net.URI;
@@ -15,20 +16,22 @@ import java.util.List;
  * @param databasePath an H2 file, or {@code null} for memory
  * @param remoteEndpoint an endpoint to use instead of starting one, or {@code null}
  * @param tableFiles files of table definitions given to the builder
+ * @param objectStore where exports go and imports come from, or {@code null} for the engine's default
  * @param retryBackoff how the injected clients wait between retries
  */
 public record Settings(String region, Clock clockSource, Path databasePath, String host, int port,
-        Isolation isolation, URI remoteEndpoint, List<String> tableFiles, RetryBackoff retryBackoff) {
+        Isolation isolation, URI remoteEndpoint, List<String> tableFiles, ObjectStore objectStore,
+        RetryBackoff retryBackoff) {
 
     public Settings {
         tableFiles = List.copyOf(tableFiles);
         retryBackoff = retryBackoff == null ? RetryBackoff.SDK_DEFAULT : retryBackoff;
     }
 
-    /** Settings whose clients keep the SDK's backoff. */
-    public Settings(String region, Clock clockSource, Path databasePath, String host, int port, Isolation isolation,
-            URI remoteEndpoint, List<String> tableFiles) {
-        this(region, clockSource, databasePath, host, port, isolation, remoteEndpoint, tableFiles,
+    /** Settings with the engine's default object store, whose clients keep the SDK's backoff. */
+    public Settings(String region, Clock clockSource, Path databasePath, String host, int port,
+            Isolation isolation, URI remoteEndpoint, List<String> tableFiles) {
+        this(region, clockSource, databasePath, host, port, isolation, remoteEndpoint, tableFiles, null,
                 RetryBackoff.SDK_DEFAULT);
     }
 
