@@ -9,7 +9,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.HashMap;
-import java.util.Map;
 
 /** The Javalin adapter: the only place that knows Javalin. It hands each request to the {@link WireProtocol}. */
 public final class HttpEndpoint {
@@ -68,11 +67,7 @@ public final class HttpEndpoint {
     }
 
     private static void handle(WireProtocol protocol, Context ctx) {
-        Map<String, String> headers = new HashMap<>();
-        for (String name : ctx.headerMap().keySet()) {
-            headers.put(name, ctx.header(name));
-        }
-        WireProtocol.Response response = protocol.handle(headers, ctx.bodyAsBytes());
+        WireProtocol.Response response = protocol.handle(new HashMap<>(ctx.headerMap()), ctx.bodyAsBytes());
         send(ctx, response);
     }
 
