@@ -22,6 +22,11 @@ public record Settings(String region, Clock clockSource, Path databasePath, Stri
         tableFiles = List.copyOf(tableFiles);
     }
 
+    /** The same settings in another region. */
+    public Settings withRegion(String otherRegion) {
+        return new Settings(otherRegion, clockSource, databasePath, host, port, isolation, remoteEndpoint, tableFiles);
+    }
+
     /** Whether the tests run against an endpoint that this extension does not start. */
     public boolean remote() {
         return remoteEndpoint != null;
