@@ -47,6 +47,7 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
             Settings remote = target.region() != null ? settings.withRegion(target.region()) : settings;
             return new DynamoResource(remote, new RemoteBackend(target, remote.region()));
         }
+        SdkWarmUp.start();
         return new DynamoResource(settings, LocalBackend.start(settings));
     }
 
