@@ -79,6 +79,12 @@ public interface Dynamo {
      */
     StreamRecords stream(String tableName);
 
+    /**
+     * Stream handlers fed from tables' streams as Lambda would feed them:
+     * {@code dynamo.streams().onTable("Orders").handler(event -> ...)}, then {@code dynamo.streams().awaitQuiet()}.
+     */
+    StreamHandlers streams();
+
     /** The engine behind the endpoint, for hooks such as request interceptors. */
     DynamoEngine engine();
 }
