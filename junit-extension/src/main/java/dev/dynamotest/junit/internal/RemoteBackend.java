@@ -1,5 +1,6 @@
 package dev.dynamotest.junit.internal;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.assertions.internal.SdkValues;
 import dev.dynamotest.core.ControllableClock;
@@ -8,6 +9,7 @@ import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.model.AttributeValue;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +104,7 @@ final class RemoteBackend implements Backend {
     public boolean supports(String operation) {
         return supported.computeIfAbsent(operation, op -> {
             try {
-                calls.call(at(classRegion), op, new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode());
+                calls.call(at(classRegion), op, JsonNodeFactory.instance.objectNode());
                 return true;
             } catch (DynamoException e) {
                 return !e.type().equals("UnknownOperationException");
@@ -137,7 +139,7 @@ final class RemoteBackend implements Backend {
         if (keys.isEmpty()) {
             return;
         }
-        Map<String, String> names = new java.util.LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             names.put("#k" + i, keys.get(i));
         }
