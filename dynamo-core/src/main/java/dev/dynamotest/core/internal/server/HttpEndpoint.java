@@ -32,6 +32,7 @@ public final class HttpEndpoint {
 
     /** Starts serving an engine that may still be under construction; port 0 picks a free port. */
     public static HttpEndpoint start(Supplier<DynamoEngine> engine, String host, int port) {
+        ServerStartup.prepare();
         WireProtocol protocol = new WireProtocol(engine);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -42,7 +43,7 @@ public final class HttpEndpoint {
             config.routes.get("/", ctx -> health(protocol, ctx));
         });
         try {
-            app.start(host, port);
+            ServerStartup.start(() -> app.start(host, port));
         } catch (RuntimeException e) {
             app.stop();
             if (e.getCause() instanceof BindException || e instanceof IllegalStateException
