@@ -36,8 +36,31 @@ public final class RequestJournal {
     private final ThreadLocal<String[]> currentFault = new ThreadLocal<>();
     private long dropped;
 
-    RequestJournal(Clock clock) {
+    /**
+     * A journal of its own, fed by {@link #record}: for requests observed outside an engine (by an SDK interceptor in
+     * front of an endpoint this JVM does not run). Engines make theirs.
+     */
+    public RequestJournal(Clock clock) {
         this.clock = clock;
+    }
+
+    /**
+     * Records a request observed outside the engine, as of now on the journal's clock.
+     *
+     * @param attempt     the SDK's attempt number, 0 if unknown
+     * @param statusCode  the HTTP status of the answer, 0 if none came
+     * @param errorType   the error type, or {@code null} on success
+     */
+    public void record(String region, Operation operation, List<String> tables, int attempt, String invocationId,
+            int statusCode, String errorType, String errorMessage, Duration latency) {
+        synchronized (this) {
+            if (records.size() == CAPACITY) {
+                records.subList(0, CAPACITY / 2).clear();
+                dropped += CAPACITY / 2;
+            }
+            records.add(new RecordedRequest(dropped + records.size() + 1, clock.now(), region, operation, tables, null,
+                    attempt, 0, invocationId, statusCode, errorType, errorMessage, latency, null));
+        }
     }
 
     /** The number of requests recorded so far: a mark to pass to {@link #since(long)}. */

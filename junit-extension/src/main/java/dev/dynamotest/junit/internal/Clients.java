@@ -30,7 +30,7 @@ public final class Clients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final List<ExecutionInterceptor> interceptors;
     private final Consumer<ClientOverrideConfiguration.Builder> retries;
-    private final SdkHttpClient http = UrlConnectionHttpClient.create();
+    private SdkHttpClient http;
     private final Map<Region, DynamoDbClient> clients = new ConcurrentHashMap<>();
     private volatile DynamoDbAsyncClient asyncClient;
     private volatile DynamoDbEnhancedClient enhancedClient;
@@ -60,9 +60,17 @@ public final class Clients implements AutoCloseable {
                 .endpointOverride(endpoint)
                 .region(r)
                 .credentialsProvider(credentials)
-                .httpClient(http)
+                .httpClient(http())
                 .overrideConfiguration(overrides())
                 .build());
+    }
+
+    /** The HTTP client of the synchronous clients, made with the first of them. */
+    private synchronized SdkHttpClient http() {
+        if (http == null) {
+            http = UrlConnectionHttpClient.create();
+        }
+        return http;
     }
 
     public synchronized DynamoDbAsyncClient asyncClient() {
@@ -96,7 +104,7 @@ public final class Clients implements AutoCloseable {
                     .endpointOverride(endpoint)
                     .region(region)
                     .credentialsProvider(credentials)
-                    .httpClient(http)
+                    .httpClient(http())
                     .overrideConfiguration(overrides(false))
                     .build();
         }
@@ -127,6 +135,8 @@ public final class Clients implements AutoCloseable {
         if (streamsClient != null) {
             streamsClient.close();
         }
-        http.close();
+        if (http != null) {
+            http.close();
+        }
     }
 }

@@ -41,7 +41,17 @@ final class DeclaredFaults {
         }
     }
 
+    /** Fails a test that declares faults but runs against an endpoint elsewhere, where rules cannot act. */
+    static void refuse(ExtensionContext context) {
+        apply(null, context);
+    }
+
     private static void declare(Faults faults, InjectFault fault, String source) {
+        if (faults == null) {
+            throw new MisuseException("@InjectFault(" + fault.value() + ") on " + source + " needs the endpoint in "
+                    + "this JVM, but the tests run against an endpoint elsewhere (dynamotest.endpoint is set); "
+                    + "add Faults.forClients().executionInterceptor() to your own client instead");
+        }
         try {
             faults.declare(fault, source);
         } catch (IllegalArgumentException e) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,7 +61,9 @@ public final class Lifecycle {
                 context.getDisplayName() + " of " + context.getRequiredTestClass().getSimpleName());
         context.getStore(NAMESPACE).put(MARK, mark);
         Faults faults = resource.faults();
-        if (faults != null) {
+        if (faults == null) {
+            DeclaredFaults.refuse(context);
+        } else {
             FaultScope scope = faults.openScope();
             context.getStore(NAMESPACE).put(FAULTS, scope);
             try {
@@ -102,10 +105,12 @@ public final class Lifecycle {
 
     private DynamoResource resource(ExtensionContext context) {
         ExtensionContext outermost = outermost(context);
+        Function<String, Optional<String>> parameters = key -> ExtensionOptions.parameter(key,
+                outermost::getConfigurationParameter);
         return outermost.getStore(NAMESPACE).getOrComputeIfAbsent(RESOURCE, key -> DynamoResource.start(
                 (options != null ? options : new ExtensionOptions()).resolve(
                         AnnotationSupport.findAnnotation(outermost.getRequiredTestClass(), DynamoTest.class)
-                                .orElse(null))),
+                                .orElse(null), parameters), parameters),
                 DynamoResource.class);
     }
 
