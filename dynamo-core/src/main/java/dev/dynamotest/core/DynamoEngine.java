@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.ops.EngineContext;
 import dev.dynamotest.core.internal.ops.OperationRouter;
 import dev.dynamotest.core.internal.ops.WritePath;
+import dev.dynamotest.core.internal.replication.RegionOutages;
+import dev.dynamotest.core.internal.replication.Replicator;
 import dev.dynamotest.core.internal.storage.ChangeLog;
 import dev.dynamotest.core.internal.storage.H2Database;
 import dev.dynamotest.core.internal.storage.ItemStore;
@@ -39,6 +41,10 @@ public final class DynamoEngine implements AutoCloseable {
     private final ChangeHistory changes;
     private final DynamoStreams streams;
     private final List<RequestInterceptor> interceptors = new CopyOnWriteArrayList<>();
+    private final Replicator replicator;
+    private final RegionOutages outages;
+    private final Replication replication;
+    private final Regions regions;
 
     private DynamoEngine(EngineConfig config) {
         this.config = config;
@@ -48,9 +54,14 @@ public final class DynamoEngine implements AutoCloseable {
         this.writes = new WritePath(db, items, log, config.clock());
         this.changes = new ChangeHistory(log);
         StreamCatalog streamCatalog = new StreamCatalog(new StreamStore(db), new TableChanges(db), log::lastSequence);
-        EngineContext ctx = new EngineContext(config, new TableCatalog(db), items, writes, streamCatalog);
+        TableCatalog catalog = new TableCatalog(db);
         this.streams = new DynamoStreams(new StreamReader(streamCatalog), config.clock());
         writes.addListener(streams::onChange);
+        this.replicator = new Replicator(catalog, writes, config.clock());
+        this.outages = new RegionOutages(replicator);
+        this.replication = new Replication(replicator);
+        this.regions = new Regions(outages);
+        EngineContext ctx = new EngineContext(config, catalog, items, writes, streamCatalog, replicator);
         this.router = new OperationRouter(ctx);
         this.tables = new Tables(ctx);
     }
@@ -88,6 +99,16 @@ public final class DynamoEngine implements AutoCloseable {
         return streams;
     }
 
+    /** Global-table replication: wait for it, pause, resume and delay it, read its lag. */
+    public Replication replication() {
+        return replication;
+    }
+
+    /** The regions as failure domains: start and end regional outages. */
+    public Regions regions() {
+        return regions;
+    }
+
     /** Handles a request through the interceptor chain. */
     public ObjectNode handle(DynamoRequest request) {
         return invoke(0, request);
@@ -97,8 +118,10 @@ public final class DynamoEngine implements AutoCloseable {
         if (index < interceptors.size()) {
             return interceptors.get(index).intercept(request, next -> invoke(index + 1, next));
         }
-        ObjectNode body = request.body() == null ? JsonNodeFactory.instance.objectNode() : request.body();
-        return router.execute(request, body);
+        return outages.intercept(request, last -> {
+            ObjectNode body = last.body() == null ? JsonNodeFactory.instance.objectNode() : last.body();
+            return router.execute(last, body);
+        });
     }
 
     /** Runs an operation in a region, through the interceptor chain. */
@@ -138,6 +161,7 @@ public final class DynamoEngine implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            replicator.close();
             db.close();
         }
     }
