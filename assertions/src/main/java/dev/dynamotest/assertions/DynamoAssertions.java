@@ -10,6 +10,7 @@ import dev.dynamotest.assertions.internal.RemoteTableReader;
 import dev.dynamotest.assertions.internal.StreamSource;
 import dev.dynamotest.assertions.internal.Values;
 import dev.dynamotest.core.ChangeCapture;
+import dev.dynamotest.core.Replication;
 import dev.dynamotest.core.Table;
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +57,12 @@ public final class DynamoAssertions {
     @CheckReturnValue
     public static StreamAssert assertThat(StreamRecords stream) {
         return new StreamAssert(ChangesSubject.of(new StreamSource(stream), AssertContext.hard()));
+    }
+
+    /** Assertions on global-table replication ({@code dynamo.replication()} or {@code engine.replication()}). */
+    @CheckReturnValue
+    public static ReplicationAssert assertThat(Replication replication) {
+        return new ReplicationAssert(replication);
     }
 
     /**

@@ -59,8 +59,8 @@ public final class DynamoEngine implements AutoCloseable {
         writes.addListener(streams::onChange);
         this.replicator = new Replicator(catalog, writes, config.clock());
         this.outages = new RegionOutages(replicator);
-        this.replication = new Replication(replicator);
         this.regions = new Regions(outages);
+        this.replication = new Replication(replicator, regions);
         EngineContext ctx = new EngineContext(config, catalog, items, writes, streamCatalog, replicator);
         this.router = new OperationRouter(ctx);
         this.tables = new Tables(ctx);

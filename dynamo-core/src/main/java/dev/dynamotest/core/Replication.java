@@ -26,9 +26,19 @@ public final class Replication {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Replicator replicator;
+    private final Regions regions;
 
-    Replication(Replicator replicator) {
+    Replication(Replicator replicator, Regions regions) {
         this.replicator = replicator;
+        this.regions = regions;
+    }
+
+    /**
+     * Starts a regional outage (see {@link Regions#outage(String, OutageMode)}): requests to the region fail and
+     * replication into and out of it stops until the outage ends; the region keeps its data.
+     */
+    public RegionOutage regionOutage(String region, OutageMode mode) {
+        return regions.outage(region, mode);
     }
 
     /**

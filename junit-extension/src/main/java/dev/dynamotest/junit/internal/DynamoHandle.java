@@ -4,6 +4,9 @@ import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.OutageMode;
+import dev.dynamotest.core.RegionOutage;
+import dev.dynamotest.core.Replication;
 import dev.dynamotest.core.Table;
 import dev.dynamotest.junit.Dynamo;
 import java.net.URI;
@@ -51,6 +54,21 @@ final class DynamoHandle implements Dynamo {
     @Override
     public DynamoDbAsyncClient asyncClient() {
         return clients.asyncClient();
+    }
+
+    @Override
+    public DynamoDbAsyncClient asyncClientFor(Region region) {
+        return clients.asyncClientFor(region);
+    }
+
+    @Override
+    public Replication replication() {
+        return local("replication()").engine().replication();
+    }
+
+    @Override
+    public RegionOutage regionOutage(Region region, OutageMode mode) {
+        return local("regionOutage(...)").engine().regions().outage(region.id(), mode);
     }
 
     @Override

@@ -76,6 +76,7 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
         try {
             if (settings.isolation() == Isolation.PER_METHOD) {
                 resetClock();
+                resetReplication();
                 tables.reset(declarations, resetMark);
                 resetMark = backend.journal().mark();
                 handle.startTest();
@@ -91,6 +92,14 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
 
     public void finishTest() {
         runningTests.decrementAndGet();
+    }
+
+    /** Lifts replication pauses and delays and ends region outages, so each test starts with replication on. */
+    private void resetReplication() {
+        if (backend.engine() != null) {
+            backend.engine().regions().endOutages();
+            backend.engine().replication().reset();
+        }
     }
 
     private void resetClock() {

@@ -23,7 +23,7 @@ import java.util.Map;
  * {@code GlobalTableVersion} in the description of every replica. Replication itself is the
  * {@link Replicator}'s.
  */
-final class GlobalTableReplicas {
+public final class GlobalTableReplicas {
 
     static final String CURRENT = "2019.11.21";
     static final String LEGACY = "2017.11.29";
@@ -31,7 +31,7 @@ final class GlobalTableReplicas {
 
     private final EngineContext ctx;
 
-    GlobalTableReplicas(EngineContext ctx) {
+    public GlobalTableReplicas(EngineContext ctx) {
         this.ctx = ctx;
     }
 
@@ -323,13 +323,10 @@ final class GlobalTableReplicas {
     }
 
     /** Unlinks a replica that DeleteTable deleted from the members that remain. */
-    void deleted(TableMeta table) {
-        List<String> members = group(table);
-        if (members.size() < 2) {
-            return;
-        }
-        members.remove(table.region());
+    public void deleted(TableMeta table) {
         ctx.replication().forget(table.region(), table.name());
+        List<String> members = group(table);
+        members.remove(table.region());
         for (String member : members) {
             if (ctx.catalog().find(member, table.name()).isPresent()) {
                 link(member, table.name(), members, version(table));
