@@ -244,6 +244,7 @@ public final class GlobalTableReplicas {
         if (replicas.isEmpty()) {
             d.remove("Replicas");
             d.remove("GlobalTableVersion");
+            d.remove(LegacyGlobalTables.CREATED);
         } else {
             d.set("Replicas", replicas);
             d.put("GlobalTableVersion", version);

@@ -28,6 +28,11 @@ final class TableDescriptions {
         ObjectNode d = table.description();
         long[] countAndSize = ctx.items().countAndSize(table);
         d.remove(Tags.FIELD);
+        if (GlobalTableReplicas.LEGACY.equals(d.path("GlobalTableVersion").asText())) {
+            d.remove("Replicas");
+            d.remove("GlobalTableVersion");
+            d.remove(LegacyGlobalTables.CREATED);
+        }
         d.put("TableStatus", status);
         d.put("ItemCount", countAndSize[0]);
         d.put("TableSizeBytes", countAndSize[1]);

@@ -187,6 +187,7 @@ public final class WritePath {
         if (java.util.Objects.equals(current, next)) {
             return new Outcome(current, next, null);
         }
+        next = LegacyReplicaStamp.stamp(table, write.origin(), next, clock.now());
         if (next == null) {
             store.delete(connection, table, ItemStore.BASE, key);
         } else {
