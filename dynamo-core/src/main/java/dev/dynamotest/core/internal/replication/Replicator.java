@@ -70,7 +70,7 @@ public final class Replicator implements AutoCloseable {
             return;
         }
         TableMeta table = catalog.find(change.region(), change.tableName()).orElse(null);
-        if (table == null) {
+        if (table == null || table.globalTableVersion() == null) {
             return;
         }
         List<String> targets = replicaRegions(table);
