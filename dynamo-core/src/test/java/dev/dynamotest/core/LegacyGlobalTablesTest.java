@@ -120,6 +120,32 @@ class LegacyGlobalTablesTest {
     }
 
     @Test
+    void update_global_table_settings_sets_billing_and_capacity_of_the_replicas() {
+        String name = "Legacy" + TABLES.incrementAndGet();
+        for (DynamoDbClient client : java.util.List.of(us, eu)) {
+            client.createTable(r -> r.tableName(name).billingMode(BillingMode.PROVISIONED)
+                    .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L))
+                    .keySchema(key("pk", KeyType.HASH)).attributeDefinitions(attribute("pk"))
+                    .streamSpecification(s -> s.streamEnabled(true)
+                            .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        }
+        create(name);
+
+        var settings = us.updateGlobalTableSettings(r -> r.globalTableName(name)
+                .globalTableProvisionedWriteCapacityUnits(8L)
+                .replicaSettingsUpdate(u -> u.regionName("eu-west-1").replicaProvisionedReadCapacityUnits(9L)))
+                .replicaSettings();
+
+        assertThat(settings).extracting(s -> s.regionName() + " " + s.replicaProvisionedReadCapacityUnits() + " "
+                + s.replicaProvisionedWriteCapacityUnits()).containsExactly("eu-west-1 9 8", "us-east-1 5 8");
+        assertThat(eu.describeTable(r -> r.tableName(name)).table().provisionedThroughput().readCapacityUnits())
+                .isEqualTo(9);
+        assertError(() -> us.updateGlobalTableSettings(r -> r.globalTableName(name)
+                        .replicaSettingsUpdate(u -> u.regionName("ap-south-1").replicaProvisionedReadCapacityUnits(1L))),
+                "ReplicaNotFoundException", "Replica not found: ap-south-1");
+    }
+
+    @Test
     void rejects_what_cannot_become_a_global_table() {
         String name = tableIn(us);
 

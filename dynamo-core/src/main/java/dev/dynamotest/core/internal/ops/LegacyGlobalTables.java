@@ -155,6 +155,51 @@ public final class LegacyGlobalTables {
         return response;
     }
 
+    /**
+     * Sets the billing mode and write capacity of every replica, and the read capacity of the replicas named in
+     * {@code ReplicaSettingsUpdate}; answers the settings as DescribeGlobalTableSettings does.
+     */
+    public ObjectNode updateGlobalTableSettings(String region, ObjectNode request) {
+        String name = globalTableName(request);
+        String mode = Json.text(request, "GlobalTableBillingMode");
+        Long write = Json.integer(request, "GlobalTableProvisionedWriteCapacityUnits");
+        new Constraints().oneOf(mode, "globalTableBillingMode", Throughputs.PROVISIONED, Throughputs.PAY_PER_REQUEST)
+                .range(write, "globalTableProvisionedWriteCapacityUnits", 1, Long.MAX_VALUE).check();
+        synchronized (ctx.catalog()) {
+            List<String> members = GlobalTableReplicas.group(existing(name));
+            JsonNode updates = request.path("ReplicaSettingsUpdate");
+            for (JsonNode update : updates) {
+                String target = Json.text(update, "RegionName");
+                if (!members.contains(target)) {
+                    throw new DynamoException("ReplicaNotFoundException", "Replica not found: " + target);
+                }
+            }
+            for (String member : members) {
+                TableMeta table = ctx.table(member, name);
+                ObjectNode d = table.description();
+                if (mode != null) {
+                    d.putObject("BillingModeSummary").put("BillingMode", mode);
+                    if (Throughputs.PAY_PER_REQUEST.equals(mode)) {
+                        d.set("ProvisionedThroughput", Throughputs.zero());
+                    }
+                }
+                ObjectNode throughput = d.path("ProvisionedThroughput") instanceof ObjectNode o ? o
+                        : d.putObject("ProvisionedThroughput");
+                if (write != null) {
+                    throughput.put("WriteCapacityUnits", write);
+                }
+                for (JsonNode update : updates) {
+                    Long read = Json.integer(update, "ReplicaProvisionedReadCapacityUnits");
+                    if (member.equals(Json.text(update, "RegionName")) && read != null) {
+                        throughput.put("ReadCapacityUnits", read);
+                    }
+                }
+                ctx.catalog().update(table.withDescription(d));
+            }
+            return describeGlobalTableSettings(region, request.deepCopy().retain("GlobalTableName"));
+        }
+    }
+
     private static ObjectNode settings(TableMeta table) {
         JsonNode d = table.description();
         ObjectNode s = NODES.objectNode().put("RegionName", table.region()).put("ReplicaStatus", "ACTIVE");

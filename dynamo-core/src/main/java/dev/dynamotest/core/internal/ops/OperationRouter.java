@@ -53,6 +53,7 @@ public final class OperationRouter {
         operations.put("UpdateGlobalTable", globalTables::updateGlobalTable);
         operations.put("ListGlobalTables", globalTables::listGlobalTables);
         operations.put("DescribeGlobalTableSettings", globalTables::describeGlobalTableSettings);
+        operations.put("UpdateGlobalTableSettings", globalTables::updateGlobalTableSettings);
         StreamOperations streams = new StreamOperations(new StreamReader(ctx.streams()), ctx.config().clock());
         operations.put("ListStreams", streams::listStreams);
         operations.put("DescribeStream", streams::describeStream);
