@@ -65,6 +65,12 @@ public final class DynamoAssertions {
         return new ReplicationAssert(replication);
     }
 
+    /** Assertions on what a stream handler received ({@code dynamo.streams().onTable("Orders").handler(...)}). */
+    @CheckReturnValue
+    public static HandlerAssert assertThat(HandlerActivity handler) {
+        return new HandlerAssert(handler);
+    }
+
     /**
      * Assertions on an item in hand, such as a GetItem response's: a map of SDK attribute values, core
      * attribute values or plain Java values.

@@ -97,6 +97,12 @@ public interface Dynamo {
      */
     RegionOutage regionOutage(Region region, OutageMode mode);
 
+    /**
+     * Stream handlers fed from tables' streams as Lambda would feed them:
+     * {@code dynamo.streams().onTable("Orders").handler(event -> ...)}, then {@code dynamo.streams().awaitQuiet()}.
+     */
+    StreamHandlers streams();
+
     /** The engine behind the endpoint, for hooks such as request interceptors. */
     DynamoEngine engine();
 }

@@ -9,6 +9,8 @@ import dev.dynamotest.core.RegionOutage;
 import dev.dynamotest.core.Replication;
 import dev.dynamotest.core.Table;
 import dev.dynamotest.junit.Dynamo;
+import dev.dynamotest.junit.StreamHandlers;
+import dev.dynamotest.junit.internal.streams.HandlerRegistry;
 import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -23,12 +25,14 @@ final class DynamoHandle implements Dynamo {
     private final Settings settings;
     private final Backend backend;
     private final Clients clients;
+    private final HandlerRegistry handlers;
     private volatile long testStart;
 
-    DynamoHandle(Settings settings, Backend backend, Clients clients) {
+    DynamoHandle(Settings settings, Backend backend, Clients clients, HandlerRegistry handlers) {
         this.settings = settings;
         this.backend = backend;
         this.clients = clients;
+        this.handlers = handlers;
     }
 
     @Override
@@ -127,6 +131,12 @@ final class DynamoHandle implements Dynamo {
     public StreamRecords stream(String tableName) {
         return StreamRecords.of(local("stream(...)").engine().streams(), settings.region(), tableName)
                 .since(testStart);
+    }
+
+    @Override
+    public StreamHandlers streams() {
+        local("streams()");
+        return handlers;
     }
 
     private Backend local(String method) {
