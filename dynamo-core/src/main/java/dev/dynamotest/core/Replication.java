@@ -133,8 +133,6 @@ public final class Replication {
 
     /** Lifts every pause and delay (region outages are ended through {@link Regions}). */
     public Replication reset() {
-        replicator.pause(null, null, null, false);
-        replicator.delay(null, Duration.ZERO);
         replicator.resetGates();
         return this;
     }

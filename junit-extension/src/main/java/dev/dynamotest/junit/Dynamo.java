@@ -92,8 +92,8 @@ public interface Dynamo {
     Replication replication();
 
     /**
-     * Starts an outage of a region until the returned outage ends (or the test method ends): requests to it fail
-     * as the mode says, replication into and out of it stops, and it keeps its data.
+     * Starts an outage of a region until the returned outage ends (at the latest before the next test method):
+     * requests to it fail as the mode says, replication into and out of it stops, and it keeps its data.
      */
     RegionOutage regionOutage(Region region, OutageMode mode);
 
