@@ -3,8 +3,11 @@ package dev.dynamotest.core;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.ops.EngineContext;
+import dev.dynamotest.core.internal.ops.ExportOperations;
+import dev.dynamotest.core.internal.ops.ImportOperations;
 import dev.dynamotest.core.internal.ops.OperationRouter;
 import dev.dynamotest.core.internal.ops.WritePath;
+import dev.dynamotest.core.internal.ops.lifecycle.Lifecycle;
 import dev.dynamotest.core.internal.replication.RegionOutages;
 import dev.dynamotest.core.internal.replication.Replicator;
 import dev.dynamotest.core.internal.storage.ChangeLog;
@@ -40,6 +43,8 @@ public final class DynamoEngine implements AutoCloseable {
     private final Tables tables;
     private final ChangeHistory changes;
     private final DynamoStreams streams;
+    private final Lifecycle lifecycle;
+    private final S3Contents s3;
     private final List<RequestInterceptor> interceptors = new CopyOnWriteArrayList<>();
     private final Replicator replicator;
     private final RegionOutages outages;
@@ -53,17 +58,25 @@ public final class DynamoEngine implements AutoCloseable {
         ChangeLog log = new ChangeLog(db);
         this.writes = new WritePath(db, items, log, config.clock());
         this.changes = new ChangeHistory(log);
-        StreamCatalog streamCatalog = new StreamCatalog(new StreamStore(db), new TableChanges(db), log::lastSequence);
+        TableChanges tableChanges = new TableChanges(db);
+        StreamCatalog streamCatalog = new StreamCatalog(new StreamStore(db), tableChanges, log::lastSequence);
         TableCatalog catalog = new TableCatalog(db);
-        this.streams = new DynamoStreams(new StreamReader(streamCatalog), config.clock());
-        writes.addListener(streams::onChange);
         this.replicator = new Replicator(catalog, writes, config.clock());
         this.outages = new RegionOutages(replicator);
         this.regions = new Regions(outages);
         this.replication = new Replication(replicator, regions);
         EngineContext ctx = new EngineContext(config, catalog, items, writes, streamCatalog, replicator);
+        this.lifecycle = new Lifecycle(ctx, tableChanges, log::lastSequence);
+        this.streams = new DynamoStreams(new StreamReader(streamCatalog), config.clock());
+        writes.addListener(streams::onChange);
         this.router = new OperationRouter(ctx);
-        this.tables = new Tables(ctx);
+        lifecycle.registerIn(router::register);
+        ExportOperations exports = new ExportOperations(ctx, lifecycle.pointInTime());
+        exports.registerIn(router::register);
+        ImportOperations imports = new ImportOperations(ctx);
+        imports.registerIn(router::register);
+        this.s3 = new S3Contents(config.objectStore(), exports, imports);
+        this.tables = new Tables(ctx, lifecycle);
     }
 
     /** An engine with the default configuration (in-memory, us-east-1). */
@@ -109,6 +122,11 @@ public final class DynamoEngine implements AutoCloseable {
         return regions;
     }
 
+    /** What the engine's object store holds (exports, imported sources), read for assertions. */
+    public S3Contents s3() {
+        return s3;
+    }
+
     /** Handles a request through the interceptor chain. */
     public ObjectNode handle(DynamoRequest request) {
         return invoke(0, request);
@@ -120,6 +138,7 @@ public final class DynamoEngine implements AutoCloseable {
         }
         return outages.intercept(request, last -> {
             ObjectNode body = last.body() == null ? JsonNodeFactory.instance.objectNode() : last.body();
+            lifecycle.beforeRequest();
             return router.execute(last, body);
         });
     }

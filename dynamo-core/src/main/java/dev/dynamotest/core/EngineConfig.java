@@ -13,12 +13,16 @@ public final class EngineConfig {
     private final Clock clock;
     private final Path databasePath;
     private final String accountId;
+    private final ObjectStore objectStore;
 
     private EngineConfig(Builder builder) {
         this.defaultRegion = builder.defaultRegion;
         this.clock = builder.clock;
         this.databasePath = builder.databasePath;
         this.accountId = builder.accountId;
+        this.objectStore = builder.objectStore != null ? builder.objectStore
+                : new DirectoryObjectStore(Path.of(System.getProperty("java.io.tmpdir"),
+                        "dynamotest-s3-" + java.util.UUID.randomUUID()));
     }
 
     /** A configuration with the defaults: region us-east-1, a {@link ControllableClock}, in-memory H2. */
@@ -49,12 +53,21 @@ public final class EngineConfig {
         return accountId;
     }
 
+    /**
+     * Where exports are written and imports read: by default a {@link DirectoryObjectStore} under a folder of its
+     * own in the temporary directory, created when the first bucket is written.
+     */
+    public ObjectStore objectStore() {
+        return objectStore;
+    }
+
     /** Builds an {@link EngineConfig}. */
     public static final class Builder {
         private String defaultRegion = "us-east-1";
         private Clock clock = new ControllableClock();
         private Path databasePath;
         private String accountId = "000000000000";
+        private ObjectStore objectStore;
 
         private Builder() {
         }
@@ -77,6 +90,12 @@ public final class EngineConfig {
 
         public Builder accountId(String accountId) {
             this.accountId = Objects.requireNonNull(accountId, "accountId");
+            return this;
+        }
+
+        /** The object store that stands for S3 in ExportTableToPointInTime and ImportTable. */
+        public Builder objectStore(ObjectStore store) {
+            this.objectStore = Objects.requireNonNull(store, "store");
             return this;
         }
 

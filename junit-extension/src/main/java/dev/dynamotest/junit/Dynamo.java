@@ -7,6 +7,7 @@ import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.OutageMode;
 import dev.dynamotest.core.RegionOutage;
 import dev.dynamotest.core.Replication;
+import dev.dynamotest.core.S3Contents;
 import dev.dynamotest.core.Table;
 import java.net.URI;
 import java.util.List;
@@ -96,6 +97,12 @@ public interface Dynamo {
      * requests to it fail as the mode says, replication into and out of it stops, and it keeps its data.
      */
     RegionOutage regionOutage(Region region, OutageMode mode);
+
+    /**
+     * The endpoint's object store (its "S3"), read for assertions:
+     * {@code assertThat(dynamo.s3().export(exportArn)).hasItemCount(2)}.
+     */
+    S3Contents s3();
 
     /**
      * Stream handlers fed from tables' streams as Lambda would feed them:

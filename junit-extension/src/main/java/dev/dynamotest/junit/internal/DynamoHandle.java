@@ -7,6 +7,7 @@ import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.OutageMode;
 import dev.dynamotest.core.RegionOutage;
 import dev.dynamotest.core.Replication;
+import dev.dynamotest.core.S3Contents;
 import dev.dynamotest.core.Table;
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.StreamHandlers;
@@ -113,6 +114,11 @@ final class DynamoHandle implements Dynamo {
     @Override
     public DynamoEngine engine() {
         return local("engine()").engine();
+    }
+
+    @Override
+    public S3Contents s3() {
+        return local("s3()").engine().s3();
     }
 
     @Override

@@ -28,6 +28,7 @@ final class TableDescriptions {
         ObjectNode d = table.description();
         long[] countAndSize = ctx.items().countAndSize(table);
         d.remove(Tags.FIELD);
+        d.remove(dev.dynamotest.core.internal.ops.lifecycle.LifecycleState.FIELD);
         if (GlobalTableReplicas.LEGACY.equals(d.path("GlobalTableVersion").asText())) {
             d.remove("Replicas");
             d.remove("GlobalTableVersion");
