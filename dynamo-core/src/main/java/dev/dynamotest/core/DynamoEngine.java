@@ -2,6 +2,7 @@ package dev.dynamotest.core;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.internal.capacity.CapacityModel;
 import dev.dynamotest.core.internal.ops.EngineContext;
 import dev.dynamotest.core.internal.ops.OperationRouter;
 import dev.dynamotest.core.internal.ops.WritePath;
@@ -38,6 +39,7 @@ public final class DynamoEngine implements AutoCloseable {
     private final Tables tables;
     private final ChangeHistory changes;
     private final DynamoStreams streams;
+    private final CapacityMeter capacity;
     private final List<RequestInterceptor> interceptors = new CopyOnWriteArrayList<>();
 
     private DynamoEngine(EngineConfig config) {
@@ -45,7 +47,10 @@ public final class DynamoEngine implements AutoCloseable {
         this.db = config.databasePath() == null ? H2Database.inMemory() : H2Database.file(config.databasePath());
         ItemStore items = new ItemStore(db);
         ChangeLog log = new ChangeLog(db);
-        this.writes = new WritePath(db, items, log, config.clock());
+        CapacityModel capacityModel = new CapacityModel(config.clock(), config.capacityMode(),
+                config.partitionThroughputLimits());
+        this.capacity = new CapacityMeter(capacityModel);
+        this.writes = new WritePath(db, items, log, config.clock(), capacityModel);
         this.changes = new ChangeHistory(log);
         StreamCatalog streamCatalog = new StreamCatalog(new StreamStore(db), new TableChanges(db), log::lastSequence);
         EngineContext ctx = new EngineContext(config, new TableCatalog(db), items, writes, streamCatalog);
@@ -86,6 +91,11 @@ public final class DynamoEngine implements AutoCloseable {
     /** The DynamoDB Streams of the tables, read without the Streams API, and their new records as they come. */
     public DynamoStreams streams() {
         return streams;
+    }
+
+    /** The capacity model: per-table modes, consumed units and throttle events. */
+    public CapacityMeter capacity() {
+        return capacity;
     }
 
     /** Handles a request through the interceptor chain. */

@@ -13,12 +13,16 @@ public final class EngineConfig {
     private final Clock clock;
     private final Path databasePath;
     private final String accountId;
+    private final CapacityMode capacityMode;
+    private final boolean partitionThroughputLimits;
 
     private EngineConfig(Builder builder) {
         this.defaultRegion = builder.defaultRegion;
         this.clock = builder.clock;
         this.databasePath = builder.databasePath;
         this.accountId = builder.accountId;
+        this.capacityMode = builder.capacityMode;
+        this.partitionThroughputLimits = builder.partitionThroughputLimits;
     }
 
     /** A configuration with the defaults: region us-east-1, a {@link ControllableClock}, in-memory H2. */
@@ -49,12 +53,24 @@ public final class EngineConfig {
         return accountId;
     }
 
+    /** Whether tables throttle requests over their capacity ({@link CapacityMode#OBSERVE} by default). */
+    public CapacityMode capacityMode() {
+        return capacityMode;
+    }
+
+    /** Whether one partition key value is limited to 3,000 read and 1,000 write units per second (off by default). */
+    public boolean partitionThroughputLimits() {
+        return partitionThroughputLimits;
+    }
+
     /** Builds an {@link EngineConfig}. */
     public static final class Builder {
         private String defaultRegion = "us-east-1";
         private Clock clock = new ControllableClock();
         private Path databasePath;
         private String accountId = "000000000000";
+        private CapacityMode capacityMode = CapacityMode.OBSERVE;
+        private boolean partitionThroughputLimits;
 
         private Builder() {
         }
@@ -77,6 +93,18 @@ public final class EngineConfig {
 
         public Builder accountId(String accountId) {
             this.accountId = Objects.requireNonNull(accountId, "accountId");
+            return this;
+        }
+
+        /** Whether tables throttle requests over their capacity, or only record them (the default). */
+        public Builder capacityMode(CapacityMode mode) {
+            this.capacityMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Limits each partition key value to 3,000 read and 1,000 write units per second, as DynamoDB does. */
+        public Builder partitionThroughputLimits(boolean enabled) {
+            this.partitionThroughputLimits = enabled;
             return this;
         }
 
