@@ -15,6 +15,7 @@ public final class EngineConfig {
     private final String accountId;
     private final CapacityMode capacityMode;
     private final boolean partitionThroughputLimits;
+    private final java.time.Duration tableUpdateDelay;
 
     private EngineConfig(Builder builder) {
         this.defaultRegion = builder.defaultRegion;
@@ -23,6 +24,7 @@ public final class EngineConfig {
         this.accountId = builder.accountId;
         this.capacityMode = builder.capacityMode;
         this.partitionThroughputLimits = builder.partitionThroughputLimits;
+        this.tableUpdateDelay = builder.tableUpdateDelay;
     }
 
     /** A configuration with the defaults: region us-east-1, a {@link ControllableClock}, in-memory H2. */
@@ -63,6 +65,11 @@ public final class EngineConfig {
         return partitionThroughputLimits;
     }
 
+    /** How long a table stays UPDATING after UpdateTable, on the engine's clock (zero by default). */
+    public java.time.Duration tableUpdateDelay() {
+        return tableUpdateDelay;
+    }
+
     /** Builds an {@link EngineConfig}. */
     public static final class Builder {
         private String defaultRegion = "us-east-1";
@@ -71,6 +78,7 @@ public final class EngineConfig {
         private String accountId = "000000000000";
         private CapacityMode capacityMode = CapacityMode.OBSERVE;
         private boolean partitionThroughputLimits;
+        private java.time.Duration tableUpdateDelay = java.time.Duration.ZERO;
 
         private Builder() {
         }
@@ -105,6 +113,18 @@ public final class EngineConfig {
         /** Limits each partition key value to 3,000 read and 1,000 write units per second, as DynamoDB does. */
         public Builder partitionThroughputLimits(boolean enabled) {
             this.partitionThroughputLimits = enabled;
+            return this;
+        }
+
+        /**
+         * How long a table stays UPDATING after UpdateTable (zero by default); meanwhile another UpdateTable fails
+         * with ResourceInUseException.
+         */
+        public Builder tableUpdateDelay(java.time.Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("tableUpdateDelay must not be negative: " + delay);
+            }
+            this.tableUpdateDelay = delay;
             return this;
         }
 

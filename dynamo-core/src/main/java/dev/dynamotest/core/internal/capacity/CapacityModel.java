@@ -38,6 +38,7 @@ public final class CapacityModel {
     private final ConcurrentLinkedDeque<ThrottleEvent> events = new ConcurrentLinkedDeque<>();
     private final AtomicInteger eventCount = new AtomicInteger();
     private volatile int suspended;
+    private volatile long epoch = Long.MIN_VALUE;
 
     public CapacityModel(Clock clock, CapacityMode defaultMode, boolean partitionLimits) {
         this.clock = clock;
@@ -223,8 +224,9 @@ public final class CapacityModel {
         eventCount.set(0);
     }
 
-    /** Forgets everything of every table, as if each had just been created. */
+    /** Forgets everything of every table, as if each had just been created now. */
     public void resetAll() {
+        epoch = micros();
         tables.clear();
         events.clear();
         eventCount.set(0);
@@ -256,7 +258,7 @@ public final class CapacityModel {
     private TableLanes lanes(TableMeta table, long now) {
         TableLanes t = tables.get(table.id());
         if (t == null) {
-            t = tables.computeIfAbsent(table.id(), id -> new TableLanes(table));
+            t = tables.computeIfAbsent(table.id(), id -> new TableLanes(table, epoch));
         }
         synchronized (t) {
             t.configure(table, now);

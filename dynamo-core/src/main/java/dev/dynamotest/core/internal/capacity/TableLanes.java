@@ -44,8 +44,11 @@ final class TableLanes {
     private TableMeta meta;
     private boolean provisioned;
     private Resource[] byPosition = new Resource[0];
+    private final long epoch;
 
-    TableLanes(TableMeta meta) {
+    /** The lanes of a table; none of its capacity dates from before {@code epoch} (microseconds). */
+    TableLanes(TableMeta meta, long epoch) {
+        this.epoch = epoch;
         this.region = meta.region();
         this.name = meta.name();
         this.id = meta.id();
@@ -57,11 +60,13 @@ final class TableLanes {
         if (current == meta) {
             return;
         }
+        long micros = now;
         ObjectNode d = current.description();
         if (meta == null) {
             double created = d.path("CreationDateTime").asDouble(Double.NaN);
             // the description keeps milliseconds: the table was created within the millisecond after
             now = Double.isNaN(created) ? now : Math.min(now, Math.round(created * 1000) * 1000 + 999);
+            now = Math.max(now, Math.min(epoch, micros));
         }
         provisioned = !"PAY_PER_REQUEST".equals(d.path("BillingModeSummary").path("BillingMode").asText());
         configure(table, d, now);
