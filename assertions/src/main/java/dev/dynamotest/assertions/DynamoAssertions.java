@@ -52,6 +52,16 @@ public final class DynamoAssertions {
         return new ChangesAssert(ChangesSubject.of(ChangeSource.of(changes), AssertContext.hard()));
     }
 
+    /** Assertions on the capacity of a region's tables: {@code assertThat(dynamo.capacity()).hadNoThrottling()}. */
+    public static CapacityAssert assertThat(Capacity capacity) {
+        return new CapacityAssert(capacity);
+    }
+
+    /** Assertions on one table's capacity: {@code assertThat(dynamo.capacity().table("Orders")).wasThrottled()}. */
+    public static TableCapacityAssert assertThat(TableCapacity capacity) {
+        return new TableCapacityAssert(capacity);
+    }
+
     /** Assertions on the records of a table's stream ({@code dynamo.stream("Orders")}). */
     @CheckReturnValue
     public static StreamAssert assertThat(StreamRecords stream) {

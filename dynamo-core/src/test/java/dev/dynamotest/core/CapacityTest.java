@@ -223,7 +223,7 @@ class CapacityTest {
     @Test
     void a_transaction_over_capacity_is_cancelled_with_provisioned_throughput_exceeded() {
         start(CapacityMode.ENFORCE);
-        provisioned("Orders", 5, 1);
+        provisioned("Orders", 5, 2);
 
         assertThatThrownBy(() -> client.transactWriteItems(r -> r.transactItems(
                 TransactWriteItem.builder().put(p -> p.tableName("Orders").item(item("a", 1))).build(),

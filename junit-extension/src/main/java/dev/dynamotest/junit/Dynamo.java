@@ -1,5 +1,6 @@
 package dev.dynamotest.junit;
 
+import dev.dynamotest.assertions.Capacity;
 import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.ControllableClock;
@@ -77,6 +78,13 @@ public interface Dynamo {
      * {@code assertThat(dynamo.stream("Orders")).eventually().containsInsertOf(key)}.
      */
     StreamRecords stream(String tableName);
+
+    /**
+     * The capacity the test's traffic consumed in the class's region, and the requests throttled (or, observed,
+     * that DynamoDB would have throttled), for capacity assertions:
+     * {@code assertThat(dynamo.capacity().table("Orders")).hadNoThrottling()}.
+     */
+    Capacity capacity();
 
     /** The engine behind the endpoint, for hooks such as request interceptors. */
     DynamoEngine engine();

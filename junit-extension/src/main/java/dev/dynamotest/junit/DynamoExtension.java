@@ -1,5 +1,6 @@
 package dev.dynamotest.junit;
 
+import dev.dynamotest.core.CapacityMode;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.junit.internal.ExtensionOptions;
 import dev.dynamotest.junit.internal.Lifecycle;
@@ -128,6 +129,12 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
         /** Files of table definitions, as {@link DynamoTablesFrom} reads them, added to the declared tables. */
         public Builder tablesFrom(String... files) {
             options.tableFiles.addAll(java.util.List.of(files));
+            return this;
+        }
+
+        /** Whether tables throttle over their capacity ({@link CapacityMode#ENFORCE}) or only record it (default). */
+        public Builder capacity(CapacityMode mode) {
+            options.capacity = Objects.requireNonNull(mode, "mode");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.dynamotest.junit;
 
+import dev.dynamotest.core.CapacityMode;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -37,4 +38,10 @@ public @interface DynamoTest {
 
     /** Whether each test method starts from the declared state, or the class's methods share their state. */
     Isolation isolation() default Isolation.PER_METHOD;
+
+    /**
+     * Whether tables throttle requests over their capacity as DynamoDB does ({@link CapacityMode#ENFORCE}) or
+     * serve them and record the throttling ({@link CapacityMode#OBSERVE}, the default); see {@link Dynamo#capacity()}.
+     */
+    CapacityMode capacity() default CapacityMode.OBSERVE;
 }

@@ -1,5 +1,6 @@
 package dev.dynamotest.junit.internal;
 
+import dev.dynamotest.assertions.Capacity;
 import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.ChangeCapture;
@@ -102,7 +103,13 @@ final class DynamoHandle implements Dynamo {
     void startTest() {
         if (backend.engine() != null) {
             testStart = backend.engine().changes().mark().mark();
+            backend.engine().capacity().reset();
         }
+    }
+
+    @Override
+    public Capacity capacity() {
+        return Capacity.of(local("capacity()").engine().capacity(), settings.region());
     }
 
     @Override

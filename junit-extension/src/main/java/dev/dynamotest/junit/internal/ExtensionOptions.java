@@ -1,5 +1,6 @@
 package dev.dynamotest.junit.internal;
 
+import dev.dynamotest.core.CapacityMode;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.junit.DynamoTest;
 import dev.dynamotest.junit.Isolation;
@@ -21,6 +22,7 @@ public final class ExtensionOptions {
     public String host;
     public Isolation isolation;
     public final List<String> tableFiles = new ArrayList<>();
+    public CapacityMode capacity;
 
     public ExtensionOptions copy() {
         ExtensionOptions copy = new ExtensionOptions();
@@ -31,6 +33,7 @@ public final class ExtensionOptions {
         copy.host = host;
         copy.isolation = isolation;
         copy.tableFiles.addAll(tableFiles);
+        copy.capacity = capacity;
         return copy;
     }
 
@@ -44,7 +47,8 @@ public final class ExtensionOptions {
                 port != null ? port : 0,
                 isolation != null ? isolation : annotation != null ? annotation.isolation() : Isolation.PER_METHOD,
                 endpointFromEnvironment(),
-                tableFiles);
+                tableFiles,
+                capacity != null ? capacity : annotation != null ? annotation.capacity() : CapacityMode.OBSERVE);
     }
 
     private static URI endpointFromEnvironment() {

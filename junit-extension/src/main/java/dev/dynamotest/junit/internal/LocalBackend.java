@@ -37,6 +37,7 @@ public final class LocalBackend implements Backend {
                 .defaultRegion(settings.region())
                 .clock(clock)
                 .databasePath(settings.databasePath())
+                .capacityMode(settings.capacity())
                 .build(), settings.host(), settings.port());
         LocalBackend backend = new LocalBackend(clock, server.engine(), server);
         server.engine().addInterceptor(backend::record);
@@ -75,7 +76,9 @@ public final class LocalBackend implements Backend {
     public ObjectNode execute(String region, String operation, ObjectNode body) {
         unrecorded.set(true);
         try {
-            return engine.execute(region, operation, body);
+            ObjectNode[] response = new ObjectNode[1];
+            engine.capacity().unmetered(() -> response[0] = engine.execute(region, operation, body));
+            return response[0];
         } finally {
             unrecorded.set(false);
         }

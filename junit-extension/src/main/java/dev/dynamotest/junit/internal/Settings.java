@@ -1,5 +1,6 @@
 package dev.dynamotest.junit.internal;
 
+import dev.dynamotest.core.CapacityMode;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.junit.Isolation;
 import java.net.URI;
@@ -14,12 +15,20 @@ import java.util.List;
  * @param databasePath an H2 file, or {@code null} for memory
  * @param remoteEndpoint an endpoint to use instead of starting one, or {@code null}
  * @param tableFiles files of table definitions given to the builder
+ * @param capacity whether the endpoint throttles over capacity or only records it
  */
 public record Settings(String region, Clock clockSource, Path databasePath, String host, int port,
-        Isolation isolation, URI remoteEndpoint, List<String> tableFiles) {
+        Isolation isolation, URI remoteEndpoint, List<String> tableFiles, CapacityMode capacity) {
 
     public Settings {
         tableFiles = List.copyOf(tableFiles);
+    }
+
+    /** Settings with the default capacity mode, {@link CapacityMode#OBSERVE}. */
+    public Settings(String region, Clock clockSource, Path databasePath, String host, int port,
+            Isolation isolation, URI remoteEndpoint, List<String> tableFiles) {
+        this(region, clockSource, databasePath, host, port, isolation, remoteEndpoint, tableFiles,
+                CapacityMode.OBSERVE);
     }
 
     /** Whether the tests run against an endpoint that this extension does not start. */

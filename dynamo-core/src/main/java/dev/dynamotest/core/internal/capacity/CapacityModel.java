@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Charges the units the operations compute to the lanes of tables and indexes, and decides, before a request is
  * served, whether DynamoDB would throttle it. A request is admitted while its lanes have capacity left (a request
- * whose size is known only after reading is admitted on that, then charged its actual units, which may leave the
- * lane in debt). In {@link CapacityMode#ENFORCE} a throttled request fails with {@link ThrottlingError}; in
+ * whose size is known only after reading is admitted on the least it can take, then charged its actual units,
+ * which may leave the lane in debt). In {@link CapacityMode#ENFORCE} a throttled request fails with {@link ThrottlingError}; in
  * {@link CapacityMode#OBSERVE} it is served, takes nothing from the lanes' capacity, and is recorded as a
  * {@link ThrottleEvent} either way.
  */
@@ -47,11 +47,12 @@ public final class CapacityModel {
     }
 
     /**
-     * Whether a read of the table, or of a global secondary index ({@code index} non-null and global), may be
-     * served; {@code partitionKey} is the partition key value read, or {@code null} for a scan. Returns false for a
-     * read served only because the table observes; throws {@link ThrottlingError} when it enforces.
+     * Whether a read of the table, or of a global secondary index ({@code index} non-null and global), that takes
+     * at least {@code units} (its size is not known yet) may be served; {@code partitionKey} is the partition key
+     * value read, or {@code null} for a scan. Returns false for a read served only because the table observes;
+     * throws {@link ThrottlingError} when it enforces.
      */
-    public boolean admitRead(TableMeta table, IndexMeta index, AttributeValue partitionKey) {
+    public boolean admitRead(TableMeta table, IndexMeta index, AttributeValue partitionKey, double units) {
         if (suspended > 0) {
             return true;
         }
@@ -62,9 +63,9 @@ public final class CapacityModel {
             if (r == null) {
                 return true;
             }
-            Verdict v = r.read.verdict(now);
+            Verdict v = r.read.verdict(now, units);
             Verdict p = partitionLimits && partitionKey != null && r == t.table
-                    ? t.partition(partitionKey).read.verdict(now) : Verdict.SERVE;
+                    ? t.partition(partitionKey).read.verdict(now, units) : Verdict.SERVE;
             if (v == Verdict.SERVE && p == Verdict.SERVE) {
                 return true;
             }
@@ -100,15 +101,15 @@ public final class CapacityModel {
      * {@link TableMeta#indexes()} ({@code indexUnits} may be null), may be served: false when served only because
      * the table observes; throws {@link ThrottlingError} when it enforces.
      */
-    public boolean admitWrite(TableMeta table, AttributeValue partitionKey, double[] indexUnits) {
+    public boolean admitWrite(TableMeta table, AttributeValue partitionKey, double units, double[] indexUnits) {
         if (suspended > 0) {
             return true;
         }
         long now = micros();
         TableLanes t = lanes(table, now);
         synchronized (t) {
-            Verdict v = t.table.write.verdict(now);
-            Verdict p = partitionLimits && partitionKey != null ? t.partition(partitionKey).write.verdict(now)
+            Verdict v = t.table.write.verdict(now, units);
+            Verdict p = partitionLimits && partitionKey != null ? t.partition(partitionKey).write.verdict(now, units)
                     : Verdict.SERVE;
             List<ThrottlingError.Reason> reasons = null;
             if (v != Verdict.SERVE || p != Verdict.SERVE) {
@@ -123,7 +124,7 @@ public final class CapacityModel {
                     if (r == null || indexUnits[i] <= 0) {
                         continue;
                     }
-                    Verdict iv = r.write.verdict(now);
+                    Verdict iv = r.write.verdict(now, indexUnits[i]);
                     if (iv != Verdict.SERVE) {
                         reasons = reasons == null ? new ArrayList<>(2) : reasons;
                         addReason(reasons, r, iv, "Write");

@@ -62,17 +62,21 @@ final class Lane {
         peakSeconds = null;
     }
 
-    Verdict verdict(long now) {
+    /**
+     * Whether a request that takes at least {@code units} may be served now: a provisioned lane needs that much
+     * capacity left (at most a full bucket), an on-demand lane room for it in the current second.
+     */
+    Verdict verdict(long now, double units) {
         if (provisioned) {
             refill(now);
-            return tokens > 0 ? Verdict.SERVE : Verdict.PROVISIONED;
+            return tokens >= Math.min(units, rate * BURST_SECONDS) ? Verdict.SERVE : Verdict.PROVISIONED;
         }
         long second = Math.floorDiv(now, MICROS);
-        double served = second == servedSecond ? servedThisSecond : 0;
-        if (max > 0 && served >= max) {
+        double served = (second == servedSecond ? servedThisSecond : 0) + units;
+        if (max > 0 && served > max) {
             return Verdict.MAX_ON_DEMAND;
         }
-        return served >= limit(second) ? Verdict.KEY_RANGE : Verdict.SERVE;
+        return served > limit(second) ? Verdict.KEY_RANGE : Verdict.SERVE;
     }
 
     /** Takes the units of a request: from the lane's capacity when it was served ({@code admitted}), always from usage. */

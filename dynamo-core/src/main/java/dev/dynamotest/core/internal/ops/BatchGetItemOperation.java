@@ -59,7 +59,8 @@ final class BatchGetItemOperation implements Operation {
                 boolean admitted;
                 try {
                     admitted = bytes >= MAX_RESPONSE_BYTES
-                            || ctx.writes().capacity().admitRead(read.table(), null, partitionKey);
+                            || ctx.writes().capacity().admitRead(read.table(), null, partitionKey,
+                            Capacity.readUnits(0, read.consistent()));
                 } catch (ThrottlingError throttled) {
                     firstThrottle = firstThrottle == null ? throttled : firstThrottle;
                     unread = unread != null ? unread : unprocessedFor(unprocessed, read);

@@ -48,7 +48,8 @@ public final class ItemOperations {
         TableMeta table = ctx.table(region, tableName);
         ItemKeys.checkKey(table, key);
         AttributeValue partitionKey = key.get(table.hashKey().name());
-        boolean admitted = ctx.writes().capacity().admitRead(table, null, partitionKey);
+        boolean admitted = ctx.writes().capacity().admitRead(table, null, partitionKey,
+                Capacity.readUnits(0, consistent));
         Map<String, AttributeValue> item = ctx.items().get(table, StoredKey.of(table, key));
         double units = Capacity.readUnits(size(item), consistent);
         ctx.writes().capacity().chargeRead(table, null, partitionKey, units, admitted);

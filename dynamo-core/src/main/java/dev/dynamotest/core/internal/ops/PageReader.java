@@ -43,7 +43,8 @@ final class PageReader {
 
     ObjectNode read(Page page) {
         ReadTarget target = page.target();
-        boolean admitted = ctx.writes().capacity().admitRead(target.table(), target.index(), page.partitionKey());
+        boolean admitted = ctx.writes().capacity().admitRead(target.table(), target.index(), page.partitionKey(),
+                readUnits(page, 0));
         ArrayNode items = NODES.arrayNode();
         int count = 0;
         long scanned = 0;

@@ -37,7 +37,8 @@ final class TransactGetItemsOperation implements Operation {
             TransactActions.Get get = gets.get(i);
             reads.add(new WritePath.Read(get.table(), get.key()));
             try {
-                admitted[i] = ctx.writes().capacity().admitRead(get.table(), null, partitionKey(get));
+                admitted[i] = ctx.writes().capacity().admitRead(get.table(), null, partitionKey(get),
+                        2 * Capacity.readUnits(0, true));
                 throttles.add(null);
             } catch (ThrottlingError e) {
                 throttles.add(e);

@@ -207,7 +207,7 @@ public final class WritePath {
         AttributeValue partitionKey = metered ? write.key().get(table.hashKey().name()) : null;
         double[] indexUnits = metered && !unchanged ? Capacity.indexWriteUnits(table, current, next, multiplier)
                 : null;
-        boolean admitted = !metered || capacity.admitWrite(table, partitionKey, indexUnits);
+        boolean admitted = !metered || capacity.admitWrite(table, partitionKey, units, indexUnits);
         if (unchanged) {
             if (metered) {
                 capacity.chargeWrite(table, partitionKey, units, null, admitted);
