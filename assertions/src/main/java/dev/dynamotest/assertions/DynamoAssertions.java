@@ -68,6 +68,12 @@ public final class DynamoAssertions {
         return new StreamAssert(ChangesSubject.of(new StreamSource(stream), AssertContext.hard()));
     }
 
+    /** Assertions on what a stream handler received ({@code dynamo.streams().onTable("Orders").handler(...)}). */
+    @CheckReturnValue
+    public static HandlerAssert assertThat(HandlerActivity handler) {
+        return new HandlerAssert(handler);
+    }
+
     /**
      * Assertions on an item in hand, such as a GetItem response's: a map of SDK attribute values, core
      * attribute values or plain Java values.

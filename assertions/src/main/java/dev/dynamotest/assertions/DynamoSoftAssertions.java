@@ -59,6 +59,12 @@ public class DynamoSoftAssertions extends AbstractSoftAssertions {
                 ChangesSubject.of(new StreamSource(stream), context), StreamAssert::new);
     }
 
+    /** Soft assertions on what a stream handler received. */
+    @CheckReturnValue
+    public HandlerAssert assertThat(HandlerActivity handler) {
+        return proxy(HandlerAssert.class, HandlerActivity.class, handler);
+    }
+
     private TableAssert table(ItemsSubject subject) {
         return proxy(TableAssert.class, ItemsSubject.class, subject);
     }

@@ -80,6 +80,12 @@ public interface Dynamo {
     StreamRecords stream(String tableName);
 
     /**
+     * Stream handlers fed from tables' streams as Lambda would feed them:
+     * {@code dynamo.streams().onTable("Orders").handler(event -> ...)}, then {@code dynamo.streams().awaitQuiet()}.
+     */
+    StreamHandlers streams();
+
+    /**
      * The capacity the test's traffic consumed in the class's region, and the requests throttled (or, observed,
      * that DynamoDB would have throttled), for capacity assertions:
      * {@code assertThat(dynamo.capacity().table("Orders")).hadNoThrottling()}.

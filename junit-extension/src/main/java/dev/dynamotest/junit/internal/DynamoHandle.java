@@ -7,6 +7,8 @@ import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.Table;
 import dev.dynamotest.junit.Dynamo;
+import dev.dynamotest.junit.StreamHandlers;
+import dev.dynamotest.junit.internal.streams.HandlerRegistry;
 import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -21,12 +23,14 @@ final class DynamoHandle implements Dynamo {
     private final Settings settings;
     private final Backend backend;
     private final Clients clients;
+    private final HandlerRegistry handlers;
     private volatile long testStart;
 
-    DynamoHandle(Settings settings, Backend backend, Clients clients) {
+    DynamoHandle(Settings settings, Backend backend, Clients clients, HandlerRegistry handlers) {
         this.settings = settings;
         this.backend = backend;
         this.clients = clients;
+        this.handlers = handlers;
     }
 
     @Override
@@ -116,6 +120,12 @@ final class DynamoHandle implements Dynamo {
     public StreamRecords stream(String tableName) {
         return StreamRecords.of(local("stream(...)").engine().streams(), settings.region(), tableName)
                 .since(testStart);
+    }
+
+    @Override
+    public StreamHandlers streams() {
+        local("streams()");
+        return handlers;
     }
 
     private Backend local(String method) {
