@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -308,6 +309,29 @@ class CapacityTest {
 
         assertThatThrownBy(() -> put("Strict", "b", 1)).isInstanceOf(ProvisionedThroughputExceededException.class);
         assertThat(endpoint.server().engine().capacity().mode("us-east-1", "Lax")).isEqualTo(CapacityMode.OBSERVE);
+    }
+
+    @Test
+    void with_the_system_clock_the_sdks_own_retries_succeed_once_capacity_refills() {
+        start(CapacityMode.ENFORCE);
+        clock.unfreeze();
+        provisioned("Orders", 1, 1);
+        try (DynamoDbClient retrying = DynamoDbClient.builder().endpointOverride(endpoint.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.builder().numRetries(20)
+                        .throttlingBackoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(200))).build()))
+                .build()) {
+            for (int i = 0; i < 3; i++) {
+                String pk = "o" + i;
+                retrying.putItem(r -> r.tableName("Orders").item(item(pk, 1)));
+            }
+        }
+
+        assertThat(endpoint.server().engine().tables().get("us-east-1", "Orders").itemCount()).isEqualTo(3);
+        assertThat(endpoint.server().engine().capacity().throttles()).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.enforced()).isTrue());
     }
 
     @Test
