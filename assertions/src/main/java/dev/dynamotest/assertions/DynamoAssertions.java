@@ -57,6 +57,11 @@ public final class DynamoAssertions {
         return new CapacityAssert(capacity);
     }
 
+    /** Assertions on what a region's tables would cost: {@code assertThat(dynamo.cost()).isAtMost(0.01)}. */
+    public static CostAssert assertThat(Cost cost) {
+        return new CostAssert(cost);
+    }
+
     /** Assertions on one table's capacity: {@code assertThat(dynamo.capacity().table("Orders")).wasThrottled()}. */
     public static TableCapacityAssert assertThat(TableCapacity capacity) {
         return new TableCapacityAssert(capacity);

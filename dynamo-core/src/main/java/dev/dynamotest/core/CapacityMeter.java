@@ -1,6 +1,7 @@
 package dev.dynamotest.core;
 
 import dev.dynamotest.core.internal.capacity.CapacityModel;
+import dev.dynamotest.core.internal.ops.Costs;
 import java.util.List;
 
 /**
@@ -15,9 +16,26 @@ import java.util.List;
 public final class CapacityMeter {
 
     private final CapacityModel model;
+    private final Costs costs;
+    private final Tables tables;
 
-    CapacityMeter(CapacityModel model) {
+    CapacityMeter(CapacityModel model, Costs costs, Tables tables) {
         this.model = model;
+        this.costs = costs;
+        this.tables = tables;
+    }
+
+    /**
+     * What a table's traffic and storage since it is metered (its creation, or the last {@link #reset()}) would cost
+     * in DynamoDB at the engine's prices ({@link EngineConfig.Builder#prices}), and in the other class and mode.
+     */
+    public TableCost cost(String region, String table) {
+        return costs.of(region, table);
+    }
+
+    /** The cost of every table of a region, by name. */
+    public List<TableCost> costs(String region) {
+        return tables.names(region).stream().map(name -> costs.of(region, name)).toList();
     }
 
     /** The mode of a table: its own, or the engine's. */

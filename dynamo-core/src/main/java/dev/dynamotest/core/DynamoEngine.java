@@ -3,6 +3,7 @@ package dev.dynamotest.core;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.capacity.CapacityModel;
+import dev.dynamotest.core.internal.ops.Costs;
 import dev.dynamotest.core.internal.ops.EngineContext;
 import dev.dynamotest.core.internal.ops.OperationRouter;
 import dev.dynamotest.core.internal.ops.WritePath;
@@ -49,7 +50,6 @@ public final class DynamoEngine implements AutoCloseable {
         ChangeLog log = new ChangeLog(db);
         CapacityModel capacityModel = new CapacityModel(config.clock(), config.capacityMode(),
                 config.partitionThroughputLimits());
-        this.capacity = new CapacityMeter(capacityModel);
         this.writes = new WritePath(db, items, log, config.clock(), capacityModel);
         this.changes = new ChangeHistory(log);
         StreamCatalog streamCatalog = new StreamCatalog(new StreamStore(db), new TableChanges(db), log::lastSequence);
@@ -58,6 +58,7 @@ public final class DynamoEngine implements AutoCloseable {
         writes.addListener(streams::onChange);
         this.router = new OperationRouter(ctx);
         this.tables = new Tables(ctx);
+        this.capacity = new CapacityMeter(capacityModel, new Costs(ctx, config.prices()), tables);
     }
 
     /** An engine with the default configuration (in-memory, us-east-1). */

@@ -16,6 +16,7 @@ public final class EngineConfig {
     private final CapacityMode capacityMode;
     private final boolean partitionThroughputLimits;
     private final java.time.Duration tableUpdateDelay;
+    private final PriceTable prices;
 
     private EngineConfig(Builder builder) {
         this.defaultRegion = builder.defaultRegion;
@@ -25,6 +26,7 @@ public final class EngineConfig {
         this.capacityMode = builder.capacityMode;
         this.partitionThroughputLimits = builder.partitionThroughputLimits;
         this.tableUpdateDelay = builder.tableUpdateDelay;
+        this.prices = builder.prices;
     }
 
     /** A configuration with the defaults: region us-east-1, a {@link ControllableClock}, in-memory H2. */
@@ -70,6 +72,11 @@ public final class EngineConfig {
         return tableUpdateDelay;
     }
 
+    /** The prices that {@link CapacityMeter#cost} charges ({@link PriceTable#usEast1()} by default). */
+    public PriceTable prices() {
+        return prices;
+    }
+
     /** Builds an {@link EngineConfig}. */
     public static final class Builder {
         private String defaultRegion = "us-east-1";
@@ -79,6 +86,7 @@ public final class EngineConfig {
         private CapacityMode capacityMode = CapacityMode.OBSERVE;
         private boolean partitionThroughputLimits;
         private java.time.Duration tableUpdateDelay = java.time.Duration.ZERO;
+        private PriceTable prices = PriceTable.usEast1();
 
         private Builder() {
         }
@@ -125,6 +133,12 @@ public final class EngineConfig {
                 throw new IllegalArgumentException("tableUpdateDelay must not be negative: " + delay);
             }
             this.tableUpdateDelay = delay;
+            return this;
+        }
+
+        /** The prices that {@link CapacityMeter#cost} charges; AWS's us-east-1 prices by default. */
+        public Builder prices(PriceTable prices) {
+            this.prices = Objects.requireNonNull(prices, "prices");
             return this;
         }
 

@@ -4,6 +4,7 @@ import static dev.dynamotest.core.support.LocalEndpoint.attribute;
 import static dev.dynamotest.core.support.LocalEndpoint.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.time.Duration;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -312,26 +316,55 @@ class CapacityTest {
     }
 
     @Test
-    void with_the_system_clock_the_sdks_own_retries_succeed_once_capacity_refills() {
+    void once_the_clock_runs_the_sdks_own_retries_succeed_when_capacity_refills() {
         start(CapacityMode.ENFORCE);
-        clock.unfreeze();
         provisioned("Orders", 1, 1);
+        CapacityMeter capacity = endpoint.server().engine().capacity();
+        ExecutionInterceptor runClockAfterFirstThrottle = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                if (!capacity.throttles().isEmpty()) {
+                    clock.unfreeze();
+                }
+            }
+        };
         try (DynamoDbClient retrying = DynamoDbClient.builder().endpointOverride(endpoint.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.builder().numRetries(20)
-                        .throttlingBackoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(200))).build()))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(runClockAfterFirstThrottle)
+                        .retryPolicy(RetryPolicy.builder().numRetries(50).throttlingBackoffStrategy(
+                                FixedDelayBackoffStrategy.create(Duration.ofMillis(100))).build()))
                 .build()) {
-            for (int i = 0; i < 3; i++) {
-                String pk = "o" + i;
-                retrying.putItem(r -> r.tableName("Orders").item(item(pk, 1)));
-            }
+            retrying.putItem(r -> r.tableName("Orders").item(item("a", 1)));
+            retrying.putItem(r -> r.tableName("Orders").item(item("b", 1)));
         }
 
-        assertThat(endpoint.server().engine().tables().get("us-east-1", "Orders").itemCount()).isEqualTo(3);
-        assertThat(endpoint.server().engine().capacity().throttles()).isNotEmpty()
-                .allSatisfy(e -> assertThat(e.enforced()).isTrue());
+        assertThat(endpoint.server().engine().tables().get("us-east-1", "Orders").itemCount()).isEqualTo(2);
+        assertThat(capacity.throttles()).isNotEmpty().allSatisfy(e -> assertThat(e.enforced()).isTrue());
+    }
+
+    @Test
+    void cost_counts_request_units_and_capacity_hours_by_the_clock_in_each_class_and_mode() {
+        start(CapacityMode.OBSERVE);
+        provisioned("Orders", 10, 10);
+        put("Orders", "a", 1);
+        clock.advance(Duration.ofHours(2));
+
+        TableCost cost = endpoint.server().engine().capacity().cost("us-east-1", "Orders");
+
+        assertThat(cost.writeRequestUnits()).isEqualTo(1);
+        assertThat(cost.readCapacityUnitHours()).isEqualTo(20);
+        assertThat(cost.writeCapacityUnitHours()).isEqualTo(20);
+        long bytes = client.describeTable(r -> r.tableName("Orders")).table().tableSizeBytes();
+        double storage = bytes / (1024.0 * 1024 * 1024) * 2 / 730;
+        assertThat(cost.storageGbMonths()).isCloseTo(storage, within(1e-12));
+        assertThat(cost.dollars()).isCloseTo(20 * 0.00013 + 20 * 0.00065 + storage * 0.25, within(1e-12));
+        assertThat(cost.dollarsAs(TableCost.STANDARD, TableCost.ON_DEMAND))
+                .isCloseTo(0.625 / 1e6 + storage * 0.25, within(1e-12));
+        assertThat(cost.dollarsAs(TableCost.INFREQUENT_ACCESS, TableCost.PROVISIONED))
+                .isCloseTo(20 * 0.00016 + 20 * 0.00081 + storage * 0.10, within(1e-12));
+        assertThat(endpoint.server().engine().capacity().costs("us-east-1")).containsExactly(cost);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.dynamotest.junit;
 
 import dev.dynamotest.assertions.Capacity;
+import dev.dynamotest.assertions.Cost;
 import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.ControllableClock;
@@ -91,6 +92,12 @@ public interface Dynamo {
      * {@code assertThat(dynamo.capacity().table("Orders")).hadNoThrottling()}.
      */
     Capacity capacity();
+
+    /**
+     * What the test's traffic and storage would cost in DynamoDB, per table of the class's region, in its class and
+     * billing mode and in the others: {@code assertThat(dynamo.cost()).isAtMost(0.01)}.
+     */
+    Cost cost();
 
     /** The engine behind the endpoint, for hooks such as request interceptors. */
     DynamoEngine engine();

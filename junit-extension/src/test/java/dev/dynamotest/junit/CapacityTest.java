@@ -62,6 +62,15 @@ class CapacityTest {
                 units, at most 0 and 1 in one second"""));
     }
 
+    @Test
+    void cost_assertions_compare_the_classes_and_modes() {
+        List<Throwable> failures = failures(run(Costing.class));
+
+        assertThat(failures).singleElement().satisfies(f -> assertThat(f).hasMessageStartingWith("""
+                [Cost of the tables of us-east-1]
+                Expecting at most $0.000000, but the tables cost $"""));
+    }
+
     private static DynamoDbClient noRetries(Dynamo dynamo) {
         return DynamoDbClient.builder().endpointOverride(dynamo.endpoint()).region(dynamo.region())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
@@ -140,6 +149,20 @@ class CapacityTest {
             put(client, "a");
             put(client, "b");
             assertThat(dynamo.capacity().table("Orders")).hadNoThrottling();
+        }
+    }
+
+    @DynamoTest
+    @DynamoTable(name = "Orders", partitionKey = "pk")
+    static class Costing {
+        @Test
+        void fails(Dynamo dynamo, DynamoDbClient client) {
+            put(client, "a");
+            dynamo.clock().freeze().advance(java.time.Duration.ofHours(1));
+            assertThat(dynamo.cost()).isAtMost(0.01).table("Orders").isAtMost(0.01)
+                    .isCheapestAs("STANDARD", "PAY_PER_REQUEST");
+            assertThat(dynamo.cost().table("Orders").writeRequestUnits()).isEqualTo(1);
+            assertThat(dynamo.cost()).isAtMost(0);
         }
     }
 

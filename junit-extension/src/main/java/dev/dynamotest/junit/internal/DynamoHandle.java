@@ -1,6 +1,7 @@
 package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.assertions.Capacity;
+import dev.dynamotest.assertions.Cost;
 import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.ChangeCapture;
@@ -109,6 +110,11 @@ final class DynamoHandle implements Dynamo {
             testStart = backend.engine().changes().mark().mark();
             backend.engine().capacity().reset();
         }
+    }
+
+    @Override
+    public Cost cost() {
+        return Cost.of(local("cost()").engine().capacity(), settings.region());
     }
 
     @Override

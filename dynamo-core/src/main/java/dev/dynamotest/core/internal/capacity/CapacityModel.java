@@ -189,6 +189,19 @@ public final class CapacityModel {
         }
     }
 
+    /** Since when a table is metered, in microseconds of the clock: its creation, or the last reset if later. */
+    public long since(TableMeta table) {
+        TableLanes t = lanes(table, micros());
+        synchronized (t) {
+            return t.started();
+        }
+    }
+
+    /** The clock's time in microseconds. */
+    public long now() {
+        return micros();
+    }
+
     /** The names of the global secondary indexes whose usage is known for a table. */
     public List<String> indexes(String region, String table) {
         TableLanes t = latest(region, table);

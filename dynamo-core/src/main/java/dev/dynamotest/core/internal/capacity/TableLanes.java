@@ -45,6 +45,7 @@ final class TableLanes {
     private boolean provisioned;
     private Resource[] byPosition = new Resource[0];
     private final long epoch;
+    private long started = Long.MIN_VALUE;
 
     /** The lanes of a table; none of its capacity dates from before {@code epoch} (microseconds). */
     TableLanes(TableMeta meta, long epoch) {
@@ -67,6 +68,9 @@ final class TableLanes {
             // the description keeps milliseconds: the table was created within the millisecond after
             now = Double.isNaN(created) ? now : Math.min(now, Math.round(created * 1000) * 1000 + 999);
             now = Math.max(now, Math.min(epoch, micros));
+        }
+        if (started == Long.MIN_VALUE) {
+            started = now;
         }
         provisioned = !"PAY_PER_REQUEST".equals(d.path("BillingModeSummary").path("BillingMode").asText());
         configure(table, d, now);
@@ -105,6 +109,11 @@ final class TableLanes {
                 Math.max(0, max.path("MaxReadRequestUnits").asDouble(-1)));
         r.write.onDemand(Math.max(ON_DEMAND_WRITES, warm.path("WriteUnitsPerSecond").asDouble(0)),
                 Math.max(0, max.path("MaxWriteRequestUnits").asDouble(-1)));
+    }
+
+    /** Since when the table is metered: its creation, or the last reset if later (microseconds). */
+    long started() {
+        return started;
     }
 
     boolean provisioned() {
