@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.capacity.CapacityModel;
 import dev.dynamotest.core.internal.ops.Costs;
 import dev.dynamotest.core.internal.ops.EngineContext;
+import dev.dynamotest.core.internal.ops.ExportOperations;
+import dev.dynamotest.core.internal.ops.ImportOperations;
 import dev.dynamotest.core.internal.ops.OperationRouter;
 import dev.dynamotest.core.internal.ops.WritePath;
+import dev.dynamotest.core.internal.ops.lifecycle.Lifecycle;
 import dev.dynamotest.core.internal.storage.ChangeLog;
 import dev.dynamotest.core.internal.storage.H2Database;
 import dev.dynamotest.core.internal.storage.ItemStore;
@@ -40,6 +43,8 @@ public final class DynamoEngine implements AutoCloseable {
     private final Tables tables;
     private final ChangeHistory changes;
     private final DynamoStreams streams;
+    private final Lifecycle lifecycle;
+    private final S3Contents s3;
     private final CapacityMeter capacity;
     private final List<RequestInterceptor> interceptors = new CopyOnWriteArrayList<>();
 
@@ -52,12 +57,20 @@ public final class DynamoEngine implements AutoCloseable {
                 config.partitionThroughputLimits());
         this.writes = new WritePath(db, items, log, config.clock(), capacityModel);
         this.changes = new ChangeHistory(log);
-        StreamCatalog streamCatalog = new StreamCatalog(new StreamStore(db), new TableChanges(db), log::lastSequence);
+        TableChanges tableChanges = new TableChanges(db);
+        StreamCatalog streamCatalog = new StreamCatalog(new StreamStore(db), tableChanges, log::lastSequence);
         EngineContext ctx = new EngineContext(config, new TableCatalog(db), items, writes, streamCatalog);
+        this.lifecycle = new Lifecycle(ctx, tableChanges, log::lastSequence);
         this.streams = new DynamoStreams(new StreamReader(streamCatalog), config.clock());
         writes.addListener(streams::onChange);
         this.router = new OperationRouter(ctx);
-        this.tables = new Tables(ctx);
+        lifecycle.registerIn(router::register);
+        ExportOperations exports = new ExportOperations(ctx, lifecycle.pointInTime());
+        exports.registerIn(router::register);
+        ImportOperations imports = new ImportOperations(ctx);
+        imports.registerIn(router::register);
+        this.s3 = new S3Contents(config.objectStore(), exports, imports);
+        this.tables = new Tables(ctx, lifecycle);
         this.capacity = new CapacityMeter(capacityModel, new Costs(ctx, config.prices()), tables);
     }
 
@@ -94,6 +107,11 @@ public final class DynamoEngine implements AutoCloseable {
         return streams;
     }
 
+    /** What the engine's object store holds (exports, imported sources), read for assertions. */
+    public S3Contents s3() {
+        return s3;
+    }
+
     /** The capacity model: per-table modes, consumed units and throttle events. */
     public CapacityMeter capacity() {
         return capacity;
@@ -109,6 +127,7 @@ public final class DynamoEngine implements AutoCloseable {
             return interceptors.get(index).intercept(request, next -> invoke(index + 1, next));
         }
         ObjectNode body = request.body() == null ? JsonNodeFactory.instance.objectNode() : request.body();
+        lifecycle.beforeRequest();
         return router.execute(request, body);
     }
 

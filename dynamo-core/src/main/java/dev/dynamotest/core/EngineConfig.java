@@ -13,6 +13,7 @@ public final class EngineConfig {
     private final Clock clock;
     private final Path databasePath;
     private final String accountId;
+    private final ObjectStore objectStore;
     private final CapacityMode capacityMode;
     private final boolean partitionThroughputLimits;
     private final java.time.Duration tableUpdateDelay;
@@ -23,6 +24,9 @@ public final class EngineConfig {
         this.clock = builder.clock;
         this.databasePath = builder.databasePath;
         this.accountId = builder.accountId;
+        this.objectStore = builder.objectStore != null ? builder.objectStore
+                : new DirectoryObjectStore(Path.of(System.getProperty("java.io.tmpdir"),
+                        "dynamotest-s3-" + java.util.UUID.randomUUID()));
         this.capacityMode = builder.capacityMode;
         this.partitionThroughputLimits = builder.partitionThroughputLimits;
         this.tableUpdateDelay = builder.tableUpdateDelay;
@@ -57,6 +61,14 @@ public final class EngineConfig {
         return accountId;
     }
 
+    /**
+     * Where exports are written and imports read: by default a {@link DirectoryObjectStore} under a folder of its
+     * own in the temporary directory, created when the first bucket is written.
+     */
+    public ObjectStore objectStore() {
+        return objectStore;
+    }
+
     /** Whether tables throttle requests over their capacity ({@link CapacityMode#OBSERVE} by default). */
     public CapacityMode capacityMode() {
         return capacityMode;
@@ -83,6 +95,7 @@ public final class EngineConfig {
         private Clock clock = new ControllableClock();
         private Path databasePath;
         private String accountId = "000000000000";
+        private ObjectStore objectStore;
         private CapacityMode capacityMode = CapacityMode.OBSERVE;
         private boolean partitionThroughputLimits;
         private java.time.Duration tableUpdateDelay = java.time.Duration.ZERO;
@@ -109,6 +122,12 @@ public final class EngineConfig {
 
         public Builder accountId(String accountId) {
             this.accountId = Objects.requireNonNull(accountId, "accountId");
+            return this;
+        }
+
+        /** The object store that stands for S3 in ExportTableToPointInTime and ImportTable. */
+        public Builder objectStore(ObjectStore store) {
+            this.objectStore = Objects.requireNonNull(store, "store");
             return this;
         }
 

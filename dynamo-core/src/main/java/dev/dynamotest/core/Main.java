@@ -5,18 +5,21 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The standalone endpoint: {@code java -jar dynamotest-server.jar [--port N] [--host H] [--region R] [--db PATH]
+ * The standalone endpoint:
+ * {@code java -jar dynamotest-server.jar [--port N] [--host H] [--region R] [--db PATH] [--s3-root PATH]
  * [--capacity enforce|observe]}.
  * Prints the endpoint URL on one line when ready; stops cleanly on Ctrl-C.
  */
 public final class Main {
 
     private static final String USAGE = "usage: java -jar dynamotest-server.jar [--port N] [--host HOST] "
-            + "[--region REGION] [--db PATH] [--capacity observe|enforce]\n"
+            + "[--region REGION] [--db PATH] [--s3-root PATH] [--capacity observe|enforce]\n"
             + "  --port N       port to listen on (default 8000; 0 picks a free port)\n"
             + "  --host HOST    address to bind (default 127.0.0.1)\n"
             + "  --region R     region of requests that do not sign one (default us-east-1)\n"
             + "  --db PATH      keep the data in an H2 file at PATH (default: in memory)\n"
+            + "  --s3-root PATH the folder whose subfolders are the buckets of exports and imports\n"
+            + "                 (default: a new folder in the temporary directory)\n"
             + "  --capacity M   enforce: throttle over capacity as DynamoDB does; observe: only record (default)";
 
     private Main() {
@@ -44,6 +47,9 @@ public final class Main {
         if (options.db != null) {
             config.databasePath(Path.of(options.db));
         }
+        if (options.s3Root != null) {
+            config.objectStore(ObjectStore.directory(Path.of(options.s3Root)));
+        }
         DynamoServer server;
         try {
             server = DynamoServer.start(config.build(), options.host, options.port);
@@ -69,6 +75,7 @@ public final class Main {
         String host = "127.0.0.1";
         String region = "us-east-1";
         String db;
+        String s3Root;
         CapacityMode capacity = CapacityMode.OBSERVE;
         boolean help;
 
@@ -82,6 +89,7 @@ public final class Main {
                     case "--host" -> o.host = value(args, ++i, arg);
                     case "--region" -> o.region = value(args, ++i, arg);
                     case "--db" -> o.db = value(args, ++i, arg);
+                    case "--s3-root" -> o.s3Root = value(args, ++i, arg);
                     case "--capacity" -> o.capacity = capacity(value(args, ++i, arg));
                     default -> throw new IllegalArgumentException("unknown option: " + arg);
                 }

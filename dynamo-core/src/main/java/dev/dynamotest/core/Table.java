@@ -1,12 +1,13 @@
 package dev.dynamotest.core;
 
-import dev.dynamotest.core.internal.ops.WritePath;
+import dev.dynamotest.core.internal.ops.lifecycle.Lifecycle;
 import dev.dynamotest.core.internal.storage.IndexMeta;
 import dev.dynamotest.core.internal.storage.ItemStore;
 import dev.dynamotest.core.internal.storage.StoredKey;
 import dev.dynamotest.core.internal.storage.StoredRow;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.model.AttributeValue;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,12 @@ public final class Table {
 
     private final TableMeta meta;
     private final ItemStore store;
-    private final WritePath writes;
+    private final Lifecycle lifecycle;
 
-    Table(TableMeta meta, ItemStore store, WritePath writes) {
+    Table(TableMeta meta, ItemStore store, Lifecycle lifecycle) {
         this.meta = meta;
         this.store = store;
-        this.writes = writes;
+        this.lifecycle = lifecycle;
     }
 
     public String name() {
@@ -104,7 +105,19 @@ public final class Table {
      * (streams and change assertions see nothing of it).
      */
     public void truncate() {
-        writes.truncate(meta);
+        lifecycle.truncate(meta);
+    }
+
+    /**
+     * The items as they were at an instant (every change made at or before it included), in the order a Scan
+     * returns them, rebuilt from the engine's change records. The records reach back to the table's creation or
+     * last {@link #truncate() reset}, but no further than the engine keeps them: 24 hours, or the recovery period
+     * of a table with point-in-time recovery.
+     *
+     * @throws IllegalArgumentException when the records do not reach back to {@code at}
+     */
+    public List<Map<String, AttributeValue>> itemsAt(Instant at) {
+        return lifecycle.itemsAt(meta, at);
     }
 
     private List<String> keyNames() {

@@ -1,6 +1,7 @@
 package dev.dynamotest.core;
 
 import dev.dynamotest.core.internal.ops.EngineContext;
+import dev.dynamotest.core.internal.ops.lifecycle.Lifecycle;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +14,11 @@ import java.util.Set;
 public final class Tables {
 
     private final EngineContext ctx;
+    private final Lifecycle lifecycle;
 
-    Tables(EngineContext ctx) {
+    Tables(EngineContext ctx, Lifecycle lifecycle) {
         this.ctx = ctx;
+        this.lifecycle = lifecycle;
     }
 
     /** The regions that have (or had) tables. */
@@ -30,7 +33,7 @@ public final class Tables {
 
     /** The table of that name in the region, if it exists. */
     public Optional<Table> find(String region, String name) {
-        return ctx.catalog().find(region, name).map(meta -> new Table(meta, ctx.items(), ctx.writes()));
+        return ctx.catalog().find(region, name).map(meta -> new Table(meta, ctx.items(), lifecycle));
     }
 
     /** The table of that name in the region; fails with a message naming the tables there if it is missing. */

@@ -6,6 +6,7 @@ import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.S3Contents;
 import dev.dynamotest.core.Table;
 import java.net.URI;
 import java.util.List;
@@ -79,6 +80,12 @@ public interface Dynamo {
      * {@code assertThat(dynamo.stream("Orders")).eventually().containsInsertOf(key)}.
      */
     StreamRecords stream(String tableName);
+
+    /**
+     * The endpoint's object store (its "S3"), read for assertions:
+     * {@code assertThat(dynamo.s3().export(exportArn)).hasItemCount(2)}.
+     */
+    S3Contents s3();
 
     /**
      * Stream handlers fed from tables' streams as Lambda would feed them:

@@ -24,4 +24,14 @@ public interface TableReader {
     List<Map<String, AttributeValue>> items();
 
     List<Map<String, AttributeValue>> indexItems(String indexName);
+
+    /** What the items are read from, for messages: {@code table} unless the reader says otherwise. */
+    default String noun() {
+        return "table";
+    }
+
+    /** Where the items are, for the location line of failures. */
+    default String location() {
+        return "Table " + name() + " (" + region() + ")";
+    }
 }

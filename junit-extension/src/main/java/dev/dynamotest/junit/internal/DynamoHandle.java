@@ -6,6 +6,7 @@ import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.S3Contents;
 import dev.dynamotest.core.Table;
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.StreamHandlers;
@@ -97,6 +98,11 @@ final class DynamoHandle implements Dynamo {
     @Override
     public DynamoEngine engine() {
         return local("engine()").engine();
+    }
+
+    @Override
+    public S3Contents s3() {
+        return local("s3()").engine().s3();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.core.CapacityMode;
 import dev.dynamotest.core.Clock;
+import dev.dynamotest.core.ObjectStore;
 import dev.dynamotest.junit.DynamoTest;
 import dev.dynamotest.junit.Isolation;
 import java.net.URI;
@@ -22,6 +23,7 @@ public final class ExtensionOptions {
     public String host;
     public Isolation isolation;
     public final List<String> tableFiles = new ArrayList<>();
+    public ObjectStore objectStore;
     public CapacityMode capacity;
 
     public ExtensionOptions copy() {
@@ -33,6 +35,7 @@ public final class ExtensionOptions {
         copy.host = host;
         copy.isolation = isolation;
         copy.tableFiles.addAll(tableFiles);
+        copy.objectStore = objectStore;
         copy.capacity = capacity;
         return copy;
     }
@@ -48,6 +51,7 @@ public final class ExtensionOptions {
                 isolation != null ? isolation : annotation != null ? annotation.isolation() : Isolation.PER_METHOD,
                 endpointFromEnvironment(),
                 tableFiles,
+                objectStore,
                 capacity != null ? capacity : annotation != null ? annotation.capacity() : CapacityMode.OBSERVE);
     }
 

@@ -55,6 +55,11 @@ public final class OperationRouter {
         this.account = account;
     }
 
+    /** Adds (or replaces) an operation under its DynamoDB name. */
+    public void register(String name, Operation operation) {
+        operations.put(name, operation);
+    }
+
     /** Whether the DynamoDB operation exists. */
     public boolean knows(String operation) {
         return operations.containsKey(operation) && !STREAMS_OPERATIONS.contains(operation)

@@ -28,6 +28,7 @@ final class TableDescriptions {
         ObjectNode d = table.description();
         long[] countAndSize = ctx.items().countAndSize(table);
         d.remove(Tags.FIELD);
+        d.remove(dev.dynamotest.core.internal.ops.lifecycle.LifecycleState.FIELD);
         d.put("TableStatus", status);
         d.put("ItemCount", countAndSize[0]);
         d.put("TableSizeBytes", countAndSize[1]);

@@ -5,7 +5,7 @@ import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.storage.TableMeta;
 
 /** Resolves the TableName parameter, a table name or (as DynamoDB also accepts) a table ARN, to a table. */
-final class TableNames {
+public final class TableNames {
 
     private static final String FORMAT = "arn:aws:dynamodb:<region>:<account-id>:table/<table-name>";
 
@@ -13,7 +13,7 @@ final class TableNames {
     }
 
     /** Checks the parameter's form without looking the table up. */
-    static void check(String nameOrArn) {
+    public static void check(String nameOrArn) {
         if (nameOrArn != null && nameOrArn.startsWith("arn:")) {
             new Constraints().length(nameOrArn, "tableName", 1, 1024).check();
         } else {
@@ -22,7 +22,7 @@ final class TableNames {
     }
 
     /** The table the parameter names in the region, or DynamoDB's ResourceNotFoundException. */
-    static TableMeta resolve(EngineContext ctx, String region, String nameOrArn) {
+    public static TableMeta resolve(EngineContext ctx, String region, String nameOrArn) {
         check(nameOrArn);
         String name = nameOrArn;
         if (nameOrArn.startsWith("arn:")) {

@@ -291,6 +291,19 @@ public final class WritePath {
         }
     }
 
+    /**
+     * Runs {@code reading} at one point of the commit order: no write commits while it runs, so what it reads
+     * of the items and of the change log's last sequence number belong together.
+     */
+    public <T> T atCommitPoint(java.util.function.Supplier<T> reading) {
+        lock.lock();
+        try {
+            return reading.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Deletes every row of a table and its indexes, without change records (a test reset). */
     public void truncate(TableMeta table) {
         lock.lock();

