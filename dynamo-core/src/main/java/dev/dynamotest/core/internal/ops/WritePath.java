@@ -95,7 +95,7 @@ public final class WritePath {
         this.log = log;
         this.clock = clock;
         this.capacity = capacity;
-        this.connection = db.connection();
+        this.connection = db.dedicatedSession().connection();
         try {
             connection.setAutoCommit(false);
         } catch (SQLException e) {
