@@ -37,7 +37,7 @@ public record Settings(String region, Clock clockSource, Path databasePath, Stri
     /** The same settings in another region. */
     public Settings withRegion(String otherRegion) {
         return new Settings(otherRegion, clockSource, databasePath, host, port, isolation, remoteEndpoint, tableFiles,
-                objectStore);
+                objectStore, capacity);
     }
 
     /** Whether the tests run against an endpoint that this extension does not start. */
