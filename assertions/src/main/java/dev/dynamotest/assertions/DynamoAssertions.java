@@ -12,6 +12,7 @@ import dev.dynamotest.assertions.internal.StreamSource;
 import dev.dynamotest.assertions.internal.Values;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.ExportContents;
+import dev.dynamotest.core.Replication;
 import dev.dynamotest.core.Table;
 import java.time.Duration;
 import java.util.List;
@@ -73,6 +74,12 @@ public final class DynamoAssertions {
     @CheckReturnValue
     public static StreamAssert assertThat(StreamRecords stream) {
         return new StreamAssert(ChangesSubject.of(new StreamSource(stream), AssertContext.hard()));
+    }
+
+    /** Assertions on global-table replication ({@code dynamo.replication()} or {@code engine.replication()}). */
+    @CheckReturnValue
+    public static ReplicationAssert assertThat(Replication replication) {
+        return new ReplicationAssert(replication);
     }
 
     /** Assertions on an export read back from the object store ({@code dynamo.s3().export(exportArn)}). */

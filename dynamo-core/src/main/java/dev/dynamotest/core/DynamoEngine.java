@@ -10,6 +10,8 @@ import dev.dynamotest.core.internal.ops.ImportOperations;
 import dev.dynamotest.core.internal.ops.OperationRouter;
 import dev.dynamotest.core.internal.ops.WritePath;
 import dev.dynamotest.core.internal.ops.lifecycle.Lifecycle;
+import dev.dynamotest.core.internal.replication.RegionOutages;
+import dev.dynamotest.core.internal.replication.Replicator;
 import dev.dynamotest.core.internal.storage.ChangeLog;
 import dev.dynamotest.core.internal.storage.H2Database;
 import dev.dynamotest.core.internal.storage.ItemStore;
@@ -47,6 +49,10 @@ public final class DynamoEngine implements AutoCloseable {
     private final S3Contents s3;
     private final CapacityMeter capacity;
     private final List<RequestInterceptor> interceptors = new CopyOnWriteArrayList<>();
+    private final Replicator replicator;
+    private final RegionOutages outages;
+    private final Replication replication;
+    private final Regions regions;
 
     private DynamoEngine(EngineConfig config) {
         this.config = config;
@@ -59,7 +65,12 @@ public final class DynamoEngine implements AutoCloseable {
         this.changes = new ChangeHistory(log);
         TableChanges tableChanges = new TableChanges(db);
         StreamCatalog streamCatalog = new StreamCatalog(new StreamStore(db), tableChanges, log::lastSequence);
-        EngineContext ctx = new EngineContext(config, new TableCatalog(db), items, writes, streamCatalog);
+        TableCatalog catalog = new TableCatalog(db);
+        this.replicator = new Replicator(catalog, writes, config.clock());
+        this.outages = new RegionOutages(replicator);
+        this.regions = new Regions(outages);
+        this.replication = new Replication(replicator, regions);
+        EngineContext ctx = new EngineContext(config, catalog, items, writes, streamCatalog, replicator);
         this.lifecycle = new Lifecycle(ctx, tableChanges, log::lastSequence);
         this.streams = new DynamoStreams(new StreamReader(streamCatalog), config.clock());
         writes.addListener(streams::onChange);
@@ -107,6 +118,16 @@ public final class DynamoEngine implements AutoCloseable {
         return streams;
     }
 
+    /** Global-table replication: wait for it, pause, resume and delay it, read its lag. */
+    public Replication replication() {
+        return replication;
+    }
+
+    /** The regions as failure domains: start and end regional outages. */
+    public Regions regions() {
+        return regions;
+    }
+
     /** What the engine's object store holds (exports, imported sources), read for assertions. */
     public S3Contents s3() {
         return s3;
@@ -126,9 +147,11 @@ public final class DynamoEngine implements AutoCloseable {
         if (index < interceptors.size()) {
             return interceptors.get(index).intercept(request, next -> invoke(index + 1, next));
         }
-        ObjectNode body = request.body() == null ? JsonNodeFactory.instance.objectNode() : request.body();
-        lifecycle.beforeRequest();
-        return router.execute(request, body);
+        return outages.intercept(request, last -> {
+            ObjectNode body = last.body() == null ? JsonNodeFactory.instance.objectNode() : last.body();
+            lifecycle.beforeRequest();
+            return router.execute(last, body);
+        });
     }
 
     /** Runs an operation in a region, through the interceptor chain. */
@@ -168,6 +191,7 @@ public final class DynamoEngine implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            replicator.close();
             db.close();
         }
     }

@@ -50,6 +50,7 @@ public final class Tables {
         ctx.catalog().find(region, name).ifPresent(meta -> {
             ctx.catalog().remove(meta);
             ctx.streams().close(region, name, ctx.config().clock().now());
+            new dev.dynamotest.core.internal.ops.GlobalTableReplicas(ctx).deleted(meta);
         });
     }
 }

@@ -161,13 +161,13 @@ class UpdateTableTest {
     }
 
     @Test
-    void rejects_replica_updates_clearly() {
+    void rejects_a_replica_of_a_table_without_a_new_and_old_images_stream() {
         String table = onDemandTable();
 
         assertError(() -> client.updateTable(r -> r.tableName(table)
                         .replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1")))), "ValidationException",
-                INVALID + "ReplicaUpdates are not supported by DynamoTest: global table replicas cannot be created "
-                        + "or deleted");
+                INVALID + "Table must have DynamoDB Streams enabled with StreamViewType NEW_AND_OLD_IMAGES to add a "
+                        + "replica: " + table);
     }
 
     @Test

@@ -6,6 +6,9 @@ import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.OutageMode;
+import dev.dynamotest.core.RegionOutage;
+import dev.dynamotest.core.Replication;
 import dev.dynamotest.core.S3Contents;
 import dev.dynamotest.core.Table;
 import java.net.URI;
@@ -45,6 +48,9 @@ public interface Dynamo {
     /** An asynchronous client; needs an async HTTP client such as {@code netty-nio-client} on the class path. */
     DynamoDbAsyncClient asyncClient();
 
+    /** An asynchronous client that signs its requests for another region, as {@link #clientFor(Region)}. */
+    DynamoDbAsyncClient asyncClientFor(Region region);
+
     /** An enhanced (object mapping) client over {@link #client()}. */
     DynamoDbEnhancedClient enhancedClient();
 
@@ -81,6 +87,19 @@ public interface Dynamo {
      * {@code assertThat(dynamo.stream("Orders")).eventually().containsInsertOf(key)}.
      */
     StreamRecords stream(String tableName);
+
+    /**
+     * Global-table replication between the regions: {@code awaitQuiet()}, pause and resume (of all, a table or one
+     * replica pair), {@code delay(Duration)} on the clock, {@code lag()}. Pauses and delays are lifted before each
+     * test method.
+     */
+    Replication replication();
+
+    /**
+     * Starts an outage of a region until the returned outage ends (at the latest before the next test method):
+     * requests to it fail as the mode says, replication into and out of it stops, and it keeps its data.
+     */
+    RegionOutage regionOutage(Region region, OutageMode mode);
 
     /**
      * The endpoint's object store (its "S3"), read for assertions:

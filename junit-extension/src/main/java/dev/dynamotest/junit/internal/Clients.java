@@ -30,7 +30,7 @@ public final class Clients implements AutoCloseable {
     private final List<ExecutionInterceptor> interceptors;
     private SdkHttpClient http;
     private final Map<Region, DynamoDbClient> clients = new ConcurrentHashMap<>();
-    private volatile DynamoDbAsyncClient asyncClient;
+    private final Map<Region, DynamoDbAsyncClient> asyncClients = new ConcurrentHashMap<>();
     private volatile DynamoDbEnhancedClient enhancedClient;
     private volatile DynamoDbStreamsClient streamsClient;
 
@@ -64,10 +64,15 @@ public final class Clients implements AutoCloseable {
         return http;
     }
 
-    public synchronized DynamoDbAsyncClient asyncClient() {
-        if (asyncClient == null) {
+    public DynamoDbAsyncClient asyncClient() {
+        return asyncClientFor(region);
+    }
+
+    public synchronized DynamoDbAsyncClient asyncClientFor(Region region) {
+        DynamoDbAsyncClient client = asyncClients.get(region);
+        if (client == null) {
             try {
-                asyncClient = DynamoDbAsyncClient.builder()
+                client = DynamoDbAsyncClient.builder()
                         .endpointOverride(endpoint)
                         .region(region)
                         .credentialsProvider(credentials)
@@ -78,8 +83,9 @@ public final class Clients implements AutoCloseable {
                         + "class path: add software.amazon.awssdk:netty-nio-client (or aws-crt-client) as a test "
                         + "dependency", e);
             }
+            asyncClients.put(region, client);
         }
-        return asyncClient;
+        return client;
     }
 
     public synchronized DynamoDbEnhancedClient enhancedClient() {
@@ -112,9 +118,8 @@ public final class Clients implements AutoCloseable {
     public synchronized void close() {
         clients.values().forEach(DynamoDbClient::close);
         clients.clear();
-        if (asyncClient != null) {
-            asyncClient.close();
-        }
+        asyncClients.values().forEach(DynamoDbAsyncClient::close);
+        asyncClients.clear();
         if (streamsClient != null) {
             streamsClient.close();
         }

@@ -17,6 +17,12 @@ import java.util.Map;
 final class CloudFormationTables {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /**
+     * A member of a global table's CreateTable request, not sent: the regions of all its replicas. The first
+     * replica is created with CreateTable, the others as its replicas with UpdateTable's ReplicaUpdates.
+     */
+    static final String REPLICA_GROUP = "__ReplicaGroup";
     private static final List<String> COPIED = List.of("AttributeDefinitions", "KeySchema", "BillingMode",
             "LocalSecondaryIndexes", "TableClass", "DeletionProtectionEnabled", "Tags");
 
@@ -77,10 +83,15 @@ final class CloudFormationTables {
             tables.add(globalReplica(template, parameters, logicalId, resource, NODES.objectNode(), classRegion,
                     where));
         }
+        ArrayNode group = NODES.arrayNode();
         for (JsonNode replica : replicas) {
             JsonNode regionNode = new Intrinsics(template, parameters, classRegion).resolve(replica.path("Region"));
             String region = regionNode == null || regionNode.asText().isEmpty() ? classRegion : regionNode.asText();
+            group.add(region);
             tables.add(globalReplica(template, parameters, logicalId, resource, replica, region, where));
+        }
+        if (group.size() > 1) {
+            tables.forEach(t -> t.createRequest().set(REPLICA_GROUP, group));
         }
         return tables;
     }

@@ -6,6 +6,9 @@ import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.OutageMode;
+import dev.dynamotest.core.RegionOutage;
+import dev.dynamotest.core.Replication;
 import dev.dynamotest.core.S3Contents;
 import dev.dynamotest.core.Table;
 import dev.dynamotest.junit.Dynamo;
@@ -58,6 +61,21 @@ final class DynamoHandle implements Dynamo {
     @Override
     public DynamoDbAsyncClient asyncClient() {
         return clients.asyncClient();
+    }
+
+    @Override
+    public DynamoDbAsyncClient asyncClientFor(Region region) {
+        return clients.asyncClientFor(region);
+    }
+
+    @Override
+    public Replication replication() {
+        return local("replication()").engine().replication();
+    }
+
+    @Override
+    public RegionOutage regionOutage(Region region, OutageMode mode) {
+        return local("regionOutage(...)").engine().regions().outage(region.id(), mode);
     }
 
     @Override

@@ -93,6 +93,7 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
             }
             if (settings.isolation() == Isolation.PER_METHOD) {
                 resetClock();
+                resetReplication();
                 if (backend.engine() != null) {
                     FreshStreams.renew(backend.engine());
                 }
@@ -116,6 +117,14 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
             }
         } finally {
             runningTests.decrementAndGet();
+        }
+    }
+
+    /** Lifts replication pauses and delays and ends region outages, so each test starts with replication on. */
+    private void resetReplication() {
+        if (backend.engine() != null) {
+            backend.engine().regions().endOutages();
+            backend.engine().replication().reset();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dynamotest.junit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
@@ -26,7 +27,7 @@ final class TableSetup {
      * requests since the mark changed their definition), creates the missing ones and seeds them all.
      */
     void reset(Declarations declarations, long mark) {
-        Set<String> changed = changedSince(mark);
+        Set<String> changed = withWholeReplicaGroups(declarations, changedSince(mark));
         for (String region : backend.regions()) {
             for (String name : backend.tableNames(region)) {
                 if (!declarations.declares(region, name) || changed.contains(region + "/" + name)) {
@@ -47,6 +48,25 @@ final class TableSetup {
         created.forEach(t -> keys.add(t.region() + "/" + t.name()));
         seed(declarations, declarations.seeds().stream()
                 .filter(s -> keys.contains(s.region() + "/" + s.table())).toList());
+    }
+
+    /** Adds every replica of a declared global table of which one replica changed: the group is made anew. */
+    private static Set<String> withWholeReplicaGroups(Declarations declarations, Set<String> changed) {
+        Set<String> all = new HashSet<>(changed);
+        for (TableDeclaration table : declarations.tables()) {
+            JsonNode group = table.createRequest().get(CloudFormationTables.REPLICA_GROUP);
+            if (group == null) {
+                continue;
+            }
+            boolean touched = false;
+            for (JsonNode region : group) {
+                touched |= changed.contains(region.asText() + "/" + table.name());
+            }
+            if (touched) {
+                group.forEach(region -> all.add(region.asText() + "/" + table.name()));
+            }
+        }
+        return all;
     }
 
     private Set<String> changedSince(long mark) {
@@ -70,17 +90,44 @@ final class TableSetup {
     }
 
     private void create(TableDeclaration table) {
-        try {
-            backend.execute(table.region(), "CreateTable", table.createRequest().deepCopy());
-        } catch (DynamoException e) {
-            throw new MisuseException(table.source() + ": the endpoint refuses the table: " + e.type() + ": "
-                    + e.getMessage(), e);
+        ObjectNode create = table.createRequest().deepCopy();
+        JsonNode group = create.remove(CloudFormationTables.REPLICA_GROUP);
+        if (group == null || !backend.tableNames(table.region()).contains(table.name())) {
+            try {
+                backend.execute(table.region(), "CreateTable", create);
+                if (group != null) {
+                    addReplicas(table, group);
+                }
+            } catch (DynamoException e) {
+                throw new MisuseException(table.source() + ": the endpoint refuses the table: " + e.type() + ": "
+                        + e.getMessage(), e);
+            }
         }
         if (table.ttlAttribute() != null && backend.supports("UpdateTimeToLive")) {
             ObjectNode request = NODES.objectNode().put("TableName", table.name());
             request.putObject("TimeToLiveSpecification").put("Enabled", true)
                     .put("AttributeName", table.ttlAttribute());
             backend.execute(table.region(), "UpdateTimeToLive", request);
+        }
+    }
+
+    /**
+     * Makes the global table's other regions replicas of the table just created (they are created so). An
+     * endpoint without global tables refuses; then each region gets a table of its own, unreplicated.
+     */
+    private void addReplicas(TableDeclaration table, JsonNode group) {
+        for (JsonNode region : group) {
+            if (region.asText().equals(table.region())
+                    || backend.tableNames(region.asText()).contains(table.name())) {
+                continue;
+            }
+            ObjectNode update = NODES.objectNode().put("TableName", table.name());
+            update.putArray("ReplicaUpdates").addObject().putObject("Create").put("RegionName", region.asText());
+            try {
+                backend.execute(table.region(), "UpdateTable", update);
+            } catch (DynamoException e) {
+                return;
+            }
         }
     }
 

@@ -2,17 +2,18 @@ package dev.dynamotest.core.internal.ops;
 
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.EngineConfig;
+import dev.dynamotest.core.internal.replication.Replicator;
 import dev.dynamotest.core.internal.storage.ItemStore;
 import dev.dynamotest.core.internal.storage.TableCatalog;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.internal.streams.StreamCatalog;
 
 /**
- * What every operation needs: the configuration, the table catalog, the item store, the one write path and the
- * stream catalog.
+ * What every operation needs: the configuration, the table catalog, the item store, the one write path, the
+ * stream catalog and global-table replication.
  */
 public record EngineContext(EngineConfig config, TableCatalog catalog, ItemStore items, WritePath writes,
-        StreamCatalog streams) {
+        StreamCatalog streams, Replicator replication) {
 
     /** The table of that name in the region, or DynamoDB's ResourceNotFoundException. */
     public TableMeta table(String region, String name) {

@@ -47,6 +47,13 @@ public final class OperationRouter {
         operations.put("UntagResource", tags::untagResource);
         operations.put("ListTagsOfResource", tags::listTagsOfResource);
         operations.put("DescribeLimits", account::describeLimits);
+        LegacyGlobalTables globalTables = new LegacyGlobalTables(ctx);
+        operations.put("CreateGlobalTable", globalTables::createGlobalTable);
+        operations.put("DescribeGlobalTable", globalTables::describeGlobalTable);
+        operations.put("UpdateGlobalTable", globalTables::updateGlobalTable);
+        operations.put("ListGlobalTables", globalTables::listGlobalTables);
+        operations.put("DescribeGlobalTableSettings", globalTables::describeGlobalTableSettings);
+        operations.put("UpdateGlobalTableSettings", globalTables::updateGlobalTableSettings);
         StreamOperations streams = new StreamOperations(new StreamReader(ctx.streams()), ctx.config().clock());
         operations.put("ListStreams", streams::listStreams);
         operations.put("DescribeStream", streams::describeStream);

@@ -29,6 +29,11 @@ final class TableDescriptions {
         long[] countAndSize = ctx.items().countAndSize(table);
         d.remove(Tags.FIELD);
         d.remove(dev.dynamotest.core.internal.ops.lifecycle.LifecycleState.FIELD);
+        if (GlobalTableReplicas.LEGACY.equals(d.path("GlobalTableVersion").asText())) {
+            d.remove("Replicas");
+            d.remove("GlobalTableVersion");
+            d.remove(LegacyGlobalTables.CREATED);
+        }
         d.put("TableStatus", status);
         d.put("ItemCount", countAndSize[0]);
         d.put("TableSizeBytes", countAndSize[1]);

@@ -104,6 +104,7 @@ public final class TableOperations {
             ObjectNode description = TableDescriptions.deleting(ctx, table);
             ctx.catalog().remove(table);
             Streams.publish(ctx, table, null, ctx.config().clock().now());
+            new GlobalTableReplicas(ctx).deleted(table);
             ObjectNode response = NODES.objectNode();
             response.set("TableDescription", description);
             return response;

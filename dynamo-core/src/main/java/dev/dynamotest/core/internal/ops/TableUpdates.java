@@ -39,8 +39,10 @@ final class TableUpdates {
             String currentMode = description.path("BillingModeSummary").path("BillingMode").asText(PROVISIONED);
             String newMode = r.billingMode() == null ? currentMode : r.billingMode();
             if (r.replicaUpdates() != null) {
-                throw DynamoException.validation(INVALID + "ReplicaUpdates are not supported by DynamoTest: global "
-                        + "table replicas cannot be created or deleted");
+                ObjectNode response = NODES.objectNode();
+                response.set("TableDescription", new GlobalTableReplicas(ctx).update(region, table,
+                        r.replicaUpdates()));
+                return response;
             }
             billing(description, r, currentMode, newMode, now);
             if (r.onDemandThroughput() != null) {

@@ -83,6 +83,7 @@ public final class WritePath {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<TableMeta>> resetListeners = new CopyOnWriteArrayList<>();
     private final Connection connection;
 
     public WritePath(H2Database db, ItemStore store, ChangeLog log, Clock clock) {
@@ -114,6 +115,11 @@ public final class WritePath {
 
     public void removeListener(ChangeListener listener) {
         listeners.remove(listener);
+    }
+
+    /** Adds a listener told when a table is emptied without change records ({@link #truncate}). */
+    public void addResetListener(java.util.function.Consumer<TableMeta> listener) {
+        resetListeners.add(listener);
     }
 
     /** Applies one write. */
@@ -214,6 +220,7 @@ public final class WritePath {
             }
             return new Outcome(current, next, null, units);
         }
+        next = LegacyReplicaStamp.stamp(table, write.origin(), next, clock.now());
         if (next == null) {
             store.delete(connection, table, ItemStore.BASE, key);
         } else {
@@ -310,6 +317,7 @@ public final class WritePath {
         try {
             store.deleteAll(connection, table, null);
             connection.commit();
+            resetListeners.forEach(l -> l.accept(table));
         } catch (SQLException e) {
             rollback();
             throw new StorageException("cannot truncate " + table.name(), e);

@@ -20,6 +20,7 @@ public final class TableMeta {
     private final KeyAttribute rangeKey;
     private final ObjectNode description;
     private final List<IndexMeta> indexes;
+    private final String globalTableVersion;
 
     public TableMeta(long id, String region, String name, KeyAttribute hashKey, KeyAttribute rangeKey,
             ObjectNode description) {
@@ -30,6 +31,7 @@ public final class TableMeta {
         this.rangeKey = rangeKey;
         this.description = description;
         this.indexes = IndexMeta.parseAll(description);
+        this.globalTableVersion = description.path("GlobalTableVersion").asText(null);
     }
 
     /** The table's secondary indexes, local ones first. */
@@ -40,6 +42,11 @@ public final class TableMeta {
     /** The index of that name, if the table has one. */
     public Optional<IndexMeta> index(String indexName) {
         return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst();
+    }
+
+    /** The version of global tables the table is a replica of, or {@code null} when it has no replicas. */
+    public String globalTableVersion() {
+        return globalTableVersion;
     }
 
     public long id() {
