@@ -62,6 +62,21 @@ public final class DynamoAssertions {
         return new RequestsAssert(requests);
     }
 
+    /** Assertions on the capacity of a region's tables: {@code assertThat(dynamo.capacity()).hadNoThrottling()}. */
+    public static CapacityAssert assertThat(Capacity capacity) {
+        return new CapacityAssert(capacity);
+    }
+
+    /** Assertions on what a region's tables would cost: {@code assertThat(dynamo.cost()).isAtMost(0.01)}. */
+    public static CostAssert assertThat(Cost cost) {
+        return new CostAssert(cost);
+    }
+
+    /** Assertions on one table's capacity: {@code assertThat(dynamo.capacity().table("Orders")).wasThrottled()}. */
+    public static TableCapacityAssert assertThat(TableCapacity capacity) {
+        return new TableCapacityAssert(capacity);
+    }
+
     /** Assertions on the records of a table's stream ({@code dynamo.stream("Orders")}). */
     @CheckReturnValue
     public static StreamAssert assertThat(StreamRecords stream) {

@@ -2,6 +2,8 @@ package dev.dynamotest.core;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.internal.capacity.CapacityModel;
+import dev.dynamotest.core.internal.ops.Costs;
 import dev.dynamotest.core.internal.ops.EngineContext;
 import dev.dynamotest.core.internal.ops.ExportOperations;
 import dev.dynamotest.core.internal.ops.ImportOperations;
@@ -45,6 +47,7 @@ public final class DynamoEngine implements AutoCloseable {
     private final DynamoStreams streams;
     private final Lifecycle lifecycle;
     private final S3Contents s3;
+    private final CapacityMeter capacity;
     private final List<RequestInterceptor> interceptors = new CopyOnWriteArrayList<>();
     private final RequestJournal journal;
     private final Replicator replicator;
@@ -57,7 +60,9 @@ public final class DynamoEngine implements AutoCloseable {
         this.db = config.databasePath() == null ? H2Database.inMemory() : H2Database.file(config.databasePath());
         ItemStore items = new ItemStore(db);
         ChangeLog log = new ChangeLog(db);
-        this.writes = new WritePath(db, items, log, config.clock());
+        CapacityModel capacityModel = new CapacityModel(config.clock(), config.capacityMode(),
+                config.partitionThroughputLimits());
+        this.writes = new WritePath(db, items, log, config.clock(), capacityModel);
         this.changes = new ChangeHistory(log);
         TableChanges tableChanges = new TableChanges(db);
         StreamCatalog streamCatalog = new StreamCatalog(new StreamStore(db), tableChanges, log::lastSequence);
@@ -78,6 +83,7 @@ public final class DynamoEngine implements AutoCloseable {
         imports.registerIn(router::register);
         this.s3 = new S3Contents(config.objectStore(), exports, imports);
         this.tables = new Tables(ctx, lifecycle);
+        this.capacity = new CapacityMeter(capacityModel, new Costs(ctx, config.prices()), tables);
         this.journal = new RequestJournal(config.clock());
         interceptors.add(journal::intercept);
     }
@@ -128,6 +134,11 @@ public final class DynamoEngine implements AutoCloseable {
     /** What the engine's object store holds (exports, imported sources), read for assertions. */
     public S3Contents s3() {
         return s3;
+    }
+
+    /** The capacity model: per-table modes, consumed units and throttle events. */
+    public CapacityMeter capacity() {
+        return capacity;
     }
 
     /** Handles a request through the interceptor chain. */

@@ -14,6 +14,10 @@ public final class EngineConfig {
     private final Path databasePath;
     private final String accountId;
     private final ObjectStore objectStore;
+    private final CapacityMode capacityMode;
+    private final boolean partitionThroughputLimits;
+    private final java.time.Duration tableUpdateDelay;
+    private final PriceTable prices;
 
     private EngineConfig(Builder builder) {
         this.defaultRegion = builder.defaultRegion;
@@ -23,6 +27,10 @@ public final class EngineConfig {
         this.objectStore = builder.objectStore != null ? builder.objectStore
                 : new DirectoryObjectStore(Path.of(System.getProperty("java.io.tmpdir"),
                         "dynamotest-s3-" + java.util.UUID.randomUUID()));
+        this.capacityMode = builder.capacityMode;
+        this.partitionThroughputLimits = builder.partitionThroughputLimits;
+        this.tableUpdateDelay = builder.tableUpdateDelay;
+        this.prices = builder.prices;
     }
 
     /** A configuration with the defaults: region us-east-1, a {@link ControllableClock}, in-memory H2. */
@@ -61,6 +69,26 @@ public final class EngineConfig {
         return objectStore;
     }
 
+    /** Whether tables throttle requests over their capacity ({@link CapacityMode#OBSERVE} by default). */
+    public CapacityMode capacityMode() {
+        return capacityMode;
+    }
+
+    /** Whether one partition key value is limited to 3,000 read and 1,000 write units per second (off by default). */
+    public boolean partitionThroughputLimits() {
+        return partitionThroughputLimits;
+    }
+
+    /** How long a table stays UPDATING after UpdateTable, on the engine's clock (zero by default). */
+    public java.time.Duration tableUpdateDelay() {
+        return tableUpdateDelay;
+    }
+
+    /** The prices that {@link CapacityMeter#cost} charges ({@link PriceTable#usEast1()} by default). */
+    public PriceTable prices() {
+        return prices;
+    }
+
     /** Builds an {@link EngineConfig}. */
     public static final class Builder {
         private String defaultRegion = "us-east-1";
@@ -68,6 +96,10 @@ public final class EngineConfig {
         private Path databasePath;
         private String accountId = "000000000000";
         private ObjectStore objectStore;
+        private CapacityMode capacityMode = CapacityMode.OBSERVE;
+        private boolean partitionThroughputLimits;
+        private java.time.Duration tableUpdateDelay = java.time.Duration.ZERO;
+        private PriceTable prices = PriceTable.usEast1();
 
         private Builder() {
         }
@@ -96,6 +128,36 @@ public final class EngineConfig {
         /** The object store that stands for S3 in ExportTableToPointInTime and ImportTable. */
         public Builder objectStore(ObjectStore store) {
             this.objectStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Whether tables throttle requests over their capacity, or only record them (the default). */
+        public Builder capacityMode(CapacityMode mode) {
+            this.capacityMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Limits each partition key value to 3,000 read and 1,000 write units per second, as DynamoDB does. */
+        public Builder partitionThroughputLimits(boolean enabled) {
+            this.partitionThroughputLimits = enabled;
+            return this;
+        }
+
+        /**
+         * How long a table stays UPDATING after UpdateTable (zero by default); meanwhile another UpdateTable fails
+         * with ResourceInUseException.
+         */
+        public Builder tableUpdateDelay(java.time.Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("tableUpdateDelay must not be negative: " + delay);
+            }
+            this.tableUpdateDelay = delay;
+            return this;
+        }
+
+        /** The prices that {@link CapacityMeter#cost} charges; AWS's us-east-1 prices by default. */
+        public Builder prices(PriceTable prices) {
+            this.prices = Objects.requireNonNull(prices, "prices");
             return this;
         }
 

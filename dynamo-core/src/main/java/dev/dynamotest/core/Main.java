@@ -6,19 +6,21 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The standalone endpoint:
- * {@code java -jar dynamotest-server.jar [--port N] [--host H] [--region R] [--db PATH] [--s3-root PATH]}.
+ * {@code java -jar dynamotest-server.jar [--port N] [--host H] [--region R] [--db PATH] [--s3-root PATH]
+ * [--capacity enforce|observe]}.
  * Prints the endpoint URL on one line when ready; stops cleanly on Ctrl-C.
  */
 public final class Main {
 
     private static final String USAGE = "usage: java -jar dynamotest-server.jar [--port N] [--host HOST] "
-            + "[--region REGION] [--db PATH] [--s3-root PATH]\n"
+            + "[--region REGION] [--db PATH] [--s3-root PATH] [--capacity observe|enforce]\n"
             + "  --port N       port to listen on (default 8000; 0 picks a free port)\n"
             + "  --host HOST    address to bind (default 127.0.0.1)\n"
             + "  --region R     region of requests that do not sign one (default us-east-1)\n"
             + "  --db PATH      keep the data in an H2 file at PATH (default: in memory)\n"
             + "  --s3-root PATH the folder whose subfolders are the buckets of exports and imports\n"
-            + "                 (default: a new folder in the temporary directory)";
+            + "                 (default: a new folder in the temporary directory)\n"
+            + "  --capacity M   enforce: throttle over capacity as DynamoDB does; observe: only record (default)";
 
     private Main() {
     }
@@ -40,7 +42,8 @@ public final class Main {
             System.out.println(USAGE);
             return;
         }
-        EngineConfig.Builder config = EngineConfig.builder().defaultRegion(options.region);
+        EngineConfig.Builder config = EngineConfig.builder().defaultRegion(options.region)
+                .capacityMode(options.capacity);
         if (options.db != null) {
             config.databasePath(Path.of(options.db));
         }
@@ -73,6 +76,7 @@ public final class Main {
         String region = "us-east-1";
         String db;
         String s3Root;
+        CapacityMode capacity = CapacityMode.OBSERVE;
         boolean help;
 
         static Options parse(String[] args) {
@@ -86,6 +90,7 @@ public final class Main {
                     case "--region" -> o.region = value(args, ++i, arg);
                     case "--db" -> o.db = value(args, ++i, arg);
                     case "--s3-root" -> o.s3Root = value(args, ++i, arg);
+                    case "--capacity" -> o.capacity = capacity(value(args, ++i, arg));
                     default -> throw new IllegalArgumentException("unknown option: " + arg);
                 }
             }
@@ -97,6 +102,14 @@ public final class Main {
                 throw new IllegalArgumentException(option + " needs a value");
             }
             return args[i];
+        }
+
+        private static CapacityMode capacity(String text) {
+            return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+                case "enforce" -> CapacityMode.ENFORCE;
+                case "observe" -> CapacityMode.OBSERVE;
+                default -> throw new IllegalArgumentException("--capacity takes enforce or observe, not " + text);
+            };
         }
 
         private static int port(String text) {

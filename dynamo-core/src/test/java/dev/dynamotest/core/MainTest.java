@@ -41,6 +41,17 @@ class MainTest {
     }
 
     @Test
+    void capacity_flag_chooses_enforce_or_observe() {
+        assertThat(Main.Options.parse(new String[0]).capacity).isEqualTo(CapacityMode.OBSERVE);
+        assertThat(Main.Options.parse(new String[] {"--capacity", "enforce"}).capacity)
+                .isEqualTo(CapacityMode.ENFORCE);
+        assertThat(Main.Options.parse(new String[] {"--capacity", "OBSERVE"}).capacity)
+                .isEqualTo(CapacityMode.OBSERVE);
+        assertThatThrownBy(() -> Main.Options.parse(new String[] {"--capacity", "strict"}))
+                .hasMessage("--capacity takes enforce or observe, not strict");
+    }
+
+    @Test
     void a_server_on_port_zero_reports_the_port_it_got() {
         try (DynamoServer server = DynamoServer.start(EngineConfig.defaults(), "127.0.0.1", 0)) {
             assertThat(server.port()).isPositive();

@@ -89,6 +89,11 @@ class ServerFaultsTest {
                 });
         assertThat(requests.count(PUT_ITEM)).isEqualTo(9);
         assertThat(requests.byInvocation()).hasSize(1);
+        assertThat(endpoint.engine().capacity().throttles()).last().satisfies(event -> {
+            assertThat(event.source()).isEqualTo(dev.dynamotest.core.ThrottleEvent.Source.FAULT_RULE);
+            assertThat(event.table()).isEqualTo("Orders");
+            assertThat(event.reason()).isEqualTo("TableWriteProvisionedThroughputExceeded");
+        });
         assertThat(endpoint.engine().tables().get("us-east-1", "Orders").itemCount()).isZero();
     }
 

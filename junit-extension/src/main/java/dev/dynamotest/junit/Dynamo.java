@@ -1,5 +1,7 @@
 package dev.dynamotest.junit;
 
+import dev.dynamotest.assertions.Capacity;
+import dev.dynamotest.assertions.Cost;
 import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.ControllableClock;
@@ -124,6 +126,19 @@ public interface Dynamo {
      * {@code dynamo.streams().onTable("Orders").handler(event -> ...)}, then {@code dynamo.streams().awaitQuiet()}.
      */
     StreamHandlers streams();
+
+    /**
+     * The capacity the test's traffic consumed in the class's region, and the requests throttled (or, observed,
+     * that DynamoDB would have throttled), for capacity assertions:
+     * {@code assertThat(dynamo.capacity().table("Orders")).hadNoThrottling()}.
+     */
+    Capacity capacity();
+
+    /**
+     * What the test's traffic and storage would cost in DynamoDB, per table of the class's region, in its class and
+     * billing mode and in the others: {@code assertThat(dynamo.cost()).isAtMost(0.01)}.
+     */
+    Cost cost();
 
     /** The engine behind the endpoint, for hooks such as request interceptors. */
     DynamoEngine engine();

@@ -1,5 +1,6 @@
 package dev.dynamotest.junit;
 
+import dev.dynamotest.core.CapacityMode;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.core.ObjectStore;
 import dev.dynamotest.junit.internal.ExtensionOptions;
@@ -145,6 +146,12 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
          */
         public Builder objectStore(ObjectStore store) {
             options.objectStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Whether tables throttle over their capacity ({@link CapacityMode#ENFORCE}) or only record it (default). */
+        public Builder capacity(CapacityMode mode) {
+            options.capacity = Objects.requireNonNull(mode, "mode");
             return this;
         }
 

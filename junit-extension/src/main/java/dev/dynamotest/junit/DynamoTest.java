@@ -1,5 +1,6 @@
 package dev.dynamotest.junit;
 
+import dev.dynamotest.core.CapacityMode;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -43,4 +44,10 @@ public @interface DynamoTest {
      * still hold), for fault tests with many retries.
      */
     RetryBackoff retryBackoff() default RetryBackoff.SDK_DEFAULT;
+
+    /**
+     * Whether tables throttle requests over their capacity as DynamoDB does ({@link CapacityMode#ENFORCE}) or
+     * serve them and record the throttling ({@link CapacityMode#OBSERVE}, the default); see {@link Dynamo#capacity()}.
+     */
+    CapacityMode capacity() default CapacityMode.OBSERVE;
 }

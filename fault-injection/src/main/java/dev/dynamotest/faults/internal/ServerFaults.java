@@ -1,12 +1,15 @@
 package dev.dynamotest.faults.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.core.ConnectionDrop;
+import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.Operation;
 import dev.dynamotest.core.RequestInterceptor;
 import dev.dynamotest.core.StreamGate;
+import dev.dynamotest.core.ThrottleEvent;
 import dev.dynamotest.core.model.StreamRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +60,9 @@ public final class ServerFaults implements RequestInterceptor, StreamGate {
         Action action = acting.action();
         if (action instanceof Action.Fail fail) {
             engine.requests().noteFault(fail.describe());
-            throw fail.error().apply(request);
+            DynamoException error = fail.error().apply(request);
+            recordThrottle(request, error);
+            throw error;
         }
         if (action instanceof Action.Drop drop) {
             engine.requests().noteFault(drop.describe());
@@ -74,6 +79,22 @@ public final class ServerFaults implements RequestInterceptor, StreamGate {
         ObjectNode response = split.forward() == null ? null : next.proceed(new DynamoRequest(request.region(),
                 request.operation(), split.forward(), request.headers()));
         return Batches.merge(operation, request.body(), response, split);
+    }
+
+    /** Tells the capacity meter of an injected throttle, so that capacity reports show it as a fault rule's. */
+    private void recordThrottle(DynamoRequest request, DynamoException error) {
+        JsonNode reasons = error.details().get("ThrottlingReasons");
+        if (reasons == null || !reasons.isArray()) {
+            return;
+        }
+        for (JsonNode reason : reasons) {
+            String resource = reason.path("resource").asText("");
+            String path = resource.contains(":table/") ? resource.substring(resource.indexOf(":table/") + 7) : "";
+            String[] parts = path.split("/index/", 2);
+            engine.capacity().record(new ThrottleEvent(engine.clock().now(), request.region(), parts[0],
+                    parts.length > 1 ? parts[1] : null, reason.path("reason").asText(), resource,
+                    ThrottleEvent.Source.FAULT_RULE, true));
+        }
     }
 
     @Override

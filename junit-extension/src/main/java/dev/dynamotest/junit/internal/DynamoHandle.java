@@ -1,5 +1,7 @@
 package dev.dynamotest.junit.internal;
 
+import dev.dynamotest.assertions.Capacity;
+import dev.dynamotest.assertions.Cost;
 import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.ChangeCapture;
@@ -139,6 +141,7 @@ final class DynamoHandle implements Dynamo {
     void startTest() {
         if (backend.engine() != null) {
             testStart = backend.engine().changes().mark().mark();
+            backend.engine().capacity().reset();
         }
     }
 
@@ -157,6 +160,16 @@ final class DynamoHandle implements Dynamo {
     @Override
     public Faults faults() {
         return ((LocalBackend) local("faults()")).faults();
+    }
+
+    @Override
+    public Cost cost() {
+        return Cost.of(local("cost()").engine().capacity(), settings.region());
+    }
+
+    @Override
+    public Capacity capacity() {
+        return Capacity.of(local("capacity()").engine().capacity(), settings.region());
     }
 
     @Override

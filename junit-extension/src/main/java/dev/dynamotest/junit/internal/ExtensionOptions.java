@@ -1,5 +1,6 @@
 package dev.dynamotest.junit.internal;
 
+import dev.dynamotest.core.CapacityMode;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.core.ObjectStore;
 import dev.dynamotest.junit.DynamoTest;
@@ -29,6 +30,7 @@ public final class ExtensionOptions {
     public RetryBackoff retryBackoff;
     public final List<String> tableFiles = new ArrayList<>();
     public ObjectStore objectStore;
+    public CapacityMode capacity;
 
     public ExtensionOptions copy() {
         ExtensionOptions copy = new ExtensionOptions();
@@ -41,6 +43,7 @@ public final class ExtensionOptions {
         copy.retryBackoff = retryBackoff;
         copy.tableFiles.addAll(tableFiles);
         copy.objectStore = objectStore;
+        copy.capacity = capacity;
         return copy;
     }
 
@@ -64,6 +67,7 @@ public final class ExtensionOptions {
                 parameter(ENDPOINT_PROPERTY, configuration).map(ExtensionOptions::endpoint).orElse(null),
                 tableFiles,
                 objectStore,
+                capacity != null ? capacity : annotation != null ? annotation.capacity() : CapacityMode.OBSERVE,
                 retryBackoff != null ? retryBackoff : annotation != null ? annotation.retryBackoff()
                         : RetryBackoff.SDK_DEFAULT);
     }

@@ -1,6 +1,7 @@
 package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.core.RecordedRequest;
+import dev.dynamotest.core.ThrottleEvent;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ final class FailureReport {
     static final int MAX_TABLES = 10;
     static final int MAX_ITEMS = 20;
     static final int MAX_ITEM_LENGTH = 300;
+    static final int MAX_THROTTLES = 10;
 
     private FailureReport() {
     }
@@ -24,6 +26,7 @@ final class FailureReport {
     static String render(Backend backend, Declarations declarations, List<RecordedRequest> requests) {
         StringBuilder out = new StringBuilder("endpoint ").append(backend.endpoint()).append('\n');
         requests(out, requests);
+        throttling(out, backend);
         Map<String, String[]> tables = new LinkedHashMap<>();
         requests.forEach(r -> r.tables().forEach(t -> tables.putIfAbsent(r.region() + "/" + t,
                 new String[] {r.region(), t})));
@@ -67,6 +70,30 @@ final class FailureReport {
                     .append(pad(row[1], widths[1])).append("  ").append(pad(row[2], widths[2])).append("  ")
                     .append(row[3]).append('\n');
         }
+    }
+
+    /** The throttle events of the test: throttled requests, and those DynamoDB would throttle in production. */
+    private static void throttling(StringBuilder out, Backend backend) {
+        if (backend.engine() == null) {
+            return;
+        }
+        List<ThrottleEvent> events = backend.engine().capacity().throttles();
+        if (events.isEmpty()) {
+            return;
+        }
+        long observed = events.stream().filter(e -> !e.enforced()).count();
+        out.append("throttling (").append(events.size()).append(")");
+        if (observed > 0) {
+            ThrottleEvent first = events.stream().filter(e -> !e.enforced()).findFirst().orElseThrow();
+            out.append(": in production this test's traffic would be throttled on table ").append(first.table())
+                    .append(" at ").append(first.time());
+        }
+        out.append('\n');
+        int skipped = Math.max(0, events.size() - MAX_THROTTLES);
+        if (skipped > 0) {
+            out.append("  ... ").append(skipped).append(" earlier throttle events left out\n");
+        }
+        events.subList(skipped, events.size()).forEach(e -> out.append("  ").append(e).append('\n'));
     }
 
     private static void table(StringBuilder out, Backend backend, String region, String name) {

@@ -35,7 +35,8 @@ public final class LocalBackend implements Backend {
         EngineConfig.Builder config = EngineConfig.builder()
                 .defaultRegion(settings.region())
                 .clock(clock)
-                .databasePath(settings.databasePath());
+                .databasePath(settings.databasePath())
+                .capacityMode(settings.capacity());
         if (settings.objectStore() != null) {
             config.objectStore(settings.objectStore());
         }
@@ -50,7 +51,9 @@ public final class LocalBackend implements Backend {
 
     @Override
     public ObjectNode execute(String region, String operation, ObjectNode body) {
-        return engine.executeDirect(region, operation, body);
+        ObjectNode[] response = new ObjectNode[1];
+        engine.capacity().unmetered(() -> response[0] = engine.executeDirect(region, operation, body));
+        return response[0];
     }
 
     @Override

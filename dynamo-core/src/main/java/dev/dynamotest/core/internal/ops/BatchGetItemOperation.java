@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.capacity.ThrottlingError;
 import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
@@ -48,10 +49,24 @@ final class BatchGetItemOperation implements Operation {
         ObjectNode unprocessed = response.putObject("UnprocessedKeys");
         CapacityTally capacity = new CapacityTally(capacityMode, true);
         long bytes = 0;
+        int served = 0;
+        ThrottlingError firstThrottle = null;
         for (TableRead read : reads) {
             ArrayNode items = responses.putArray(read.table().name());
             ArrayNode unread = null;
             for (Map<String, AttributeValue> key : read.keys()) {
+                AttributeValue partitionKey = key.get(read.table().hashKey().name());
+                boolean admitted;
+                try {
+                    admitted = bytes >= MAX_RESPONSE_BYTES
+                            || ctx.writes().capacity().admitRead(read.table(), null, partitionKey,
+                            Capacity.readUnits(0, read.consistent()));
+                } catch (ThrottlingError throttled) {
+                    firstThrottle = firstThrottle == null ? throttled : firstThrottle;
+                    unread = unread != null ? unread : unprocessedFor(unprocessed, read);
+                    unread.add(AttributeValueJson.encodeItem(key));
+                    continue;
+                }
                 Map<String, AttributeValue> item = bytes >= MAX_RESPONSE_BYTES ? null
                         : ctx.items().get(read.table(), StoredKey.of(read.table(), key));
                 int size = item == null ? 0 : ItemSize.of(item);
@@ -61,13 +76,19 @@ final class BatchGetItemOperation implements Operation {
                     unread.add(AttributeValueJson.encodeItem(key));
                     continue;
                 }
-                capacity.add(read.table().name(), Capacity.readUnits(size, read.consistent()));
+                double units = Capacity.readUnits(size, read.consistent());
+                ctx.writes().capacity().chargeRead(read.table(), null, partitionKey, units, admitted);
+                served++;
+                capacity.add(read.table().name(), units);
                 if (item != null) {
                     Map<String, AttributeValue> projected = read.expressions().project(item);
                     bytes += ItemSize.of(projected);
                     items.add(AttributeValueJson.encodeItem(projected));
                 }
             }
+        }
+        if (firstThrottle != null && served == 0) {
+            throw firstThrottle;
         }
         capacity.addTo(response);
         return response;

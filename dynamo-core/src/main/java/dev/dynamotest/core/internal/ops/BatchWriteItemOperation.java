@@ -3,8 +3,10 @@ package dev.dynamotest.core.internal.ops;
 import static dev.dynamotest.core.internal.ops.TableDescriptions.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.capacity.ThrottlingError;
 import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
@@ -39,17 +41,32 @@ final class BatchWriteItemOperation implements Operation {
         String metrics = Json.text(request, "ReturnItemCollectionMetrics");
         checkShape(requestItems, metrics);
         String capacityMode = Capacity.mode(Json.text(request, "ReturnConsumedCapacity"));
-        List<ItemChange> changes = parse(region, requestItems);
+        List<JsonNode> writeRequests = new ArrayList<>();
+        List<ItemChange> changes = parse(region, requestItems, writeRequests);
         CapacityTally capacity = new CapacityTally(capacityMode, false);
         ItemCollections collections = ItemCollections.of(ctx.items(), metrics);
-        for (ItemChange change : changes) {
-            WritePath.Outcome outcome = ctx.writes().apply(change.write(USER));
-            int size = Math.max(size(outcome.oldImage()), size(outcome.newImage()));
-            capacity.add(change.table().name(), Capacity.writeUnits(size));
+        ObjectNode unprocessed = NODES.objectNode();
+        ThrottlingError firstThrottle = null;
+        int processed = 0;
+        for (int i = 0; i < changes.size(); i++) {
+            ItemChange change = changes.get(i);
+            WritePath.Outcome outcome;
+            try {
+                outcome = ctx.writes().apply(change.write(USER));
+            } catch (ThrottlingError throttled) {
+                firstThrottle = firstThrottle == null ? throttled : firstThrottle;
+                unprocessedFor(unprocessed, change.table().name()).add(writeRequests.get(i));
+                continue;
+            }
+            processed++;
+            capacity.add(change.table().name(), outcome.writeUnits());
             collections.written(change.table(), change.key());
         }
+        if (firstThrottle != null && processed == 0) {
+            throw firstThrottle;
+        }
         ObjectNode response = NODES.objectNode();
-        response.putObject("UnprocessedItems");
+        response.set("UnprocessedItems", unprocessed);
         capacity.addTo(response);
         collections.addPerTableTo(response);
         return response;
@@ -81,7 +98,12 @@ final class BatchWriteItemOperation implements Operation {
         }
     }
 
-    private List<ItemChange> parse(String region, JsonNode requestItems) {
+    private static ArrayNode unprocessedFor(ObjectNode unprocessed, String table) {
+        JsonNode list = unprocessed.get(table);
+        return list != null ? (ArrayNode) list : unprocessed.putArray(table);
+    }
+
+    private List<ItemChange> parse(String region, JsonNode requestItems, List<JsonNode> writeRequests) {
         List<ItemChange> changes = new ArrayList<>();
         BatchRequests.Duplicates duplicates =
                 new BatchRequests.Duplicates("Provided list of item keys contains duplicates");
@@ -93,6 +115,7 @@ final class BatchWriteItemOperation implements Operation {
                 ItemChange change = change(table, writeRequest);
                 duplicates.add(table, change.key());
                 changes.add(change);
+                writeRequests.add(writeRequest);
             }
         }
         return changes;
@@ -117,9 +140,5 @@ final class BatchWriteItemOperation implements Operation {
             return ItemChange.put(table, attributes, ItemExpressions.forPut((ObjectNode) put), "NONE");
         }
         return ItemChange.delete(table, attributes, ItemExpressions.forDelete((ObjectNode) delete), "NONE");
-    }
-
-    private static int size(Map<String, AttributeValue> item) {
-        return item == null ? 0 : ItemSize.of(item);
     }
 }

@@ -4,6 +4,12 @@ import static dev.dynamotest.core.internal.ops.TableDescriptions.NODES;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.protocol.Constraints;
+import dev.dynamotest.core.internal.storage.IndexMeta;
+import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.model.AttributeValue;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** DynamoDB's capacity arithmetic (a read unit is 4 KB, a write unit 1 KB) and the ConsumedCapacity element. */
 public final class Capacity {
@@ -20,6 +26,42 @@ public final class Capacity {
     /** Write units for an item of this size: 1 per KB, at least 1. */
     public static double writeUnits(int bytes) {
         return Math.max(1, (bytes + 1023) / 1024);
+    }
+
+    /**
+     * The write units a change of an item takes from each global secondary index of its table, by position in
+     * {@link TableMeta#indexes()} (0 for local indexes and for global ones the change leaves alone), or
+     * {@code null} when the table has no global index. An index entry moved to another index key costs a delete
+     * and a put. {@code multiplier} is 2 in a transaction.
+     */
+    public static double[] indexWriteUnits(TableMeta table, Map<String, AttributeValue> before,
+            Map<String, AttributeValue> after, double multiplier) {
+        List<IndexMeta> indexes = table.indexes();
+        double[] units = null;
+        for (int i = 0; i < indexes.size(); i++) {
+            IndexMeta index = indexes.get(i);
+            if (index.local()) {
+                continue;
+            }
+            units = units == null ? new double[indexes.size()] : units;
+            boolean was = index.covers(before);
+            boolean is = index.covers(after);
+            if (!was && !is) {
+                continue;
+            }
+            int oldSize = was ? ItemSize.of(index.project(table, before)) : 0;
+            int newSize = is ? ItemSize.of(index.project(table, after)) : 0;
+            boolean moved = was && is && !sameIndexKey(index, before, after);
+            units[i] = multiplier * (moved ? writeUnits(oldSize) + writeUnits(newSize)
+                    : writeUnits(Math.max(oldSize, newSize)));
+        }
+        return units;
+    }
+
+    private static boolean sameIndexKey(IndexMeta index, Map<String, AttributeValue> a, Map<String, AttributeValue> b) {
+        return Objects.equals(a.get(index.hashKey().name()), b.get(index.hashKey().name()))
+                && (index.rangeKey() == null
+                        || Objects.equals(a.get(index.rangeKey().name()), b.get(index.rangeKey().name())));
     }
 
     /** Checks the ReturnConsumedCapacity parameter. */

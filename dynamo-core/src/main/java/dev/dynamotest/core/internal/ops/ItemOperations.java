@@ -34,8 +34,7 @@ public final class ItemOperations {
                 ItemChange.put(table, item, expressions, w.onFailure()).write(USER));
         ObjectNode response = NODES.objectNode();
         putAttributes(response, "ALL_OLD".equals(w.returnValues()) ? outcome.oldImage() : null);
-        int size = Math.max(size(outcome.oldImage()), ItemSize.of(item));
-        return finish(response, w, table, Capacity.writeUnits(size), item);
+        return finish(response, w, table, outcome.writeUnits(), item);
     }
 
     public ObjectNode getItem(String region, ObjectNode request) {
@@ -48,12 +47,17 @@ public final class ItemOperations {
         ItemExpressions expressions = ItemExpressions.forGet(request);
         TableMeta table = ctx.table(region, tableName);
         ItemKeys.checkKey(table, key);
+        AttributeValue partitionKey = key.get(table.hashKey().name());
+        boolean admitted = ctx.writes().capacity().admitRead(table, null, partitionKey,
+                Capacity.readUnits(0, consistent));
         Map<String, AttributeValue> item = ctx.items().get(table, StoredKey.of(table, key));
+        double units = Capacity.readUnits(size(item), consistent);
+        ctx.writes().capacity().chargeRead(table, null, partitionKey, units, admitted);
         ObjectNode response = NODES.objectNode();
         if (item != null) {
             response.set("Item", AttributeValueJson.encodeItem(expressions.project(item)));
         }
-        putCapacity(response, capacityMode, table, Capacity.readUnits(size(item), consistent), true);
+        putCapacity(response, capacityMode, table, units, true);
         return response;
     }
 
@@ -67,7 +71,7 @@ public final class ItemOperations {
                 ItemChange.delete(table, key, expressions, w.onFailure()).write(USER));
         ObjectNode response = NODES.objectNode();
         putAttributes(response, "ALL_OLD".equals(w.returnValues()) ? outcome.oldImage() : null);
-        return finish(response, w, table, Capacity.writeUnits(size(outcome.oldImage())), key);
+        return finish(response, w, table, outcome.writeUnits(), key);
     }
 
     public ObjectNode updateItem(String region, ObjectNode request) {
@@ -80,8 +84,7 @@ public final class ItemOperations {
         ObjectNode response = NODES.objectNode();
         putAttributes(response, expressions.returnedAttributes(w.returnValues(), outcome.oldImage(),
                 outcome.newImage()));
-        int size = Math.max(size(outcome.oldImage()), size(outcome.newImage()));
-        return finish(response, w, table, Capacity.writeUnits(size), key);
+        return finish(response, w, table, outcome.writeUnits(), key);
     }
 
     /** The parameters every single-item write shares, checked in DynamoDB's order. */

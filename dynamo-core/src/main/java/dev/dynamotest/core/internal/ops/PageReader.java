@@ -32,7 +32,7 @@ final class PageReader {
 
     /** One page to read: where, from where, how many, and what to keep and return. */
     record Page(ReadTarget target, Rows rows, StoredKey start, Long limit, Condition filter, Selection selection,
-            boolean consistent, String capacityMode) {
+            boolean consistent, String capacityMode, AttributeValue partitionKey) {
     }
 
     private final EngineContext ctx;
@@ -43,6 +43,8 @@ final class PageReader {
 
     ObjectNode read(Page page) {
         ReadTarget target = page.target();
+        boolean admitted = ctx.writes().capacity().admitRead(target.table(), target.index(), page.partitionKey(),
+                readUnits(page, 0));
         ArrayNode items = NODES.arrayNode();
         int count = 0;
         long scanned = 0;
@@ -89,6 +91,7 @@ final class PageReader {
         if (full && last != null) {
             response.set("LastEvaluatedKey", AttributeValueJson.encodeItem(target.positionOf(last)));
         }
+        charge(page, bytesRead, bytesFetched, admitted);
         ObjectNode consumed = capacity(page, bytesRead, bytesFetched);
         if (consumed != null) {
             response.set("ConsumedCapacity", consumed);
@@ -96,10 +99,26 @@ final class PageReader {
         return response;
     }
 
+    /** Charges the page's units: a global index's reads to the index alone, all others to the table. */
+    private void charge(Page page, long bytesRead, long bytesFetched, boolean admitted) {
+        ReadTarget target = page.target();
+        double units = readUnits(page, bytesRead);
+        if (!target.isGlobalIndex()) {
+            units += target.isIndex() ? Capacity.readUnitsTotal(bytesFetched, page.consistent()) : 0;
+            ctx.writes().capacity().chargeRead(target.table(), null, page.partitionKey(), units, admitted);
+        } else {
+            ctx.writes().capacity().chargeRead(target.table(), target.index(), null, units, admitted);
+        }
+    }
+
+    private static double readUnits(Page page, long bytesRead) {
+        double minimum = page.consistent() ? 1 : 0.5;
+        return Math.max(minimum, Capacity.readUnitsTotal(bytesRead, page.consistent()));
+    }
+
     private static ObjectNode capacity(Page page, long bytesRead, long bytesFetched) {
         boolean consistent = page.consistent();
-        double minimum = consistent ? 1 : 0.5;
-        double readUnits = Math.max(minimum, Capacity.readUnitsTotal(bytesRead, consistent));
+        double readUnits = readUnits(page, bytesRead);
         ReadTarget target = page.target();
         if (!target.isIndex()) {
             return Capacity.consumedRead(page.capacityMode(), target.table().name(), readUnits, null, false, 0);

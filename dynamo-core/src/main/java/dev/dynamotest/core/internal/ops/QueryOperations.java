@@ -73,7 +73,7 @@ public final class QueryOperations {
         PageReader.Rows rows = (after, n) -> ctx.items().query(table, target.storeIndex(), partition, keyRange,
                 forward, after, n);
         return reader.read(new PageReader.Page(target, rows, position, limit, rx.filter(), selection, consistent,
-                capacityMode));
+                capacityMode, target.isIndex() ? null : condition.hashValue()));
     }
 
     static Map<String, AttributeValue> startKey(ObjectNode request) {

@@ -59,7 +59,7 @@ public final class ScanOperations {
         }
         PageReader.Rows rows = (after, n) -> ctx.items().scan(table, target.storeIndex(), from, to, after, n);
         return reader.read(new PageReader.Page(target, rows, position, limit, rx.filter(), selection, consistent,
-                capacityMode));
+                capacityMode, null));
     }
 
     private static void checkSegments(Long segment, Long totalSegments) {

@@ -37,6 +37,11 @@ final class TableDescriptions {
         d.put("TableStatus", status);
         d.put("ItemCount", countAndSize[0]);
         d.put("TableSizeBytes", countAndSize[1]);
+        java.time.Instant now = ctx.config().clock().now();
+        UpdateLimits.describeDecreases(d.get("ProvisionedThroughput"), now);
+        for (JsonNode gsi : d.path("GlobalSecondaryIndexes")) {
+            UpdateLimits.describeDecreases(gsi.get("ProvisionedThroughput"), now);
+        }
         for (String kind : new String[] {"LocalSecondaryIndexes", "GlobalSecondaryIndexes"}) {
             JsonNode indexes = d.get(kind);
             if (indexes instanceof ArrayNode array) {

@@ -58,7 +58,7 @@ public final class TableOperations {
     public ObjectNode describeTable(String region, ObjectNode request) {
         TableMeta table = TableNames.resolve(ctx, region, Json.text(request, "TableName"));
         ObjectNode response = NODES.objectNode();
-        response.set("Table", TableDescriptions.live(ctx, table, "ACTIVE"));
+        response.set("Table", TableDescriptions.live(ctx, table, updates.status(table)));
         return response;
     }
 

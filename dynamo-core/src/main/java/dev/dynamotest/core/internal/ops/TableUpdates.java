@@ -23,6 +23,7 @@ import java.util.Map;
 final class TableUpdates {
 
     private final EngineContext ctx;
+    private final UpdateLimits limits = new UpdateLimits();
 
     TableUpdates(EngineContext ctx) {
         this.ctx = ctx;
@@ -34,6 +35,7 @@ final class TableUpdates {
             TableMeta table = TableNames.resolve(ctx, region, r.tableName());
             ObjectNode description = table.description();
             Instant now = ctx.config().clock().now();
+            limits.checkNotUpdating(table.arn(), table.name(), now);
             String currentMode = description.path("BillingModeSummary").path("BillingMode").asText(PROVISIONED);
             String newMode = r.billingMode() == null ? currentMode : r.billingMode();
             if (r.replicaUpdates() != null) {
@@ -76,6 +78,14 @@ final class TableUpdates {
                 indexes.apply(r.indexUpdates() == null ? NODES.arrayNode() : r.indexUpdates(),
                         r.attributeDefinitions(), newMode, toProvisioned, now);
             }
+            if (PAY_PER_REQUEST.equals(newMode) && !PAY_PER_REQUEST.equals(currentMode)) {
+                limits.switchToPayPerRequest(table.arn(), now);
+            }
+            if (r.tableClass() != null && !r.tableClass().equals(table.description().path("TableClassSummary")
+                    .path("TableClass").asText("STANDARD"))) {
+                limits.changeTableClass(table.arn(), now);
+            }
+            limits.updated(table.arn(), now, ctx.config().tableUpdateDelay());
             TableMeta updated = table.withDescription(description);
             ctx.writes().reindex(table, updated, () -> ctx.catalog().update(updated));
             Streams.publish(ctx, table, updated, now);
@@ -83,6 +93,11 @@ final class TableUpdates {
             response.set("TableDescription", respond(updated, indexes.transientStatus()));
             return response;
         }
+    }
+
+    /** The status DescribeTable gives the table: UPDATING until the configured update delay has passed. */
+    String status(TableMeta table) {
+        return limits.updating(table.arn(), ctx.config().clock().now()) ? "UPDATING" : "ACTIVE";
     }
 
     private void billing(ObjectNode description, UpdateTableRequest r, String currentMode, String newMode,

@@ -32,12 +32,13 @@ final class ThroughputChange {
         ObjectNode pt = requested.deepCopy();
         copy(old, pt, "LastIncreaseDateTime");
         copy(old, pt, "LastDecreaseDateTime");
-        int decreases = old.path("NumberOfDecreasesToday").asInt(0);
+        int decreases = UpdateLimits.decreasesToday(old, now);
         boolean wasProvisioned = oldRead > 0 || oldWrite > 0;
         if (wasProvisioned && (read > oldRead || write > oldWrite)) {
             pt.put("LastIncreaseDateTime", Times.epochSeconds(now));
         }
         if (wasProvisioned && (read < oldRead || write < oldWrite)) {
+            UpdateLimits.checkDecrease(old, now);
             pt.put("LastDecreaseDateTime", Times.epochSeconds(now));
             decreases++;
         }

@@ -12,4 +12,9 @@ final class Times {
     static BigDecimal epochSeconds(Instant instant) {
         return BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3);
     }
+
+    /** The instant of a timestamp in that wire form. */
+    static Instant instant(com.fasterxml.jackson.databind.JsonNode epochSeconds) {
+        return Instant.ofEpochMilli(epochSeconds.decimalValue().movePointRight(3).longValue());
+    }
 }

@@ -4,6 +4,8 @@ import static dev.dynamotest.core.internal.ops.TableDescriptions.NODES;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.capacity.ThrottlingError;
 import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.internal.protocol.Json;
 import dev.dynamotest.core.model.AttributeValue;
@@ -28,8 +30,23 @@ final class TransactGetItemsOperation implements Operation {
         String capacityMode = Capacity.mode(Json.text(request, "ReturnConsumedCapacity"));
         List<TransactActions.Get> gets = TransactActions.gets(ctx, region, Json.array(request, "TransactItems"));
         List<WritePath.Read> reads = new ArrayList<>(gets.size());
-        for (TransactActions.Get get : gets) {
+        List<DynamoException> throttles = new ArrayList<>(gets.size());
+        boolean[] admitted = new boolean[gets.size()];
+        boolean throttled = false;
+        for (int i = 0; i < gets.size(); i++) {
+            TransactActions.Get get = gets.get(i);
             reads.add(new WritePath.Read(get.table(), get.key()));
+            try {
+                admitted[i] = ctx.writes().capacity().admitRead(get.table(), null, partitionKey(get),
+                        2 * Capacity.readUnits(0, true));
+                throttles.add(null);
+            } catch (ThrottlingError e) {
+                throttles.add(e);
+                throttled = true;
+            }
+        }
+        if (throttled) {
+            throw TransactionCanceledException.of(throttles);
         }
         List<Map<String, AttributeValue>> items = ctx.writes().read(reads);
         ObjectNode response = NODES.objectNode();
@@ -41,10 +58,15 @@ final class TransactGetItemsOperation implements Operation {
             if (item != null) {
                 entry.set("Item", AttributeValueJson.encodeItem(gets.get(i).expressions().project(item)));
             }
-            capacity.add(gets.get(i).table().name(), 2 * Capacity.readUnits(item == null ? 0 : ItemSize.of(item),
-                    true));
+            double units = 2 * Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true);
+            ctx.writes().capacity().chargeRead(gets.get(i).table(), null, partitionKey(gets.get(i)), units, admitted[i]);
+            capacity.add(gets.get(i).table().name(), units);
         }
         capacity.addTo(response);
         return response;
+    }
+
+    private static AttributeValue partitionKey(TransactActions.Get get) {
+        return get.key().get(get.table().hashKey().name());
     }
 }

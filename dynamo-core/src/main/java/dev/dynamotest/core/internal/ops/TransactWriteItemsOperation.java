@@ -73,8 +73,7 @@ final class TransactWriteItemsOperation implements Operation {
                 collections.written(changes.get(i).table(), changes.get(i).key());
             }
             WritePath.Outcome outcome = outcomes.get(i);
-            writeUnits.add(table, 2 * Capacity.writeUnits(Math.max(size(outcome.oldImage()),
-                    size(outcome.newImage()))));
+            writeUnits.add(table, outcome.writeUnits());
             readUnits.merge(table, Capacity.readUnits(size(outcome.newImage()), true), Double::sum);
         }
         ObjectNode response = NODES.objectNode();

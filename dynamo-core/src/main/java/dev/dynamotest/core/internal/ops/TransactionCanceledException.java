@@ -51,6 +51,7 @@ public final class TransactionCanceledException extends DynamoException {
         return switch (failure.type()) {
             case "ConditionalCheckFailedException" -> "ConditionalCheckFailed";
             case "ValidationException" -> "ValidationError";
+            case "ThrottlingException" -> "ThrottlingError";
             default -> failure.type().replaceAll("Exception$", "");
         };
     }

@@ -2,7 +2,9 @@ package dev.dynamotest.core.internal.ops;
 
 import dev.dynamotest.core.ChangeListener;
 import dev.dynamotest.core.Clock;
+import dev.dynamotest.core.CapacityMode;
 import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.capacity.CapacityModel;
 import dev.dynamotest.core.internal.storage.ChangeLog;
 import dev.dynamotest.core.internal.storage.H2Database;
 import dev.dynamotest.core.internal.storage.IndexMeta;
@@ -40,10 +42,16 @@ public final class WritePath {
             UnaryOperator<Map<String, AttributeValue>> change, String origin) {
     }
 
-    /** What a write did: the images before and after, and its change record (null when nothing changed). */
+    /**
+     * What a write did: the images before and after, its change record (null when nothing changed), and the write
+     * units it consumed on the table (double in a transaction).
+     */
     public record Outcome(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage,
-            ChangeRecord change) {
+            ChangeRecord change, double writeUnits) {
     }
+
+    /** The origin of writes that clients make; writes of other origins (TTL, replication, ...) are not metered. */
+    private static final String METERED_ORIGIN = "user";
 
     /**
      * Thrown by {@link #applyAll} when writes failed: the failure of every write in order ({@code null} for the
@@ -70,6 +78,7 @@ public final class WritePath {
     private final ItemStore store;
     private final ChangeLog log;
     private final Clock clock;
+    private final CapacityModel capacity;
     private static final int BACKFILL_PAGE = 1000;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -78,15 +87,26 @@ public final class WritePath {
     private final Connection connection;
 
     public WritePath(H2Database db, ItemStore store, ChangeLog log, Clock clock) {
+        this(db, store, log, clock, new CapacityModel(clock, CapacityMode.OBSERVE, false));
+    }
+
+    /** A write path that charges the writes' units to {@code capacity} (step 5) and lets it throttle them. */
+    public WritePath(H2Database db, ItemStore store, ChangeLog log, Clock clock, CapacityModel capacity) {
         this.store = store;
         this.log = log;
         this.clock = clock;
+        this.capacity = capacity;
         this.connection = db.dedicatedSession().connection();
         try {
             connection.setAutoCommit(false);
         } catch (SQLException e) {
             throw new StorageException("cannot open the write connection", e);
         }
+    }
+
+    /** The capacity model the writes are charged to; the read operations charge theirs there too. */
+    public CapacityModel capacity() {
+        return capacity;
     }
 
     public void addListener(ChangeListener listener) {
@@ -139,16 +159,17 @@ public final class WritePath {
         lock.lock();
         try {
             List<Outcome> outcomes = new ArrayList<>(writes.size());
+            double multiplier = collectFailures ? 2 : 1;
             try {
                 List<DynamoException> failures = new ArrayList<>(writes.size());
                 boolean failed = false;
                 for (Write write : writes) {
                     if (!collectFailures) {
-                        outcomes.add(applyOne(write));
+                        outcomes.add(applyOne(write, multiplier));
                         continue;
                     }
                     try {
-                        outcomes.add(applyOne(write));
+                        outcomes.add(applyOne(write, multiplier));
                         failures.add(null);
                     } catch (DynamoException e) {
                         failures.add(e);
@@ -179,19 +200,31 @@ public final class WritePath {
         }
     }
 
-    private Outcome applyOne(Write write) {
+    private Outcome applyOne(Write write, double multiplier) {
         TableMeta table = write.table();
         StoredKey key = StoredKey.of(table, write.key());
         Map<String, AttributeValue> current = store.get(connection, table, key);
         Map<String, AttributeValue> next = write.change().apply(current);
-        if (java.util.Objects.equals(current, next)) {
-            return new Outcome(current, next, null);
+        int newSize = next == null ? 0 : ItemSize.of(next);
+        double units = multiplier * Capacity.writeUnits(Math.max(current == null ? 0 : ItemSize.of(current),
+                newSize));
+        boolean unchanged = java.util.Objects.equals(current, next);
+        boolean metered = METERED_ORIGIN.equals(write.origin());
+        AttributeValue partitionKey = metered ? write.key().get(table.hashKey().name()) : null;
+        double[] indexUnits = metered && !unchanged ? Capacity.indexWriteUnits(table, current, next, multiplier)
+                : null;
+        boolean admitted = !metered || capacity.admitWrite(table, partitionKey, units, indexUnits);
+        if (unchanged) {
+            if (metered) {
+                capacity.chargeWrite(table, partitionKey, units, null, admitted);
+            }
+            return new Outcome(current, next, null, units);
         }
         next = LegacyReplicaStamp.stamp(table, write.origin(), next, clock.now());
         if (next == null) {
             store.delete(connection, table, ItemStore.BASE, key);
         } else {
-            store.put(connection, table, ItemStore.BASE, key, next, ItemSize.of(next));
+            store.put(connection, table, ItemStore.BASE, key, next, newSize);
         }
         for (IndexMeta index : table.indexes()) {
             if (index.covers(current)) {
@@ -208,7 +241,10 @@ public final class WritePath {
                 table.keyOf(next != null ? next : current), current, next,
                 clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), write.origin());
         log.append(connection, table.id(), record);
-        return new Outcome(current, next, record);
+        if (metered) {
+            capacity.chargeWrite(table, partitionKey, units, indexUnits, admitted);
+        }
+        return new Outcome(current, next, record, units);
     }
 
     /**
