@@ -52,7 +52,7 @@ public final class DynamoEngine implements AutoCloseable {
         TableChanges tableChanges = new TableChanges(db);
         StreamCatalog streamCatalog = new StreamCatalog(new StreamStore(db), tableChanges, log::lastSequence);
         EngineContext ctx = new EngineContext(config, new TableCatalog(db), items, writes, streamCatalog);
-        this.lifecycle = new Lifecycle(ctx, tableChanges, log::lastSequence);
+        this.lifecycle = new Lifecycle(ctx, tableChanges, log::lastSequence, changes::oldestLiveMark);
         this.streams = new DynamoStreams(new StreamReader(streamCatalog), config.clock());
         writes.addListener(streams::onChange);
         this.router = new OperationRouter(ctx);

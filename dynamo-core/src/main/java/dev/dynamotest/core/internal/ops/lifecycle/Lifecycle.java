@@ -18,12 +18,15 @@ public final class Lifecycle {
     private final LongSupplier lastSequence;
     private final PointInTime pointInTime;
     private final ContinuousBackups continuousBackups;
+    private final ChangeTrimmer trimmer;
 
-    public Lifecycle(EngineContext ctx, TableChanges changes, LongSupplier lastSequence) {
+    public Lifecycle(EngineContext ctx, TableChanges changes, LongSupplier lastSequence,
+            LongSupplier oldestLiveMark) {
         this.ctx = ctx;
         this.lastSequence = lastSequence;
         this.pointInTime = new PointInTime(ctx, changes, lastSequence);
         this.continuousBackups = new ContinuousBackups(ctx, pointInTime);
+        this.trimmer = new ChangeTrimmer(ctx, changes, lastSequence, oldestLiveMark);
     }
 
     /** Tables' items at an instant, rebuilt from the change records. */
@@ -40,6 +43,7 @@ public final class Lifecycle {
 
     /** Acts on the engine clock's time before a request: sweeps expired items, drops old change records. */
     public void beforeRequest() {
+        trimmer.maybeTrim(ctx.config().clock().now());
     }
 
     /**
