@@ -93,6 +93,11 @@ public final class DynamoEngine implements AutoCloseable {
         return streams;
     }
 
+    /** The time-to-live sweep: expired items are deleted on the engine clock, or at once with {@code sweepNow()}. */
+    public TimeToLive ttl() {
+        return new TimeToLive(lifecycle, config.ttlSweepDelay());
+    }
+
     /** Handles a request through the interceptor chain. */
     public ObjectNode handle(DynamoRequest request) {
         return invoke(0, request);

@@ -1,6 +1,7 @@
 package dev.dynamotest.core;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -9,16 +10,21 @@ import java.util.Objects;
  */
 public final class EngineConfig {
 
+    /** The default {@link #ttlSweepDelay()}. */
+    public static final Duration DEFAULT_TTL_SWEEP_DELAY = Duration.ofSeconds(10);
+
     private final String defaultRegion;
     private final Clock clock;
     private final Path databasePath;
     private final String accountId;
+    private final Duration ttlSweepDelay;
 
     private EngineConfig(Builder builder) {
         this.defaultRegion = builder.defaultRegion;
         this.clock = builder.clock;
         this.databasePath = builder.databasePath;
         this.accountId = builder.accountId;
+        this.ttlSweepDelay = builder.ttlSweepDelay;
     }
 
     /** A configuration with the defaults: region us-east-1, a {@link ControllableClock}, in-memory H2. */
@@ -49,12 +55,21 @@ public final class EngineConfig {
         return accountId;
     }
 
+    /**
+     * How long after its expiry time an item is deleted by the time-to-live sweep (on the engine clock); until
+     * then an expired item stays readable, as in DynamoDB.
+     */
+    public Duration ttlSweepDelay() {
+        return ttlSweepDelay;
+    }
+
     /** Builds an {@link EngineConfig}. */
     public static final class Builder {
         private String defaultRegion = "us-east-1";
         private Clock clock = new ControllableClock();
         private Path databasePath;
         private String accountId = "000000000000";
+        private Duration ttlSweepDelay = DEFAULT_TTL_SWEEP_DELAY;
 
         private Builder() {
         }
@@ -77,6 +92,16 @@ public final class EngineConfig {
 
         public Builder accountId(String accountId) {
             this.accountId = Objects.requireNonNull(accountId, "accountId");
+            return this;
+        }
+
+        /** How long after expiry the time-to-live sweep deletes an item (default 10 seconds; zero or more). */
+        public Builder ttlSweepDelay(Duration delay) {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("the TTL sweep delay cannot be negative: " + delay);
+            }
+            this.ttlSweepDelay = delay;
             return this;
         }
 

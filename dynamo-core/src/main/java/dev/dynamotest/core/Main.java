@@ -11,11 +11,13 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
 
     private static final String USAGE = "usage: java -jar dynamotest-server.jar [--port N] [--host HOST] "
-            + "[--region REGION] [--db PATH]\n"
+            + "[--region REGION] [--db PATH] [--ttl-sweep-delay SECONDS]\n"
             + "  --port N       port to listen on (default 8000; 0 picks a free port)\n"
             + "  --host HOST    address to bind (default 127.0.0.1)\n"
             + "  --region R     region of requests that do not sign one (default us-east-1)\n"
-            + "  --db PATH      keep the data in an H2 file at PATH (default: in memory)";
+            + "  --db PATH      keep the data in an H2 file at PATH (default: in memory)\n"
+            + "  --ttl-sweep-delay SECONDS\n"
+            + "                 delete expired items this long after their TTL passes (default 10)";
 
     private Main() {
     }
@@ -40,6 +42,9 @@ public final class Main {
         EngineConfig.Builder config = EngineConfig.builder().defaultRegion(options.region);
         if (options.db != null) {
             config.databasePath(Path.of(options.db));
+        }
+        if (options.ttlSweepDelay != null) {
+            config.ttlSweepDelay(options.ttlSweepDelay);
         }
         DynamoServer server;
         try {
@@ -66,6 +71,7 @@ public final class Main {
         String host = "127.0.0.1";
         String region = "us-east-1";
         String db;
+        java.time.Duration ttlSweepDelay;
         boolean help;
 
         static Options parse(String[] args) {
@@ -78,6 +84,7 @@ public final class Main {
                     case "--host" -> o.host = value(args, ++i, arg);
                     case "--region" -> o.region = value(args, ++i, arg);
                     case "--db" -> o.db = value(args, ++i, arg);
+                    case "--ttl-sweep-delay" -> o.ttlSweepDelay = seconds(value(args, ++i, arg), arg);
                     default -> throw new IllegalArgumentException("unknown option: " + arg);
                 }
             }
@@ -89,6 +96,18 @@ public final class Main {
                 throw new IllegalArgumentException(option + " needs a value");
             }
             return args[i];
+        }
+
+        private static java.time.Duration seconds(String text, String option) {
+            try {
+                java.math.BigDecimal seconds = new java.math.BigDecimal(text);
+                if (seconds.signum() < 0) {
+                    throw new NumberFormatException();
+                }
+                return java.time.Duration.ofMillis(seconds.movePointRight(3).longValueExact());
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new IllegalArgumentException(option + " takes a number of seconds, 0 or more, not " + text);
+            }
         }
 
         private static int port(String text) {

@@ -19,6 +19,8 @@ public final class Lifecycle {
     private final PointInTime pointInTime;
     private final ContinuousBackups continuousBackups;
     private final ChangeTrimmer trimmer;
+    private final TtlSweeper sweeper;
+    private final TimeToLiveOperations timeToLive;
 
     public Lifecycle(EngineContext ctx, TableChanges changes, LongSupplier lastSequence,
             LongSupplier oldestLiveMark) {
@@ -27,6 +29,9 @@ public final class Lifecycle {
         this.pointInTime = new PointInTime(ctx, changes, lastSequence);
         this.continuousBackups = new ContinuousBackups(ctx, pointInTime);
         this.trimmer = new ChangeTrimmer(ctx, changes, lastSequence, oldestLiveMark);
+        this.sweeper = new TtlSweeper(ctx, ctx.config().ttlSweepDelay());
+        this.timeToLive = new TimeToLiveOperations(ctx, sweeper);
+        ctx.writes().addListener(sweeper::onChange);
     }
 
     /** Tables' items at an instant, rebuilt from the change records. */
@@ -39,11 +44,20 @@ public final class Lifecycle {
         router.accept("UpdateContinuousBackups", continuousBackups::updateContinuousBackups);
         router.accept("DescribeContinuousBackups", continuousBackups::describeContinuousBackups);
         router.accept("RestoreTableToPointInTime", continuousBackups::restoreTableToPointInTime);
+        router.accept("UpdateTimeToLive", timeToLive::updateTimeToLive);
+        router.accept("DescribeTimeToLive", timeToLive::describeTimeToLive);
     }
 
     /** Acts on the engine clock's time before a request: sweeps expired items, drops old change records. */
     public void beforeRequest() {
-        trimmer.maybeTrim(ctx.config().clock().now());
+        java.time.Instant now = ctx.config().clock().now();
+        sweeper.sweepDue(now);
+        trimmer.maybeTrim(now);
+    }
+
+    /** Deletes every item whose time to live has passed, without waiting for the sweep delay; returns how many. */
+    public int sweepExpiredNow() {
+        return sweeper.sweepNow(ctx.config().clock().now());
     }
 
     /**
