@@ -6,6 +6,7 @@ import dev.dynamotest.core.internal.ops.EngineContext;
 import dev.dynamotest.core.internal.ops.OperationRouter;
 import dev.dynamotest.core.internal.ops.WritePath;
 import dev.dynamotest.core.internal.ops.lifecycle.Lifecycle;
+import dev.dynamotest.core.internal.storage.BackupStore;
 import dev.dynamotest.core.internal.storage.ChangeLog;
 import dev.dynamotest.core.internal.storage.H2Database;
 import dev.dynamotest.core.internal.storage.ItemStore;
@@ -52,7 +53,7 @@ public final class DynamoEngine implements AutoCloseable {
         TableChanges tableChanges = new TableChanges(db);
         StreamCatalog streamCatalog = new StreamCatalog(new StreamStore(db), tableChanges, log::lastSequence);
         EngineContext ctx = new EngineContext(config, new TableCatalog(db), items, writes, streamCatalog);
-        this.lifecycle = new Lifecycle(ctx, tableChanges, log::lastSequence, changes::oldestLiveMark);
+        this.lifecycle = new Lifecycle(ctx, tableChanges, new BackupStore(db), log::lastSequence, changes::oldestLiveMark);
         this.streams = new DynamoStreams(new StreamReader(streamCatalog), config.clock());
         writes.addListener(streams::onChange);
         this.router = new OperationRouter(ctx);

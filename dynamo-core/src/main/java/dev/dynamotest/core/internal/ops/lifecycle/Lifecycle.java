@@ -2,6 +2,7 @@ package dev.dynamotest.core.internal.ops.lifecycle;
 
 import dev.dynamotest.core.internal.ops.EngineContext;
 import dev.dynamotest.core.internal.ops.Operation;
+import dev.dynamotest.core.internal.storage.BackupStore;
 import dev.dynamotest.core.internal.storage.TableChanges;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import java.util.function.BiConsumer;
@@ -21,8 +22,9 @@ public final class Lifecycle {
     private final ChangeTrimmer trimmer;
     private final TtlSweeper sweeper;
     private final TimeToLiveOperations timeToLive;
+    private final OnDemandBackups backups;
 
-    public Lifecycle(EngineContext ctx, TableChanges changes, LongSupplier lastSequence,
+    public Lifecycle(EngineContext ctx, TableChanges changes, BackupStore backupStore, LongSupplier lastSequence,
             LongSupplier oldestLiveMark) {
         this.ctx = ctx;
         this.lastSequence = lastSequence;
@@ -32,6 +34,7 @@ public final class Lifecycle {
         this.sweeper = new TtlSweeper(ctx, ctx.config().ttlSweepDelay());
         this.timeToLive = new TimeToLiveOperations(ctx, sweeper);
         ctx.writes().addListener(sweeper::onChange);
+        this.backups = new OnDemandBackups(ctx, backupStore);
     }
 
     /** Tables' items at an instant, rebuilt from the change records. */
@@ -46,6 +49,11 @@ public final class Lifecycle {
         router.accept("RestoreTableToPointInTime", continuousBackups::restoreTableToPointInTime);
         router.accept("UpdateTimeToLive", timeToLive::updateTimeToLive);
         router.accept("DescribeTimeToLive", timeToLive::describeTimeToLive);
+        router.accept("CreateBackup", backups::createBackup);
+        router.accept("DescribeBackup", backups::describeBackup);
+        router.accept("ListBackups", backups::listBackups);
+        router.accept("DeleteBackup", backups::deleteBackup);
+        router.accept("RestoreTableFromBackup", backups::restoreTableFromBackup);
     }
 
     /** Acts on the engine clock's time before a request: sweeps expired items, drops old change records. */
