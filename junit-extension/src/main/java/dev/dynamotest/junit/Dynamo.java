@@ -5,6 +5,7 @@ import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.Table;
+import dev.dynamotest.core.TimeToLive;
 import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -77,6 +78,12 @@ public interface Dynamo {
      * {@code assertThat(dynamo.stream("Orders")).eventually().containsInsertOf(key)}.
      */
     StreamRecords stream(String tableName);
+
+    /**
+     * The endpoint's time-to-live sweep: {@code dynamo.ttl().sweepNow()} deletes the items whose TTL has passed on
+     * the endpoint's clock at once, instead of after the sweep delay.
+     */
+    TimeToLive ttl();
 
     /** The engine behind the endpoint, for hooks such as request interceptors. */
     DynamoEngine engine();

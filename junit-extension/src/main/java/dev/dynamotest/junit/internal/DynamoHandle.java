@@ -5,6 +5,7 @@ import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.Table;
+import dev.dynamotest.core.TimeToLive;
 import dev.dynamotest.junit.Dynamo;
 import java.net.URI;
 import java.util.List;
@@ -91,6 +92,11 @@ final class DynamoHandle implements Dynamo {
     @Override
     public DynamoEngine engine() {
         return local("engine()").engine();
+    }
+
+    @Override
+    public TimeToLive ttl() {
+        return local("ttl()").engine().ttl();
     }
 
     @Override

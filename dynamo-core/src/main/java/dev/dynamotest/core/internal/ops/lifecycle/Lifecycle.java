@@ -63,6 +63,23 @@ public final class Lifecycle {
         trimmer.maybeTrim(now);
     }
 
+    /** The TTL attribute of the table as it is now, or {@code null} when TTL is not enabled. */
+    public String timeToLiveAttribute(TableMeta table) {
+        return ctx.catalog().find(table.region(), table.name()).filter(t -> t.id() == table.id())
+                .map(TimeToLiveOperations::attribute).orElse(null);
+    }
+
+    /** Whether an item of the table has expired on the engine clock (and so awaits the sweep if still there). */
+    public java.util.function.Predicate<java.util.Map<String, dev.dynamotest.core.model.AttributeValue>> expired(
+            TableMeta table) {
+        String attribute = timeToLiveAttribute(table);
+        java.time.Instant now = ctx.config().clock().now();
+        return item -> {
+            Long expiry = TtlSweeper.expiry(item, attribute, now);
+            return expiry != null && expiry <= now.toEpochMilli();
+        };
+    }
+
     /** Deletes every item whose time to live has passed, without waiting for the sweep delay; returns how many. */
     public int sweepExpiredNow() {
         return sweeper.sweepNow(ctx.config().clock().now());

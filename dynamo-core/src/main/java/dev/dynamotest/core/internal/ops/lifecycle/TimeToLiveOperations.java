@@ -40,6 +40,10 @@ final class TimeToLiveOperations {
         String attribute = null;
         Boolean enabled = null;
         if (spec != null) {
+            JsonNode attributeNode = spec.get("AttributeName");
+            if (attributeNode != null && !attributeNode.isNull() && !attributeNode.isTextual()) {
+                throw Json.unexpected(attributeNode, "string");
+            }
             attribute = Json.text(spec, "AttributeName");
             JsonNode flag = spec.get("Enabled");
             enabled = flag == null || flag.isNull() ? null : Json.bool(flag);
