@@ -4,12 +4,14 @@ import dev.dynamotest.assertions.internal.AssertContext;
 import dev.dynamotest.assertions.internal.ChangeSource;
 import dev.dynamotest.assertions.internal.ChangesSubject;
 import dev.dynamotest.assertions.internal.EngineTableReader;
+import dev.dynamotest.assertions.internal.ExportItemsReader;
 import dev.dynamotest.assertions.internal.ItemSubject;
 import dev.dynamotest.assertions.internal.ItemsSubject;
 import dev.dynamotest.assertions.internal.RemoteTableReader;
 import dev.dynamotest.assertions.internal.StreamSource;
 import dev.dynamotest.assertions.internal.Values;
 import dev.dynamotest.core.ChangeCapture;
+import dev.dynamotest.core.ExportContents;
 import dev.dynamotest.core.Table;
 import java.time.Duration;
 import java.util.List;
@@ -56,6 +58,18 @@ public final class DynamoAssertions {
     @CheckReturnValue
     public static StreamAssert assertThat(StreamRecords stream) {
         return new StreamAssert(ChangesSubject.of(new StreamSource(stream), AssertContext.hard()));
+    }
+
+    /** Assertions on an export read back from the object store ({@code dynamo.s3().export(exportArn)}). */
+    @CheckReturnValue
+    public static ExportAssert assertThat(ExportContents export) {
+        return new ExportAssert(ItemsSubject.of(new ExportItemsReader(export), AssertContext.hard()));
+    }
+
+    /** Assertions on what a stream handler received ({@code dynamo.streams().onTable("Orders").handler(...)}). */
+    @CheckReturnValue
+    public static HandlerAssert assertThat(HandlerActivity handler) {
+        return new HandlerAssert(handler);
     }
 
     /**

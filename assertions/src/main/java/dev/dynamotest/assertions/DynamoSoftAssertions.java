@@ -59,6 +59,19 @@ public class DynamoSoftAssertions extends AbstractSoftAssertions {
                 ChangesSubject.of(new StreamSource(stream), context), StreamAssert::new);
     }
 
+    /** Soft assertions on an export read back from the object store. */
+    @CheckReturnValue
+    public ExportAssert assertThat(dev.dynamotest.core.ExportContents export) {
+        return proxy(ExportAssert.class, ItemsSubject.class, ItemsSubject.of(
+                new dev.dynamotest.assertions.internal.ExportItemsReader(export), AssertContext.soft(this)));
+    }
+
+    /** Soft assertions on what a stream handler received. */
+    @CheckReturnValue
+    public HandlerAssert assertThat(HandlerActivity handler) {
+        return proxy(HandlerAssert.class, HandlerActivity.class, handler);
+    }
+
     private TableAssert table(ItemsSubject subject) {
         return proxy(TableAssert.class, ItemsSubject.class, subject);
     }

@@ -3,6 +3,8 @@ package dev.dynamotest.core;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.ops.EngineContext;
+import dev.dynamotest.core.internal.ops.ExportOperations;
+import dev.dynamotest.core.internal.ops.ImportOperations;
 import dev.dynamotest.core.internal.ops.OperationRouter;
 import dev.dynamotest.core.internal.ops.WritePath;
 import dev.dynamotest.core.internal.ops.lifecycle.Lifecycle;
@@ -41,6 +43,7 @@ public final class DynamoEngine implements AutoCloseable {
     private final ChangeHistory changes;
     private final DynamoStreams streams;
     private final Lifecycle lifecycle;
+    private final S3Contents s3;
     private final List<RequestInterceptor> interceptors = new CopyOnWriteArrayList<>();
 
     private DynamoEngine(EngineConfig config) {
@@ -58,6 +61,11 @@ public final class DynamoEngine implements AutoCloseable {
         writes.addListener(streams::onChange);
         this.router = new OperationRouter(ctx);
         lifecycle.registerIn(router::register);
+        ExportOperations exports = new ExportOperations(ctx, lifecycle.pointInTime());
+        exports.registerIn(router::register);
+        ImportOperations imports = new ImportOperations(ctx);
+        imports.registerIn(router::register);
+        this.s3 = new S3Contents(config.objectStore(), exports, imports);
         this.tables = new Tables(ctx, lifecycle);
     }
 
@@ -97,6 +105,11 @@ public final class DynamoEngine implements AutoCloseable {
     /** The time-to-live sweep: expired items are deleted on the engine clock, or at once with {@code sweepNow()}. */
     public TimeToLive ttl() {
         return new TimeToLive(lifecycle, config.ttlSweepDelay());
+    }
+
+    /** What the engine's object store holds (exports, imported sources), read for assertions. */
+    public S3Contents s3() {
+        return s3;
     }
 
     /** Handles a request through the interceptor chain. */

@@ -18,6 +18,7 @@ public final class EngineConfig {
     private final Path databasePath;
     private final String accountId;
     private final Duration ttlSweepDelay;
+    private final ObjectStore objectStore;
 
     private EngineConfig(Builder builder) {
         this.defaultRegion = builder.defaultRegion;
@@ -25,6 +26,9 @@ public final class EngineConfig {
         this.databasePath = builder.databasePath;
         this.accountId = builder.accountId;
         this.ttlSweepDelay = builder.ttlSweepDelay;
+        this.objectStore = builder.objectStore != null ? builder.objectStore
+                : new DirectoryObjectStore(Path.of(System.getProperty("java.io.tmpdir"),
+                        "dynamotest-s3-" + java.util.UUID.randomUUID()));
     }
 
     /** A configuration with the defaults: region us-east-1, a {@link ControllableClock}, in-memory H2. */
@@ -63,6 +67,14 @@ public final class EngineConfig {
         return ttlSweepDelay;
     }
 
+    /**
+     * Where exports are written and imports read: by default a {@link DirectoryObjectStore} under a folder of its
+     * own in the temporary directory, created when the first bucket is written.
+     */
+    public ObjectStore objectStore() {
+        return objectStore;
+    }
+
     /** Builds an {@link EngineConfig}. */
     public static final class Builder {
         private String defaultRegion = "us-east-1";
@@ -70,6 +82,7 @@ public final class EngineConfig {
         private Path databasePath;
         private String accountId = "000000000000";
         private Duration ttlSweepDelay = DEFAULT_TTL_SWEEP_DELAY;
+        private ObjectStore objectStore;
 
         private Builder() {
         }
@@ -102,6 +115,12 @@ public final class EngineConfig {
                 throw new IllegalArgumentException("the TTL sweep delay cannot be negative: " + delay);
             }
             this.ttlSweepDelay = delay;
+            return this;
+        }
+
+        /** The object store that stands for S3 in ExportTableToPointInTime and ImportTable. */
+        public Builder objectStore(ObjectStore store) {
+            this.objectStore = Objects.requireNonNull(store, "store");
             return this;
         }
 

@@ -5,17 +5,20 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The standalone endpoint: {@code java -jar dynamotest-server.jar [--port N] [--host H] [--region R] [--db PATH]}.
+ * The standalone endpoint:
+ * {@code java -jar dynamotest-server.jar [--port N] [--host H] [--region R] [--db PATH] [--s3-root PATH]}.
  * Prints the endpoint URL on one line when ready; stops cleanly on Ctrl-C.
  */
 public final class Main {
 
     private static final String USAGE = "usage: java -jar dynamotest-server.jar [--port N] [--host HOST] "
-            + "[--region REGION] [--db PATH] [--ttl-sweep-delay SECONDS]\n"
+            + "[--region REGION] [--db PATH] [--s3-root PATH] [--ttl-sweep-delay SECONDS]\n"
             + "  --port N       port to listen on (default 8000; 0 picks a free port)\n"
             + "  --host HOST    address to bind (default 127.0.0.1)\n"
             + "  --region R     region of requests that do not sign one (default us-east-1)\n"
             + "  --db PATH      keep the data in an H2 file at PATH (default: in memory)\n"
+            + "  --s3-root PATH the folder whose subfolders are the buckets of exports and imports\n"
+            + "                 (default: a new folder in the temporary directory)\n"
             + "  --ttl-sweep-delay SECONDS\n"
             + "                 delete expired items this long after their TTL passes (default 10)";
 
@@ -46,6 +49,9 @@ public final class Main {
         if (options.ttlSweepDelay != null) {
             config.ttlSweepDelay(options.ttlSweepDelay);
         }
+        if (options.s3Root != null) {
+            config.objectStore(ObjectStore.directory(Path.of(options.s3Root)));
+        }
         DynamoServer server;
         try {
             server = DynamoServer.start(config.build(), options.host, options.port);
@@ -72,6 +78,7 @@ public final class Main {
         String region = "us-east-1";
         String db;
         java.time.Duration ttlSweepDelay;
+        String s3Root;
         boolean help;
 
         static Options parse(String[] args) {
@@ -85,6 +92,7 @@ public final class Main {
                     case "--region" -> o.region = value(args, ++i, arg);
                     case "--db" -> o.db = value(args, ++i, arg);
                     case "--ttl-sweep-delay" -> o.ttlSweepDelay = seconds(value(args, ++i, arg), arg);
+                    case "--s3-root" -> o.s3Root = value(args, ++i, arg);
                     default -> throw new IllegalArgumentException("unknown option: " + arg);
                 }
             }

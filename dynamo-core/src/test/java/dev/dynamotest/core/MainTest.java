@@ -20,12 +20,14 @@ class MainTest {
     @Test
     void reads_every_flag() {
         Main.Options options = Main.Options.parse(new String[] {
-            "--port", "0", "--host", "0.0.0.0", "--region", "eu-west-1", "--db", "/tmp/x"});
+            "--port", "0", "--host", "0.0.0.0", "--region", "eu-west-1", "--db", "/tmp/x",
+            "--s3-root", "/tmp/s3"});
 
         assertThat(options.port).isZero();
         assertThat(options.host).isEqualTo("0.0.0.0");
         assertThat(options.region).isEqualTo("eu-west-1");
         assertThat(options.db).isEqualTo("/tmp/x");
+        assertThat(options.s3Root).isEqualTo("/tmp/s3");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.S3Contents;
 import dev.dynamotest.core.Table;
 import dev.dynamotest.core.TimeToLive;
 import java.net.URI;
@@ -84,6 +85,18 @@ public interface Dynamo {
      * the endpoint's clock at once, instead of after the sweep delay.
      */
     TimeToLive ttl();
+
+    /**
+     * The endpoint's object store (its "S3"), read for assertions:
+     * {@code assertThat(dynamo.s3().export(exportArn)).hasItemCount(2)}.
+     */
+    S3Contents s3();
+
+    /**
+     * Stream handlers fed from tables' streams as Lambda would feed them:
+     * {@code dynamo.streams().onTable("Orders").handler(event -> ...)}, then {@code dynamo.streams().awaitQuiet()}.
+     */
+    StreamHandlers streams();
 
     /** The engine behind the endpoint, for hooks such as request interceptors. */
     DynamoEngine engine();

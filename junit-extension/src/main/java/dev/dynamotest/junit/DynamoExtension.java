@@ -1,6 +1,7 @@
 package dev.dynamotest.junit;
 
 import dev.dynamotest.core.Clock;
+import dev.dynamotest.core.ObjectStore;
 import dev.dynamotest.junit.internal.ExtensionOptions;
 import dev.dynamotest.junit.internal.Lifecycle;
 import java.nio.file.Path;
@@ -128,6 +129,16 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
         /** Files of table definitions, as {@link DynamoTablesFrom} reads them, added to the declared tables. */
         public Builder tablesFrom(String... files) {
             options.tableFiles.addAll(java.util.List.of(files));
+            return this;
+        }
+
+        /**
+         * Where exports go and imports come from ({@link Dynamo#s3()} reads it): by default a folder of the
+         * endpoint's own in the temporary directory; {@code ObjectStore.directory(path)} chooses the folder, and
+         * {@code S3ObjectStore.of(s3Client)} any S3-compatible endpoint.
+         */
+        public Builder objectStore(ObjectStore store) {
+            options.objectStore = Objects.requireNonNull(store, "store");
             return this;
         }
 

@@ -36,12 +36,12 @@ public record ItemsSubject(TableReader reader, String indexName, AssertContext c
 
     /** {@code table} or {@code index}, for messages. */
     public String noun() {
-        return indexName == null ? "table" : "index";
+        return indexName == null ? reader.noun() : "index";
     }
 
     public String location() {
         String table = reader.name() + " (" + reader.region() + ")";
-        return indexName == null ? "Table " + table : "Index " + indexName + " of table " + table;
+        return indexName == null ? reader.location() : "Index " + indexName + " of table " + table;
     }
 
     /** The location of an item of the table. */

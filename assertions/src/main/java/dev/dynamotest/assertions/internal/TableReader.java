@@ -42,4 +42,14 @@ public interface TableReader {
         throw new UnsupportedOperationException("past contents are known for tables read from the engine, "
                 + "such as dynamo.table(name), not for table " + name());
     }
+
+    /** What the items are read from, for messages: {@code table} unless the reader says otherwise. */
+    default String noun() {
+        return "table";
+    }
+
+    /** Where the items are, for the location line of failures. */
+    default String location() {
+        return "Table " + name() + " (" + region() + ")";
+    }
 }

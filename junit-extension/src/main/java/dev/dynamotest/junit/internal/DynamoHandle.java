@@ -4,9 +4,12 @@ import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.S3Contents;
 import dev.dynamotest.core.Table;
 import dev.dynamotest.core.TimeToLive;
 import dev.dynamotest.junit.Dynamo;
+import dev.dynamotest.junit.StreamHandlers;
+import dev.dynamotest.junit.internal.streams.HandlerRegistry;
 import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -21,12 +24,14 @@ final class DynamoHandle implements Dynamo {
     private final Settings settings;
     private final Backend backend;
     private final Clients clients;
+    private final HandlerRegistry handlers;
     private volatile long testStart;
 
-    DynamoHandle(Settings settings, Backend backend, Clients clients) {
+    DynamoHandle(Settings settings, Backend backend, Clients clients, HandlerRegistry handlers) {
         this.settings = settings;
         this.backend = backend;
         this.clients = clients;
+        this.handlers = handlers;
     }
 
     @Override
@@ -100,6 +105,11 @@ final class DynamoHandle implements Dynamo {
     }
 
     @Override
+    public S3Contents s3() {
+        return local("s3()").engine().s3();
+    }
+
+    @Override
     public ChangeCapture changes() {
         return local("changes()").engine().changes().mark();
     }
@@ -115,6 +125,12 @@ final class DynamoHandle implements Dynamo {
     public StreamRecords stream(String tableName) {
         return StreamRecords.of(local("stream(...)").engine().streams(), settings.region(), tableName)
                 .since(testStart);
+    }
+
+    @Override
+    public StreamHandlers streams() {
+        local("streams()");
+        return handlers;
     }
 
     private Backend local(String method) {

@@ -2,6 +2,8 @@ package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.Isolation;
+import dev.dynamotest.junit.internal.streams.FreshStreams;
+import dev.dynamotest.junit.internal.streams.HandlerRegistry;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,6 +21,7 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
     private final Clients clients;
     private final TableSetup tables;
     private final DynamoHandle handle;
+    private final HandlerRegistry handlers;
     private final AtomicInteger runningTests = new AtomicInteger();
     private volatile long resetMark;
 
@@ -28,7 +31,8 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
         this.clients = new Clients(backend.endpoint(), Region.of(settings.region()), Clients.DUMMY_CREDENTIALS,
                 List.of());
         this.tables = new TableSetup(backend);
-        this.handle = new DynamoHandle(settings, backend, clients);
+        this.handlers = backend.engine() != null ? new HandlerRegistry(backend.engine(), settings.region()) : null;
+        this.handle = new DynamoHandle(settings, backend, clients, handlers);
     }
 
     /** Starts the endpoint the settings describe. */
@@ -74,8 +78,14 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
                     + "(@Execution(ExecutionMode.SAME_THREAD)) or share the state (isolation = PER_CLASS)");
         }
         try {
+            if (handlers != null) {
+                handlers.startTest();
+            }
             if (settings.isolation() == Isolation.PER_METHOD) {
                 resetClock();
+                if (backend.engine() != null) {
+                    FreshStreams.renew(backend.engine());
+                }
                 tables.reset(declarations, resetMark);
                 resetMark = backend.journal().mark();
                 handle.startTest();
@@ -90,7 +100,13 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
     }
 
     public void finishTest() {
-        runningTests.decrementAndGet();
+        try {
+            if (handlers != null) {
+                handlers.finishTest();
+            }
+        } finally {
+            runningTests.decrementAndGet();
+        }
     }
 
     private void resetClock() {
@@ -102,6 +118,9 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
     @Override
     public void close() {
         try {
+            if (handlers != null) {
+                handlers.close();
+            }
             clients.close();
         } finally {
             backend.close();

@@ -1,6 +1,7 @@
 package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.core.Clock;
+import dev.dynamotest.core.ObjectStore;
 import dev.dynamotest.junit.DynamoTest;
 import dev.dynamotest.junit.Isolation;
 import java.net.URI;
@@ -21,6 +22,7 @@ public final class ExtensionOptions {
     public String host;
     public Isolation isolation;
     public final List<String> tableFiles = new ArrayList<>();
+    public ObjectStore objectStore;
 
     public ExtensionOptions copy() {
         ExtensionOptions copy = new ExtensionOptions();
@@ -31,6 +33,7 @@ public final class ExtensionOptions {
         copy.host = host;
         copy.isolation = isolation;
         copy.tableFiles.addAll(tableFiles);
+        copy.objectStore = objectStore;
         return copy;
     }
 
@@ -44,7 +47,8 @@ public final class ExtensionOptions {
                 port != null ? port : 0,
                 isolation != null ? isolation : annotation != null ? annotation.isolation() : Isolation.PER_METHOD,
                 endpointFromEnvironment(),
-                tableFiles);
+                tableFiles,
+                objectStore);
     }
 
     private static URI endpointFromEnvironment() {

@@ -33,11 +33,14 @@ public final class LocalBackend implements Backend {
     /** Starts an engine and its server as the settings say. */
     public static LocalBackend start(Settings settings) {
         ControllableClock clock = new ControllableClock(settings.clockSource());
-        DynamoServer server = DynamoServer.start(EngineConfig.builder()
+        EngineConfig.Builder config = EngineConfig.builder()
                 .defaultRegion(settings.region())
                 .clock(clock)
-                .databasePath(settings.databasePath())
-                .build(), settings.host(), settings.port());
+                .databasePath(settings.databasePath());
+        if (settings.objectStore() != null) {
+            config.objectStore(settings.objectStore());
+        }
+        DynamoServer server = DynamoServer.start(config.build(), settings.host(), settings.port());
         LocalBackend backend = new LocalBackend(clock, server.engine(), server);
         server.engine().addInterceptor(backend::record);
         return backend;

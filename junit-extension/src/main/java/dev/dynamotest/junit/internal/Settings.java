@@ -1,6 +1,7 @@
 package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.core.Clock;
+import dev.dynamotest.core.ObjectStore;
 import dev.dynamotest.junit.Isolation;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,12 +15,19 @@ import java.util.List;
  * @param databasePath an H2 file, or {@code null} for memory
  * @param remoteEndpoint an endpoint to use instead of starting one, or {@code null}
  * @param tableFiles files of table definitions given to the builder
+ * @param objectStore where exports go and imports come from, or {@code null} for the engine's default
  */
 public record Settings(String region, Clock clockSource, Path databasePath, String host, int port,
-        Isolation isolation, URI remoteEndpoint, List<String> tableFiles) {
+        Isolation isolation, URI remoteEndpoint, List<String> tableFiles, ObjectStore objectStore) {
 
     public Settings {
         tableFiles = List.copyOf(tableFiles);
+    }
+
+    /** Settings with the engine's default object store. */
+    public Settings(String region, Clock clockSource, Path databasePath, String host, int port,
+            Isolation isolation, URI remoteEndpoint, List<String> tableFiles) {
+        this(region, clockSource, databasePath, host, port, isolation, remoteEndpoint, tableFiles, null);
     }
 
     /** Whether the tests run against an endpoint that this extension does not start. */
