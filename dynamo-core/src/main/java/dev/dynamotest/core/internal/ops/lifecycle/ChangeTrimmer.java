@@ -25,7 +25,7 @@ final class ChangeTrimmer {
     private final TableChanges changes;
     private final LongSupplier lastSequence;
     private final LongSupplier oldestLiveMark;
-    private Instant lastRun;
+    private volatile Instant lastRun;
 
     ChangeTrimmer(EngineContext ctx, TableChanges changes, LongSupplier lastSequence, LongSupplier oldestLiveMark) {
         this.ctx = ctx;
@@ -35,12 +35,21 @@ final class ChangeTrimmer {
     }
 
     /** Trims when a minute of engine time has passed since the last trim (or time went back). */
-    synchronized void maybeTrim(Instant now) {
-        if (lastRun != null && now.isBefore(lastRun.plus(EVERY)) && !now.isBefore(lastRun)) {
+    void maybeTrim(Instant now) {
+        if (!due(now)) {
             return;
         }
-        lastRun = now;
-        trim(now);
+        synchronized (this) {
+            if (due(now)) {
+                lastRun = now;
+                trim(now);
+            }
+        }
+    }
+
+    private boolean due(Instant now) {
+        Instant last = lastRun;
+        return last == null || !now.isBefore(last.plus(EVERY)) || now.isBefore(last);
     }
 
     /** Drops what is no longer needed at {@code now}; returns the number of records dropped. */
