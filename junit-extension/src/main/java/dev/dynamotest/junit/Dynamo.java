@@ -63,8 +63,9 @@ public interface Dynamo {
     List<String> tableNames();
 
     /**
-     * The name a declared table has at the endpoint: the name itself for an endpoint in this JVM (an endpoint
-     * elsewhere, once supported, will carry a prefix for the run).
+     * The name a declared table has at the endpoint: the name itself for an endpoint in this JVM; for an endpoint
+     * elsewhere ({@code dynamotest.endpoint}) the name with the class's prefix, for code under test that builds its
+     * own client (the injected clients add and remove the prefix themselves).
      */
     String tableName(String declaredName);
 

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** The endpoint the tests of a class use: an engine started in this JVM, or one running elsewhere. */
 public interface Backend extends AutoCloseable {
@@ -23,7 +25,7 @@ public interface Backend extends AutoCloseable {
     /** The regions that may hold tables. */
     Set<String> regions();
 
-    /** The tables of a region that belong to this run, by their names at the endpoint. */
+    /** The tables of a region that belong to this class, by the names the tests use. */
     List<String> tableNames(String region);
 
     /** Removes every item of a table. */
@@ -49,6 +51,16 @@ public interface Backend extends AutoCloseable {
 
     /** Whether the endpoint implements the operation. */
     boolean supports(String operation);
+
+    /** The credentials that clients of the endpoint sign with. */
+    default AwsCredentialsProvider credentials() {
+        return Clients.DUMMY_CREDENTIALS;
+    }
+
+    /** What the injected clients must carry to talk to the endpoint as the tests expect. */
+    default List<ExecutionInterceptor> clientInterceptors() {
+        return List.of();
+    }
 
     /** The name of a declared table at the endpoint. */
     default String physicalName(String declaredName) {

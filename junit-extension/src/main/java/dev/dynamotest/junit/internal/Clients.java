@@ -28,7 +28,7 @@ public final class Clients implements AutoCloseable {
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final List<ExecutionInterceptor> interceptors;
-    private final SdkHttpClient http = UrlConnectionHttpClient.create();
+    private SdkHttpClient http;
     private final Map<Region, DynamoDbClient> clients = new ConcurrentHashMap<>();
     private volatile DynamoDbAsyncClient asyncClient;
     private volatile DynamoDbEnhancedClient enhancedClient;
@@ -51,9 +51,17 @@ public final class Clients implements AutoCloseable {
                 .endpointOverride(endpoint)
                 .region(r)
                 .credentialsProvider(credentials)
-                .httpClient(http)
+                .httpClient(http())
                 .overrideConfiguration(overrides())
                 .build());
+    }
+
+    /** The HTTP client of the synchronous clients, made with the first of them. */
+    private synchronized SdkHttpClient http() {
+        if (http == null) {
+            http = UrlConnectionHttpClient.create();
+        }
+        return http;
     }
 
     public synchronized DynamoDbAsyncClient asyncClient() {
@@ -87,7 +95,7 @@ public final class Clients implements AutoCloseable {
                     .endpointOverride(endpoint)
                     .region(region)
                     .credentialsProvider(credentials)
-                    .httpClient(http)
+                    .httpClient(http())
                     .overrideConfiguration(overrides())
                     .build();
         }
@@ -110,6 +118,8 @@ public final class Clients implements AutoCloseable {
         if (streamsClient != null) {
             streamsClient.close();
         }
-        http.close();
+        if (http != null) {
+            http.close();
+        }
     }
 }

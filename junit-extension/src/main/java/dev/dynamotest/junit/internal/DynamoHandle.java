@@ -81,7 +81,12 @@ final class DynamoHandle implements Dynamo {
 
     @Override
     public Table table(Region region, String name) {
-        return local("table(...)").engine().tables().get(region.id(), name);
+        if (backend.engine() == null) {
+            throw new UnsupportedOperationException("Dynamo.table(...) reads the engine in this JVM, but the tests "
+                    + "run against " + backend.endpoint() + " (dynamotest.endpoint is set); read the table through "
+                    + "the SDK instead: assertThat(RemoteTable.of(dynamo.client(), \"" + name + "\"))");
+        }
+        return backend.engine().tables().get(region.id(), name);
     }
 
     @Override

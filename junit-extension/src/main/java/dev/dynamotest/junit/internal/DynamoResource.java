@@ -4,7 +4,8 @@ import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.Isolation;
 import dev.dynamotest.junit.internal.streams.FreshStreams;
 import dev.dynamotest.junit.internal.streams.HandlerRegistry;
-import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.regions.Region;
@@ -28,20 +29,29 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
     private DynamoResource(Settings settings, Backend backend) {
         this.settings = settings;
         this.backend = backend;
-        this.clients = new Clients(backend.endpoint(), Region.of(settings.region()), Clients.DUMMY_CREDENTIALS,
-                List.of());
+        this.clients = new Clients(backend.endpoint(), Region.of(settings.region()), backend.credentials(),
+                backend.clientInterceptors());
         this.tables = new TableSetup(backend);
         this.handlers = backend.engine() != null ? new HandlerRegistry(backend.engine(), settings.region()) : null;
         this.handle = new DynamoHandle(settings, backend, clients, handlers);
     }
 
-    /** Starts the endpoint the settings describe. */
+    /** Starts the endpoint the settings describe in this JVM. */
     public static DynamoResource start(Settings settings) {
+        return start(settings, key -> Optional.empty());
+    }
+
+    /**
+     * Starts the endpoint the settings describe, or, if they name an endpoint elsewhere, prepares to use it with
+     * the parameters ({@code dynamotest.credentials}, ...) found through {@code parameters}.
+     */
+    public static DynamoResource start(Settings settings, Function<String, Optional<String>> parameters) {
         if (settings.remote()) {
-            throw new MisuseException(ExtensionOptions.ENDPOINT_PROPERTY + " is set to " + settings.remoteEndpoint()
-                    + ", but running @DynamoTest classes against an endpoint elsewhere is not supported yet; unset "
-                    + "it to use an endpoint in this JVM");
+            RemoteTarget target = RemoteTarget.resolve(settings.remoteEndpoint(), parameters);
+            Settings remote = target.region() != null ? settings.withRegion(target.region()) : settings;
+            return new DynamoResource(remote, new RemoteBackend(target, remote.region()));
         }
+        SdkWarmUp.start();
         return new DynamoResource(settings, LocalBackend.start(settings));
     }
 

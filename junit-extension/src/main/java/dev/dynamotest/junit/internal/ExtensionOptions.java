@@ -5,9 +5,13 @@ import dev.dynamotest.core.ObjectStore;
 import dev.dynamotest.junit.DynamoTest;
 import dev.dynamotest.junit.Isolation;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** What a {@code DynamoExtension.Builder} was told; {@code null} where it was told nothing. */
 public final class ExtensionOptions {
@@ -39,6 +43,14 @@ public final class ExtensionOptions {
 
     /** Settles the configuration: these options first, then the annotation (may be null), then defaults. */
     public Settings resolve(DynamoTest annotation) {
+        return resolve(annotation, key -> Optional.empty());
+    }
+
+    /**
+     * Settles the configuration, finding {@code dynamotest.endpoint} among the JUnit configuration parameters
+     * (which include system properties), then system properties, then the environment.
+     */
+    public Settings resolve(DynamoTest annotation, Function<String, Optional<String>> configuration) {
         return new Settings(
                 region != null ? region : annotation != null ? annotation.region() : "us-east-1",
                 clock != null ? clock : Clock.system(),
@@ -46,19 +58,36 @@ public final class ExtensionOptions {
                 host != null ? host : "127.0.0.1",
                 port != null ? port : 0,
                 isolation != null ? isolation : annotation != null ? annotation.isolation() : Isolation.PER_METHOD,
-                endpointFromEnvironment(),
+                parameter(ENDPOINT_PROPERTY, configuration).map(ExtensionOptions::endpoint).orElse(null),
                 tableFiles,
                 objectStore);
     }
 
-    private static URI endpointFromEnvironment() {
-        String value = System.getProperty(ENDPOINT_PROPERTY);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(ENDPOINT_PROPERTY);
+    /**
+     * A parameter such as {@code dynamotest.endpoint}: a JUnit configuration parameter, a system property, or an
+     * environment variable of that name or in capitals with underscores ({@code DYNAMOTEST_ENDPOINT}).
+     */
+    public static Optional<String> parameter(String name, Function<String, Optional<String>> configuration) {
+        Optional<String> value = configuration.apply(name).filter(v -> !v.isBlank());
+        if (value.isEmpty()) {
+            value = Optional.ofNullable(System.getProperty(name)).filter(v -> !v.isBlank());
         }
-        if (value == null || value.isBlank()) {
-            value = System.getenv("DYNAMOTEST_ENDPOINT");
+        if (value.isEmpty()) {
+            value = Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
         }
-        return value == null || value.isBlank() ? null : URI.create(value.trim());
+        if (value.isEmpty()) {
+            value = Optional.ofNullable(System.getenv(name.replace('.', '_').toUpperCase(Locale.ROOT)))
+                    .filter(v -> !v.isBlank());
+        }
+        return value.map(String::trim);
+    }
+
+    private static URI endpoint(String value) {
+        try {
+            return new URI(value);
+        } catch (URISyntaxException e) {
+            throw new MisuseException(ENDPOINT_PROPERTY + " is set to \"" + value + "\", which is not a URL ("
+                    + e.getMessage() + "); set it to an endpoint such as http://localhost:8000", e);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -84,10 +85,12 @@ public final class Lifecycle {
 
     private DynamoResource resource(ExtensionContext context) {
         ExtensionContext outermost = outermost(context);
+        Function<String, Optional<String>> parameters = key -> ExtensionOptions.parameter(key,
+                outermost::getConfigurationParameter);
         return outermost.getStore(NAMESPACE).getOrComputeIfAbsent(RESOURCE, key -> DynamoResource.start(
                 (options != null ? options : new ExtensionOptions()).resolve(
                         AnnotationSupport.findAnnotation(outermost.getRequiredTestClass(), DynamoTest.class)
-                                .orElse(null))),
+                                .orElse(null), parameters), parameters),
                 DynamoResource.class);
     }
 

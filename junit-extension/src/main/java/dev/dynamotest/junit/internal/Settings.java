@@ -30,6 +30,12 @@ public record Settings(String region, Clock clockSource, Path databasePath, Stri
         this(region, clockSource, databasePath, host, port, isolation, remoteEndpoint, tableFiles, null);
     }
 
+    /** The same settings in another region. */
+    public Settings withRegion(String otherRegion) {
+        return new Settings(otherRegion, clockSource, databasePath, host, port, isolation, remoteEndpoint, tableFiles,
+                objectStore);
+    }
+
     /** Whether the tests run against an endpoint that this extension does not start. */
     public boolean remote() {
         return remoteEndpoint != null;

@@ -1,9 +1,15 @@
 package dev.dynamotest.core.internal.ops;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.core.DynamoException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -28,8 +34,13 @@ final class ClientTokens {
     record Result(Done done, boolean replayed) {
     }
 
-    private record Entry(JsonNode request, Done done, Instant completed) {
+    /** A completed transaction; the request is kept as a SHA-256 digest of its canonical JSON, not as a tree. */
+    private record Entry(byte[] request, Done done, Instant completed) {
     }
+
+    /** Writes objects with their fields sorted, so that equal trees give equal bytes. */
+    private static final ObjectWriter CANONICAL = JsonMapper.builder()
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build().writer();
 
     private final Clock clock;
     /** In completion order, so that expired tokens are always at the head. */
@@ -43,8 +54,14 @@ final class ClientTokens {
      * Runs the transaction unless the token already ran it (then returns that run). Calls are serialised, so two
      * calls with one token never both run; {@code request} is what must match (the request less its token).
      */
-    synchronized Result runOnce(String region, String token, JsonNode request, Supplier<Done> run) {
-        String id = region + "/" + token;
+    Result runOnce(String region, String token, JsonNode request, Supplier<Done> run) {
+        byte[] digest = digest(request);
+        synchronized (this) {
+            return runOnce(region + "/" + token, digest, run);
+        }
+    }
+
+    private Result runOnce(String id, byte[] request, Supplier<Done> run) {
         Instant now = clock.now();
         for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
             if (now.isBefore(it.next().completed().plus(WINDOW))) {
@@ -54,7 +71,7 @@ final class ClientTokens {
         }
         Entry previous = entries.get(id);
         if (previous != null) {
-            if (!previous.request().equals(request)) {
+            if (!MessageDigest.isEqual(previous.request(), request)) {
                 throw new DynamoException("IdempotentParameterMismatchException",
                         "Request parameters do not match the parameters of the previous request with this "
                                 + "ClientRequestToken");
@@ -64,5 +81,13 @@ final class ClientTokens {
         Done done = run.get();
         entries.put(id, new Entry(request, done, clock.now()));
         return new Result(done, false);
+    }
+
+    private static byte[] digest(JsonNode request) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(request));
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot digest a transaction request", e);
+        }
     }
 }

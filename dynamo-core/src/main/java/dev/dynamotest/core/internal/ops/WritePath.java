@@ -80,7 +80,7 @@ public final class WritePath {
         this.store = store;
         this.log = log;
         this.clock = clock;
-        this.connection = db.connection();
+        this.connection = db.dedicatedSession().connection();
         try {
             connection.setAutoCommit(false);
         } catch (SQLException e) {

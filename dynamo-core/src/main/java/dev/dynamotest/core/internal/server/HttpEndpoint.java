@@ -9,7 +9,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.HashMap;
-import java.util.Map;
 
 /** The Javalin adapter: the only place that knows Javalin. It hands each request to the {@link WireProtocol}. */
 public final class HttpEndpoint {
@@ -33,6 +32,7 @@ public final class HttpEndpoint {
 
     /** Starts serving an engine that may still be under construction; port 0 picks a free port. */
     public static HttpEndpoint start(Supplier<DynamoEngine> engine, String host, int port) {
+        ServerStartup.prepare();
         WireProtocol protocol = new WireProtocol(engine);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -43,7 +43,7 @@ public final class HttpEndpoint {
             config.routes.get("/", ctx -> health(protocol, ctx));
         });
         try {
-            app.start(host, port);
+            ServerStartup.start(() -> app.start(host, port));
         } catch (RuntimeException e) {
             app.stop();
             if (e.getCause() instanceof BindException || e instanceof IllegalStateException
@@ -68,11 +68,7 @@ public final class HttpEndpoint {
     }
 
     private static void handle(WireProtocol protocol, Context ctx) {
-        Map<String, String> headers = new HashMap<>();
-        for (String name : ctx.headerMap().keySet()) {
-            headers.put(name, ctx.header(name));
-        }
-        WireProtocol.Response response = protocol.handle(headers, ctx.bodyAsBytes());
+        WireProtocol.Response response = protocol.handle(new HashMap<>(ctx.headerMap()), ctx.bodyAsBytes());
         send(ctx, response);
     }
 

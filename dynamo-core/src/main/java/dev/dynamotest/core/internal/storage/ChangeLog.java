@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The change records in H2: appended by the one write path in its transaction, numbered in commit order. */
 public final class ChangeLog {
 
+    private static final String APPEND = "INSERT INTO DT_CHANGES(SEQ, TID, REGION, TNAME, EVENT, KEYS, OLD_IMAGE,"
+            + " NEW_IMAGE, AT_MICROS, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private final AtomicLong lastSequence;
     private final H2Database db;
 
@@ -64,19 +67,20 @@ public final class ChangeLog {
 
     /** Appends a record in the caller's transaction. */
     public void append(Connection c, long tableId, ChangeRecord record) {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO DT_CHANGES(SEQ, TID, REGION, TNAME, EVENT, KEYS,"
-                + " OLD_IMAGE, NEW_IMAGE, AT_MICROS, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, record.sequence());
-            ps.setLong(2, tableId);
-            ps.setString(3, record.region());
-            ps.setString(4, record.tableName());
-            ps.setString(5, record.eventName());
-            ps.setBytes(6, ItemCodec.encode(record.keys()));
-            ps.setBytes(7, record.oldImage() == null ? null : ItemCodec.encode(record.oldImage()));
-            ps.setBytes(8, record.newImage() == null ? null : ItemCodec.encode(record.newImage()));
-            ps.setLong(9, ChronoUnit.MICROS.between(Instant.EPOCH, record.time()));
-            ps.setString(10, record.origin());
-            ps.executeUpdate();
+        try {
+            db.run(c, APPEND, ps -> {
+                ps.setLong(1, record.sequence());
+                ps.setLong(2, tableId);
+                ps.setString(3, record.region());
+                ps.setString(4, record.tableName());
+                ps.setString(5, record.eventName());
+                ps.setBytes(6, ItemCodec.encode(record.keys()));
+                ps.setBytes(7, record.oldImage() == null ? null : ItemCodec.encode(record.oldImage()));
+                ps.setBytes(8, record.newImage() == null ? null : ItemCodec.encode(record.newImage()));
+                ps.setLong(9, ChronoUnit.MICROS.between(Instant.EPOCH, record.time()));
+                ps.setString(10, record.origin());
+                return ps.executeUpdate();
+            });
         } catch (SQLException e) {
             throw new StorageException("cannot append a change record of " + record.tableName(), e);
         }

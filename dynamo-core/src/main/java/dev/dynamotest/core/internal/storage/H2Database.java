@@ -2,14 +2,20 @@ package dev.dynamotest.core.internal.storage;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The engine's H2 database: a connection pool over an in-memory or file database, and the schema
- * (table catalog, items, change records, backups) created on first use.
+ * (table catalog, items, change records, backups) created on first use. The hot paths use {@link Session}s instead
+ * of pooled connections: the engine's own connections, which keep their prepared statements.
  */
 public final class H2Database implements AutoCloseable {
 
@@ -33,9 +39,15 @@ public final class H2Database implements AutoCloseable {
     /** Enough cached statements per session that the engine's statements are parsed once, not per request. */
     private static final String TUNING = ";QUERY_CACHE_SIZE=256";
 
+    private final JdbcDataSource direct = new JdbcDataSource();
     private final JdbcConnectionPool pool;
+    private final Map<Connection, Session> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedDeque<Session> idle = new ConcurrentLinkedDeque<>();
 
     private H2Database(String url) {
+        direct.setURL(url);
+        direct.setUser("sa");
+        direct.setPassword("");
         this.pool = JdbcConnectionPool.create(url, "sa", "");
         this.pool.setMaxConnections(64);
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
@@ -66,8 +78,67 @@ public final class H2Database implements AutoCloseable {
         }
     }
 
+    /** A session for a reader: an idle one, or a new one; close it to give it back. */
+    public Session session() {
+        Session session = idle.pollFirst();
+        return session != null ? session : newSession();
+    }
+
+    /**
+     * A session of the caller's own, with auto-commit off, for the write path: never given back, closed with the
+     * database.
+     */
+    public Session dedicatedSession() {
+        Session session = newSession();
+        try {
+            session.connection().setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new StorageException("cannot open a write session", e);
+        }
+        return session;
+    }
+
+    /** The session of one of the engine's own connections, or {@code null} for any other connection. */
+    Session sessionOf(Connection connection) {
+        return sessions.get(connection);
+    }
+
+    private Session newSession() {
+        try {
+            Session session = new Session(this, direct.getConnection());
+            sessions.put(session.connection(), session);
+            return session;
+        } catch (SQLException e) {
+            throw new StorageException("no connection to H2", e);
+        }
+    }
+
+    /** A use of a prepared statement. */
+    @FunctionalInterface
+    interface Use<T> {
+        T with(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Runs a statement on the connection: a kept one on the engine's own sessions, a fresh one otherwise. */
+    <T> T run(Connection c, String sql, Use<T> use) throws SQLException {
+        Session session = sessionOf(c);
+        if (session != null) {
+            return use.with(session.statement(sql));
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            return use.with(ps);
+        }
+    }
+
+    void release(Session session) {
+        idle.offerFirst(session);
+    }
+
     @Override
     public void close() {
+        sessions.values().forEach(Session::closeConnection);
+        sessions.clear();
+        idle.clear();
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {

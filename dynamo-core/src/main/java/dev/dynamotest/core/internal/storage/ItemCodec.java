@@ -1,13 +1,11 @@
 package dev.dynamotest.core.internal.storage;
 
 import dev.dynamotest.core.model.AttributeValue;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,15 +31,9 @@ public final class ItemCodec {
     }
 
     public static byte[] encode(Map<String, AttributeValue> item) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-            DataOutputStream out = new DataOutputStream(bytes);
-            writeMap(out, item);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Out out = new Out();
+        writeMap(out, item);
+        return out.toByteArray();
     }
 
     public static Map<String, AttributeValue> decode(byte[] data) {
@@ -49,13 +41,13 @@ public final class ItemCodec {
             return null;
         }
         try {
-            return readMap(new DataInputStream(new ByteArrayInputStream(data)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return readMap(new In(data));
+        } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
+            throw new UncheckedIOException(new IOException("corrupt item data", e));
         }
     }
 
-    private static void writeMap(DataOutputStream out, Map<String, AttributeValue> map) throws IOException {
+    private static void writeMap(Out out, Map<String, AttributeValue> map) {
         out.writeInt(map.size());
         for (Map.Entry<String, AttributeValue> e : map.entrySet()) {
             writeString(out, e.getKey());
@@ -63,7 +55,7 @@ public final class ItemCodec {
         }
     }
 
-    private static void write(DataOutputStream out, AttributeValue value) throws IOException {
+    private static void write(Out out, AttributeValue value) {
         if (value instanceof AttributeValue.S s) {
             out.writeByte(S);
             writeString(out, s.value());
@@ -101,41 +93,41 @@ public final class ItemCodec {
         }
     }
 
-    private static void writeStrings(DataOutputStream out, Set<String> strings) throws IOException {
+    private static void writeStrings(Out out, Set<String> strings) {
         out.writeInt(strings.size());
         for (String s : strings) {
             writeString(out, s);
         }
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        writeBytes(out, s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    private static void writeString(Out out, String s) {
+        writeBytes(out, s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
+    private static void writeBytes(Out out, byte[] b) {
         out.writeInt(b.length);
         out.write(b);
     }
 
-    private static Map<String, AttributeValue> readMap(DataInputStream in) throws IOException {
+    private static Map<String, AttributeValue> readMap(In in) {
         int size = in.readInt();
         Map<String, AttributeValue> map = new LinkedHashMap<>(Math.max(4, size * 2));
         for (int i = 0; i < size; i++) {
-            String name = readString(in);
+            String name = in.readString();
             map.put(name, read(in));
         }
         return map;
     }
 
-    private static AttributeValue read(DataInputStream in) throws IOException {
+    private static AttributeValue read(In in) {
         int tag = in.readByte();
         switch (tag) {
             case S:
-                return new AttributeValue.S(readString(in));
+                return new AttributeValue.S(in.readString());
             case N:
-                return new AttributeValue.N(readString(in));
+                return new AttributeValue.N(in.readString());
             case B:
-                return new AttributeValue.B(readBytes(in));
+                return new AttributeValue.B(in.readBytes());
             case TRUE:
                 return AttributeValue.bool(true);
             case FALSE:
@@ -160,31 +152,94 @@ public final class ItemCodec {
                 int size = in.readInt();
                 List<byte[]> list = new ArrayList<>(size);
                 for (int i = 0; i < size; i++) {
-                    list.add(readBytes(in));
+                    list.add(in.readBytes());
                 }
                 return new AttributeValue.BS(list);
             }
             default:
-                throw new IOException("corrupt item data: tag " + tag);
+                throw new UncheckedIOException(new IOException("corrupt item data: tag " + tag));
         }
     }
 
-    private static Set<String> readStrings(DataInputStream in) throws IOException {
+    private static Set<String> readStrings(In in) {
         int size = in.readInt();
         Set<String> set = new LinkedHashSet<>(Math.max(4, size * 2));
         for (int i = 0; i < size; i++) {
-            set.add(readString(in));
+            set.add(in.readString());
         }
         return set;
     }
 
-    private static String readString(DataInputStream in) throws IOException {
-        return new String(readBytes(in), java.nio.charset.StandardCharsets.UTF_8);
+    /** A growable big-endian byte writer, without the locking of the JDK's streams. */
+    private static final class Out {
+        private byte[] bytes = new byte[256];
+        private int size;
+
+        void writeByte(int b) {
+            ensure(1);
+            bytes[size++] = (byte) b;
+        }
+
+        void writeInt(int v) {
+            ensure(4);
+            bytes[size++] = (byte) (v >>> 24);
+            bytes[size++] = (byte) (v >>> 16);
+            bytes[size++] = (byte) (v >>> 8);
+            bytes[size++] = (byte) v;
+        }
+
+        void write(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, bytes, size, b.length);
+            size += b.length;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
     }
 
-    private static byte[] readBytes(DataInputStream in) throws IOException {
-        byte[] b = new byte[in.readInt()];
-        in.readFully(b);
-        return b;
+    /** A big-endian reader over the bytes of one stored item. */
+    private static final class In {
+        private final byte[] bytes;
+        private int position;
+
+        In(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        int readByte() {
+            return bytes[position++];
+        }
+
+        int readInt() {
+            int v = (bytes[position] & 0xFF) << 24 | (bytes[position + 1] & 0xFF) << 16
+                    | (bytes[position + 2] & 0xFF) << 8 | bytes[position + 3] & 0xFF;
+            position += 4;
+            return v;
+        }
+
+        String readString() {
+            int length = readInt();
+            String s = new String(bytes, position, length, StandardCharsets.UTF_8);
+            position += length;
+            return s;
+        }
+
+        byte[] readBytes() {
+            int length = readInt();
+            if (length < 0 || length > bytes.length - position) {
+                throw new IndexOutOfBoundsException("a length of " + length + " at " + position);
+            }
+            byte[] b = Arrays.copyOfRange(bytes, position, position + length);
+            position += length;
+            return b;
+        }
     }
 }

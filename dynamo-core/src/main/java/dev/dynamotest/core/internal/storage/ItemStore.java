@@ -28,37 +28,49 @@ public final class ItemStore {
         this.db = db;
     }
 
+    private static final String GET = "SELECT DATA FROM DT_ITEMS WHERE " + KEY_MATCH;
+    private static final String PUT = "MERGE INTO DT_ITEMS(TID, IDX, HH, HK, RK, UK, SZ, DATA)"
+            + " KEY(TID, IDX, HH, HK, RK, UK) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String DELETE = "DELETE FROM DT_ITEMS WHERE " + KEY_MATCH;
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM DT_ITEMS WHERE TID = ? AND IDX = ?";
+    /**
+     * Key order, naming every column of the primary key: only then does H2 read the rows in index order and stop
+     * at the LIMIT, rather than reading the whole range and sorting it.
+     */
+    private static final String ORDER = " ORDER BY TID, IDX, HH, HK, RK, UK";
+    private static final String ORDER_DESC = " ORDER BY TID DESC, IDX DESC, HH DESC, HK DESC, RK DESC, UK DESC";
+
     /** The item with this key, or {@code null}. */
     public Map<String, AttributeValue> get(Connection c, TableMeta table, StoredKey key) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT DATA FROM DT_ITEMS WHERE " + KEY_MATCH)) {
-            bindKey(ps, table, BASE, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? ItemCodec.decode(rs.getBytes(1)) : null;
-            }
+        try {
+            return db.run(c, GET, ps -> {
+                bindKey(ps, table, BASE, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? ItemCodec.decode(rs.getBytes(1)) : null;
+                }
+            });
         } catch (SQLException e) {
             throw new StorageException("cannot read an item of " + table.name(), e);
         }
     }
 
-    /** The item with this key, read on a pooled connection. */
+    /** The item with this key, read in a session of its own. */
     public Map<String, AttributeValue> get(TableMeta table, StoredKey key) {
-        try (Connection c = db.connection()) {
-            return get(c, table, key);
-        } catch (SQLException e) {
-            throw new StorageException("cannot read an item of " + table.name(), e);
+        try (Session s = db.session()) {
+            return get(s.connection(), table, key);
         }
     }
 
     /** Inserts or replaces a row of the table ({@code index} {@link #BASE}) or of one of its indexes. */
     public void put(Connection c, TableMeta table, String index, StoredKey key, Map<String, AttributeValue> item,
             int size) {
-        try (PreparedStatement ps = c.prepareStatement(
-                "MERGE INTO DT_ITEMS(TID, IDX, HH, HK, RK, UK, SZ, DATA) KEY(TID, IDX, HH, HK, RK, UK)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bindKey(ps, table, index, key);
-            ps.setInt(7, size);
-            ps.setBytes(8, ItemCodec.encode(item));
-            ps.executeUpdate();
+        try {
+            db.run(c, PUT, ps -> {
+                bindKey(ps, table, index, key);
+                ps.setInt(7, size);
+                ps.setBytes(8, ItemCodec.encode(item));
+                return ps.executeUpdate();
+            });
         } catch (SQLException e) {
             throw new StorageException("cannot write an item of " + table.name(), e);
         }
@@ -66,9 +78,11 @@ public final class ItemStore {
 
     /** Deletes a row, if present. */
     public void delete(Connection c, TableMeta table, String index, StoredKey key) {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM DT_ITEMS WHERE " + KEY_MATCH)) {
-            bindKey(ps, table, index, key);
-            ps.executeUpdate();
+        try {
+            db.run(c, DELETE, ps -> {
+                bindKey(ps, table, index, key);
+                return ps.executeUpdate();
+            });
         } catch (SQLException e) {
             throw new StorageException("cannot delete an item of " + table.name(), e);
         }
@@ -94,29 +108,54 @@ public final class ItemStore {
      */
     public List<StoredRow> query(TableMeta table, String index, byte[] partition, KeyRange range, boolean forward,
             StoredKey exclusiveStart, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM DT_ITEMS WHERE TID = ? AND IDX = ?"
-                + " AND HH = ? AND HK = ?");
-        List<Object> args = new ArrayList<>(List.of(table.id(), index, KeyCodec.partitionHash(partition), partition));
+        List<StoredRow> rows = new ArrayList<>();
+        try (Session s = db.session()) {
+            Connection c = s.connection();
+            String partitionMatch = " AND HH = ? AND HK = ?" + rangeMatch(range);
+            List<Object> args = new ArrayList<>(List.of(table.id(), index, KeyCodec.partitionHash(partition),
+                    partition));
+            addRange(args, range);
+            if (exclusiveStart == null) {
+                args.add(limit);
+                select(c, table, SELECT + partitionMatch + (forward ? ORDER : ORDER_DESC)
+                        + " LIMIT ?", args, rows);
+                return rows;
+            }
+            // Rows after the start position as two index ranges: the rest of its sort key, then the sort keys after it.
+            List<Object> sameSort = new ArrayList<>(args);
+            sameSort.add(exclusiveStart.sort());
+            sameSort.add(exclusiveStart.unique());
+            sameSort.add(limit);
+            select(c, table, SELECT + partitionMatch + (forward ? " AND RK = ? AND UK > ?" + ORDER
+                    : " AND RK = ? AND UK < ?" + ORDER_DESC) + " LIMIT ?", sameSort, rows);
+            if (rows.size() < limit) {
+                List<Object> later = new ArrayList<>(args);
+                later.add(exclusiveStart.sort());
+                later.add(limit - rows.size());
+                select(c, table, SELECT + partitionMatch + (forward ? " AND RK > ?" + ORDER
+                        : " AND RK < ?" + ORDER_DESC) + " LIMIT ?", later, rows);
+            }
+            return rows;
+        }
+    }
+
+    private static String rangeMatch(KeyRange range) {
+        String sql = "";
         if (range.lower() != null) {
-            sql.append(range.lowerInclusive() ? " AND RK >= ?" : " AND RK > ?");
+            sql += range.lowerInclusive() ? " AND RK >= ?" : " AND RK > ?";
+        }
+        if (range.upper() != null) {
+            sql += range.upperInclusive() ? " AND RK <= ?" : " AND RK < ?";
+        }
+        return sql;
+    }
+
+    private static void addRange(List<Object> args, KeyRange range) {
+        if (range.lower() != null) {
             args.add(range.lower());
         }
         if (range.upper() != null) {
-            sql.append(range.upperInclusive() ? " AND RK <= ?" : " AND RK < ?");
             args.add(range.upper());
-        }
-        if (exclusiveStart != null) {
-            sql.append(forward ? " AND (RK > ? OR RK = ? AND UK > ?)" : " AND (RK < ? OR RK = ? AND UK < ?)");
-            args.add(exclusiveStart.sort());
-            args.add(exclusiveStart.sort());
-            args.add(exclusiveStart.unique());
-        }
-        sql.append(forward ? " ORDER BY RK, UK" : " ORDER BY RK DESC, UK DESC").append(" LIMIT ?");
-        args.add(limit);
-        try (Connection c = db.connection()) {
-            return select(c, table, sql.toString(), args);
-        } catch (SQLException e) {
-            throw new StorageException("cannot read the items of " + table.name(), e);
         }
     }
 
@@ -126,49 +165,66 @@ public final class ItemStore {
      */
     public List<StoredRow> scan(TableMeta table, String index, int hashFrom, int hashTo, StoredKey exclusiveStart,
             int limit) {
-        try (Connection c = db.connection()) {
-            return scan(c, table, index, hashFrom, hashTo, exclusiveStart, limit);
-        } catch (SQLException e) {
-            throw new StorageException("cannot read the items of " + table.name(), e);
+        try (Session s = db.session()) {
+            return scan(s.connection(), table, index, hashFrom, hashTo, exclusiveStart, limit);
         }
     }
 
-    /** {@link #scan(TableMeta, String, int, int, StoredKey, int)} on the caller's connection. */
+    /**
+     * {@link #scan(TableMeta, String, int, int, StoredKey, int)} on the caller's connection. The rows after the
+     * start position are read as up to four index ranges, each in key order: the rest of the start's sort key,
+     * the rest of its partition, the rest of its partition hash, then the hashes after it.
+     */
     public List<StoredRow> scan(Connection c, TableMeta table, String index, int hashFrom, int hashTo,
             StoredKey exclusiveStart, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM DT_ITEMS WHERE TID = ? AND IDX = ?"
-                + " AND HH BETWEEN ? AND ?");
-        List<Object> args = new ArrayList<>(List.of(table.id(), index, hashFrom, hashTo));
-        if (exclusiveStart != null) {
-            sql.append(" AND (HH, HK, RK, UK) > (?, ?, ?, ?)");
-            args.add(exclusiveStart.hash());
-            args.add(exclusiveStart.partition());
-            args.add(exclusiveStart.sort());
-            args.add(exclusiveStart.unique());
+        List<StoredRow> rows = new ArrayList<>();
+        if (exclusiveStart == null || exclusiveStart.hash() < hashFrom) {
+            select(c, table, SELECT + " AND HH BETWEEN ? AND ?" + ORDER + " LIMIT ?",
+                    List.of(table.id(), index, hashFrom, hashTo, limit), rows);
+            return rows;
         }
-        sql.append(" ORDER BY HH, HK, RK, UK LIMIT ?");
-        args.add(limit);
-        return select(c, table, sql.toString(), args);
+        if (exclusiveStart.hash() > hashTo) {
+            return rows;
+        }
+        int hash = exclusiveStart.hash();
+        byte[] partition = exclusiveStart.partition();
+        byte[] sort = exclusiveStart.sort();
+        select(c, table, SELECT + " AND HH = ? AND HK = ? AND RK = ? AND UK > ?" + ORDER + " LIMIT ?",
+                List.of(table.id(), index, hash, partition, sort, exclusiveStart.unique(), limit), rows);
+        if (rows.size() < limit) {
+            select(c, table, SELECT + " AND HH = ? AND HK = ? AND RK > ?" + ORDER + " LIMIT ?",
+                    List.of(table.id(), index, hash, partition, sort, limit - rows.size()), rows);
+        }
+        if (rows.size() < limit) {
+            select(c, table, SELECT + " AND HH = ? AND HK > ?" + ORDER + " LIMIT ?",
+                    List.of(table.id(), index, hash, partition, limit - rows.size()), rows);
+        }
+        if (rows.size() < limit && hash < hashTo) {
+            select(c, table, SELECT + " AND HH > ? AND HH <= ?" + ORDER + " LIMIT ?",
+                    List.of(table.id(), index, hash, hashTo, limit - rows.size()), rows);
+        }
+        return rows;
     }
 
-    private List<StoredRow> select(Connection c, TableMeta table, String sql, List<Object> args) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                Object arg = args.get(i);
-                if (arg instanceof byte[] bytes) {
-                    ps.setBytes(i + 1, bytes);
-                } else {
-                    ps.setObject(i + 1, arg);
+    private void select(Connection c, TableMeta table, String sql, List<Object> args, List<StoredRow> rows) {
+        try {
+            db.run(c, sql, ps -> {
+                for (int i = 0; i < args.size(); i++) {
+                    Object arg = args.get(i);
+                    if (arg instanceof byte[] bytes) {
+                        ps.setBytes(i + 1, bytes);
+                    } else {
+                        ps.setObject(i + 1, arg);
+                    }
                 }
-            }
-            List<StoredRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    StoredKey key = new StoredKey(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4));
-                    rows.add(new StoredRow(key, rs.getInt(5), ItemCodec.decode(rs.getBytes(6))));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        StoredKey key = new StoredKey(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4));
+                        rows.add(new StoredRow(key, rs.getInt(5), ItemCodec.decode(rs.getBytes(6))));
+                    }
                 }
-            }
-            return rows;
+                return null;
+            });
         } catch (SQLException e) {
             throw new StorageException("cannot read the items of " + table.name(), e);
         }

@@ -1,0 +1,89 @@
+package dev.dynamotest.core.internal.server;
+
+import java.io.IOException;
+import java.net.URL;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * What the HTTP server's start needs besides Javalin's own configuration: a Jetty default that spares it the
+ * JMX platform server (a few hundred classes on a cold start), and silence about a missing logger when the
+ * application has no SLF4J provider (Javalin prints a banner, SLF4J a warning). Nothing changes where the user
+ * set these properties or has a logger.
+ */
+final class ServerStartup {
+
+    private static final String PROVIDER_SERVICE = "META-INF/services/org.slf4j.spi.SLF4JServiceProvider";
+    private static final String NOP_PROVIDER = "org.slf4j.helpers.NOP_FallbackServiceProvider";
+    private static final String NOP_PROVIDER_SERVICE = "dev/dynamotest/core/internal/server/nop-slf4j-provider";
+    /**
+     * Jetty pads some arrays to a cache line and asks JMX whether references are compressed to size them; they
+     * are by default (heaps under 32 GB), and a wrong guess costs a little padding, never correctness.
+     */
+    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+    private ServerStartup() {
+    }
+
+    /** Sets the defaults; call before the first use of Javalin. */
+    static void prepare() {
+        setIfAbsent(REFERENCES_PER_CACHE_LINE, "16");
+        if (!hasLogger()) {
+            setIfAbsent("slf4j.internal.verbosity", "WARN");
+            setIfAbsent("slf4j.provider", NOP_PROVIDER);
+        }
+    }
+
+    /** Runs the server's start so that Javalin finds a (no-operation) logger if the application has none. */
+    static void start(Runnable start) {
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        if (hasLogger()) {
+            start.run();
+            return;
+        }
+        thread.setContextClassLoader(new NopProviderLoader(original != null ? original
+                : ServerStartup.class.getClassLoader()));
+        try {
+            start.run();
+        } finally {
+            thread.setContextClassLoader(original);
+        }
+    }
+
+    /** Whether there is a logger, or an SLF4J older than 2 (whose no-operation provider this cannot name). */
+    private static boolean hasLogger() {
+        try {
+            Class.forName(NOP_PROVIDER, false, ServerStartup.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return true;
+        }
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return ServerStartup.class.getClassLoader().getResource(PROVIDER_SERVICE) != null
+                || context != null && !(context instanceof NopProviderLoader) && context.getResource(PROVIDER_SERVICE) != null;
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+
+    /** A class loader that also lists SLF4J's no-operation provider as a service, for Javalin's logger check. */
+    private static final class NopProviderLoader extends ClassLoader {
+
+        NopProviderLoader(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+            if (name.equals(PROVIDER_SERVICE)) {
+                URL nop = ServerStartup.class.getClassLoader().getResource(NOP_PROVIDER_SERVICE);
+                return Collections.enumeration(nop == null ? List.of() : List.of(nop));
+            }
+            return super.getResources(name);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.dynamotest.junit.internal;
+
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Loads and initialises the SDK client's classes on a thread of its own while the endpoint starts, so that the
+ * first injected client is quick to build: on a cold JVM that build costs about as much as the endpoint's start.
+ * It builds a client for an address it never calls and closes it, once per JVM.
+ */
+final class SdkWarmUp {
+
+    /** Set once the JVM has been warmed: later classes find the SDK loaded. */
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final String NOP_PROVIDER = "org.slf4j.helpers.NOP_FallbackServiceProvider";
+
+    private SdkWarmUp() {
+    }
+
+    /** Starts the warm-up, the first time only. */
+    static void start() {
+        if (STARTED.getAndSet(true)) {
+            return;
+        }
+        quietLogging();
+        Thread thread = new Thread(SdkWarmUp::run, "dynamotest-sdk-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    /**
+     * With no SLF4J provider on the class path, the SDK would have SLF4J print a warning: the same defaults as the
+     * endpoint's start (no-operation logging, SLF4J's own notices at WARN) apply first, unless set already.
+     */
+    private static void quietLogging() {
+        ClassLoader loader = SdkWarmUp.class.getClassLoader();
+        if (loader.getResource("META-INF/services/org.slf4j.spi.SLF4JServiceProvider") != null) {
+            return;
+        }
+        try {
+            Class.forName(NOP_PROVIDER, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return;
+        }
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", NOP_PROVIDER);
+        }
+    }
+
+    private static void run() {
+        try (DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:9"))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(Clients.DUMMY_CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            client.serviceName();
+        } catch (RuntimeException | LinkageError e) {
+            // only a head start: the real client reports whatever goes wrong when a test asks for it
+        }
+    }
+}
