@@ -12,6 +12,7 @@ import dev.dynamotest.core.internal.ops.WritePath;
 import dev.dynamotest.core.internal.ops.lifecycle.Lifecycle;
 import dev.dynamotest.core.internal.replication.RegionOutages;
 import dev.dynamotest.core.internal.replication.Replicator;
+import dev.dynamotest.core.internal.storage.BackupStore;
 import dev.dynamotest.core.internal.storage.ChangeLog;
 import dev.dynamotest.core.internal.storage.H2Database;
 import dev.dynamotest.core.internal.storage.ItemStore;
@@ -72,7 +73,7 @@ public final class DynamoEngine implements AutoCloseable {
         this.regions = new Regions(outages);
         this.replication = new Replication(replicator, regions);
         EngineContext ctx = new EngineContext(config, catalog, items, writes, streamCatalog, replicator);
-        this.lifecycle = new Lifecycle(ctx, tableChanges, log::lastSequence);
+        this.lifecycle = new Lifecycle(ctx, tableChanges, new BackupStore(db), log::lastSequence, changes::oldestLiveMark);
         this.streams = new DynamoStreams(new StreamReader(streamCatalog), config.clock());
         writes.addListener(streams::onChange);
         this.router = new OperationRouter(ctx);
@@ -129,6 +130,11 @@ public final class DynamoEngine implements AutoCloseable {
     /** The regions as failure domains: start and end regional outages. */
     public Regions regions() {
         return regions;
+    }
+
+    /** The time-to-live sweep: expired items are deleted on the engine clock, or at once with {@code sweepNow()}. */
+    public TimeToLive ttl() {
+        return new TimeToLive(lifecycle, config.ttlSweepDelay());
     }
 
     /** What the engine's object store holds (exports, imported sources), read for assertions. */

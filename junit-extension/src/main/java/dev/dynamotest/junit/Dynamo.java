@@ -13,6 +13,7 @@ import dev.dynamotest.core.S3Contents;
 import dev.dynamotest.core.RecordedRequests;
 import dev.dynamotest.core.Table;
 import dev.dynamotest.faults.Faults;
+import dev.dynamotest.core.TimeToLive;
 import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -114,6 +115,12 @@ public interface Dynamo {
      * requests to it fail as the mode says, replication into and out of it stops, and it keeps its data.
      */
     RegionOutage regionOutage(Region region, OutageMode mode);
+
+    /**
+     * The endpoint's time-to-live sweep: {@code dynamo.ttl().sweepNow()} deletes the items whose TTL has passed on
+     * the endpoint's clock at once, instead of after the sweep delay.
+     */
+    TimeToLive ttl();
 
     /**
      * The endpoint's object store (its "S3"), read for assertions:

@@ -14,6 +14,7 @@ import dev.dynamotest.core.Replication;
 import dev.dynamotest.core.S3Contents;
 import dev.dynamotest.core.Table;
 import dev.dynamotest.faults.Faults;
+import dev.dynamotest.core.TimeToLive;
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.StreamHandlers;
 import dev.dynamotest.junit.internal.streams.HandlerRegistry;
@@ -125,6 +126,11 @@ final class DynamoHandle implements Dynamo {
     @Override
     public DynamoEngine engine() {
         return local("engine()").engine();
+    }
+
+    @Override
+    public TimeToLive ttl() {
+        return local("ttl()").engine().ttl();
     }
 
     @Override
