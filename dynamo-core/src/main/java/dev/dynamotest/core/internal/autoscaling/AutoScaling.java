@@ -23,6 +23,7 @@ public final class AutoScaling {
 
     private final AutoScalingOperations operations;
     private final AutoScaler scaler;
+    private final ReplicaAutoScaling replicas;
 
     /**
      * Follows the consumption the capacity model charges; {@code dynamodb} runs a DynamoDB operation (DescribeTable,
@@ -36,9 +37,13 @@ public final class AutoScaling {
         TableCapacity capacity = new TableCapacity(dynamodb);
         this.operations = new AutoScalingOperations(registry, capacity, clock, account);
         this.scaler = new AutoScaler(registry, consumed, capacity, clock);
+        this.replicas = new ReplicaAutoScaling(registry, operations, dynamodb);
     }
 
-    /** Registers the API's operations under their names. */
+    /**
+     * Registers the API's operations under their names, and DynamoDB's UpdateTableReplicaAutoScaling and
+     * DescribeTableReplicaAutoScaling.
+     */
     public void registerIn(BiConsumer<String, Operation> registry) {
         registry.accept("RegisterScalableTarget", operations::registerScalableTarget);
         registry.accept("DescribeScalableTargets", operations::describeScalableTargets);
@@ -46,6 +51,8 @@ public final class AutoScaling {
         registry.accept("PutScalingPolicy", operations::putScalingPolicy);
         registry.accept("DescribeScalingPolicies", operations::describeScalingPolicies);
         registry.accept("DeleteScalingPolicy", operations::deleteScalingPolicy);
+        registry.accept("UpdateTableReplicaAutoScaling", replicas::updateTableReplicaAutoScaling);
+        registry.accept("DescribeTableReplicaAutoScaling", replicas::describeTableReplicaAutoScaling);
     }
 
     /** Acts on the whole minutes of the clock that passed since the last request. */
