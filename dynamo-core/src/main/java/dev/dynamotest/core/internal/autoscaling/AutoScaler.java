@@ -45,6 +45,11 @@ final class AutoScaler {
             long minute = Math.floorDiv(now.getEpochSecond(), 60);
             for (ScalingPolicy policy : registry.policies()) {
                 ScalableTarget target = registry.target(policy.resource);
+                if (policy.lastMinute >= minute) {
+                    policy.lastMinute = minute - 1;    // the clock was set back: start counting again
+                    policy.above = 0;
+                    policy.below = 0;
+                }
                 if (target != null && policy.lastMinute < minute - 1) {
                     evaluate(policy, target, minute, now);
                 }
