@@ -12,6 +12,7 @@ import dev.dynamotest.assertions.internal.StreamSource;
 import dev.dynamotest.assertions.internal.Values;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.ExportContents;
+import dev.dynamotest.core.RecordedRequests;
 import dev.dynamotest.core.Replication;
 import dev.dynamotest.core.Table;
 import java.time.Duration;
@@ -53,6 +54,12 @@ public final class DynamoAssertions {
     @CheckReturnValue
     public static ChangesAssert assertThat(ChangeCapture changes) {
         return new ChangesAssert(ChangesSubject.of(ChangeSource.of(changes), AssertContext.hard()));
+    }
+
+    /** Assertions on recorded requests ({@code dynamo.requests()}, {@code engine.requests().since(mark)}). */
+    @CheckReturnValue
+    public static RequestsAssert assertThat(RecordedRequests requests) {
+        return new RequestsAssert(requests);
     }
 
     /** Assertions on the capacity of a region's tables: {@code assertThat(dynamo.capacity()).hadNoThrottling()}. */

@@ -1,9 +1,15 @@
 package dev.dynamotest.assertions;
 
+import dev.dynamotest.assertions.internal.ItemSetComparison;
 import dev.dynamotest.assertions.internal.ItemSubject;
 import dev.dynamotest.assertions.internal.ItemsSubject;
+import dev.dynamotest.assertions.internal.Messages;
+import dev.dynamotest.assertions.internal.Render;
 import dev.dynamotest.core.model.AttributeValue;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.assertj.core.annotation.CheckReturnValue;
 
 /**
@@ -15,6 +21,8 @@ import org.assertj.core.annotation.CheckReturnValue;
  *     .hasItemCount(2)
  *     .containsItem(Key.of("pk", "A#1", "sk", 1))
  *     .index("byStatus").containsItem(Key.of("pk", "A#1", "sk", 1));
+ * assertThat(dynamo.table("Orders_restored")).matchesTableAt("Orders", restoredTo);
+ * assertThat(dynamo.table("Sessions")).containsExpiredItem(Key.of("id", "s1")).hasNoExpiredItems(); // fails
  * }</pre>
  */
 public class TableAssert extends AbstractItemsAssert<TableAssert> {
@@ -56,5 +64,59 @@ public class TableAssert extends AbstractItemsAssert<TableAssert> {
     public IndexAssert index(String indexName) {
         ItemsSubject index = actual.index(indexName, this);
         return index.context().create(IndexAssert.class, ItemsSubject.class, index, IndexAssert::new);
+    }
+
+    /**
+     * Verifies that the table holds exactly what the table {@code sourceName} (same region) held at {@code at}: what
+     * a point-in-time restore or a backup taken then should give. The source's past is rebuilt from the engine's
+     * change records.
+     */
+    public TableAssert matchesTableAt(String sourceName, Instant at) {
+        check(() -> {
+            List<Map<String, AttributeValue>> expected = actual.reader().itemsOfTableAt(sourceName, at);
+            ItemSetComparison comparison = ItemSetComparison.of(expected, actual.items(), actual.keyNames(), false);
+            if (!comparison.matches()) {
+                throw error("Expecting table to hold exactly what table " + sourceName + " held at " + at + ":\n"
+                        + Messages.list(expected.stream().map(actual::render).toList()) + "\nbut "
+                        + comparison.describe());
+            }
+        });
+        return this;
+    }
+
+    /**
+     * Verifies that the item with that key is still there although its time to live has passed on the engine
+     * clock: expired, not yet swept (DynamoDB deletes expired items some time after they expire).
+     */
+    public TableAssert containsExpiredItem(Key key) {
+        check(() -> {
+            Map<String, AttributeValue> attributes = key.attributes();
+            Optional<Map<String, AttributeValue>> item = actual.find(attributes);
+            if (item.isEmpty()) {
+                throw error("Expecting table to contain an expired, not yet swept item with key:\n  "
+                        + Render.key(attributes, actual.keyNames()) + "\nbut there is no such item (already swept, "
+                        + "or never written)");
+            }
+            if (actual.reader().expiredItems().stream().noneMatch(i -> actual.sameKey(attributes, i))) {
+                String attribute = actual.reader().timeToLiveAttribute().orElse(null);
+                throw error("Expecting item with key:\n  " + Render.key(attributes, actual.keyNames())
+                        + "\nto have expired, but " + (attribute == null ? "the table has no time to live enabled"
+                        : "its " + attribute + " has not passed: " + actual.render(item.get())));
+            }
+        });
+        return this;
+    }
+
+    /** Verifies that no expired item is left: every item whose time to live has passed has been swept. */
+    public TableAssert hasNoExpiredItems() {
+        check(() -> {
+            List<Map<String, AttributeValue>> expired = actual.reader().expiredItems();
+            if (!expired.isEmpty()) {
+                throw error("Expecting table to hold no expired items, but " + Messages.count(expired.size(), "item")
+                        + " expired and not swept yet:\n" + Messages.list(expired.stream().map(actual::render)
+                        .toList()));
+            }
+        });
+        return this;
     }
 }

@@ -3,7 +3,10 @@ package dev.dynamotest.core;
 import dev.dynamotest.core.internal.storage.ChangeLog;
 import dev.dynamotest.core.model.ChangeRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * The engine's committed item changes, in commit order, as the one write path recorded them: what change
@@ -20,6 +23,7 @@ public final class ChangeHistory {
     private static final int PAGE = 1000;
 
     private final ChangeLog log;
+    private final Map<ChangeCapture, Long> liveMarks = Collections.synchronizedMap(new WeakHashMap<>());
 
     ChangeHistory(ChangeLog log) {
         this.log = log;
@@ -32,10 +36,26 @@ public final class ChangeHistory {
 
     /** A capture of the changes committed from now on. */
     public ChangeCapture mark() {
-        return new ChangeCapture(this, lastSequence());
+        ChangeCapture capture = new ChangeCapture(this, lastSequence());
+        liveMarks.put(capture, capture.mark());
+        return capture;
     }
 
-    /** Every change committed after the given sequence number, in order. */
+    /**
+     * The mark of the oldest capture still in use ({@code Long.MAX_VALUE} when none is): the engine keeps every
+     * change after it, however old, so that a capture sees all it promises.
+     */
+    long oldestLiveMark() {
+        synchronized (liveMarks) {
+            return liveMarks.values().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
+        }
+    }
+
+    /**
+     * Every change committed after the given sequence number, in order. Changes older than what streams (24 hours)
+     * and point-in-time recovery (its recovery period) need are dropped as the engine clock moves, unless a
+     * {@link #mark() capture} still in use was taken before them.
+     */
     public List<ChangeRecord> since(long sequence) {
         List<ChangeRecord> all = new ArrayList<>();
         long after = sequence;

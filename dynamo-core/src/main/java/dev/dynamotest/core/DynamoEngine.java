@@ -13,6 +13,7 @@ import dev.dynamotest.core.internal.ops.WritePath;
 import dev.dynamotest.core.internal.ops.lifecycle.Lifecycle;
 import dev.dynamotest.core.internal.replication.RegionOutages;
 import dev.dynamotest.core.internal.replication.Replicator;
+import dev.dynamotest.core.internal.storage.BackupStore;
 import dev.dynamotest.core.internal.storage.ChangeLog;
 import dev.dynamotest.core.internal.storage.H2Database;
 import dev.dynamotest.core.internal.storage.ItemStore;
@@ -50,6 +51,7 @@ public final class DynamoEngine implements AutoCloseable {
     private final S3Contents s3;
     private final CapacityMeter capacity;
     private final List<RequestInterceptor> interceptors = new CopyOnWriteArrayList<>();
+    private final RequestJournal journal;
     private final Replicator replicator;
     private final RegionOutages outages;
     private final Replication replication;
@@ -73,7 +75,7 @@ public final class DynamoEngine implements AutoCloseable {
         this.regions = new Regions(outages);
         this.replication = new Replication(replicator, regions);
         EngineContext ctx = new EngineContext(config, catalog, items, writes, streamCatalog, replicator);
-        this.lifecycle = new Lifecycle(ctx, tableChanges, log::lastSequence);
+        this.lifecycle = new Lifecycle(ctx, tableChanges, new BackupStore(db), log::lastSequence, changes::oldestLiveMark);
         this.streams = new DynamoStreams(new StreamReader(streamCatalog), config.clock());
         writes.addListener(streams::onChange);
         this.router = new OperationRouter(ctx);
@@ -88,6 +90,8 @@ public final class DynamoEngine implements AutoCloseable {
         this.autoScaling = new AutoScaling(capacityModel, r -> router.execute(r, r.body()), config.clock(),
                 config.accountId());
         autoScaling.registerIn(router::register);
+        this.journal = new RequestJournal(config.clock());
+        interceptors.add(journal::intercept);
     }
 
     /** An engine with the default configuration (in-memory, us-east-1). */
@@ -133,6 +137,11 @@ public final class DynamoEngine implements AutoCloseable {
         return regions;
     }
 
+    /** The time-to-live sweep: expired items are deleted on the engine clock, or at once with {@code sweepNow()}. */
+    public TimeToLive ttl() {
+        return new TimeToLive(lifecycle, config.ttlSweepDelay());
+    }
+
     /** What the engine's object store holds (exports, imported sources), read for assertions. */
     public S3Contents s3() {
         return s3;
@@ -158,6 +167,21 @@ public final class DynamoEngine implements AutoCloseable {
             autoScaling.beforeRequest();
             return router.execute(last, body);
         });
+    }
+
+    /**
+     * Runs an operation in a region outside the interceptor chain: neither journalled nor subject to faults. For
+     * setting up state (creating and seeding tables), not for the code under test.
+     */
+    public ObjectNode executeDirect(String region, String operation, ObjectNode body) {
+        lifecycle.beforeRequest();
+        return router.execute(new DynamoRequest(region, operation, body, Map.of()),
+                body == null ? JsonNodeFactory.instance.objectNode() : body);
+    }
+
+    /** The journal of the requests the engine received through its interceptor chain. */
+    public RequestJournal requests() {
+        return journal;
     }
 
     /** Runs an operation in a region, through the interceptor chain. */

@@ -87,6 +87,27 @@ public final class DynamoStreams {
         return all;
     }
 
+    /**
+     * Adds a gate that GetRecords and {@link #read} consult before handing out a record (stream lag). Listeners
+     * are told of new records at once, whatever the gates say.
+     */
+    public void addGate(StreamGate gate) {
+        reader.catalog().addGate(gate);
+    }
+
+    public void removeGate(StreamGate gate) {
+        reader.catalog().removeGate(gate);
+    }
+
+    /**
+     * Whether the gates let a record be read now, for readers fed by a {@link StreamListener} (stream handlers) that
+     * want to honour stream lag: {@code changedAt} is the time of its change (the clock's time when the listener
+     * was told of it).
+     */
+    public boolean visible(StreamRecord record, Instant changedAt) {
+        return reader.catalog().visible(record, changedAt, clock.now());
+    }
+
     /** Adds a listener told of every new stream record. Listeners run on the writing thread, in order. */
     public void addListener(StreamListener listener) {
         listeners.add(listener);

@@ -1,6 +1,7 @@
 package dev.dynamotest.core;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -9,10 +10,14 @@ import java.util.Objects;
  */
 public final class EngineConfig {
 
+    /** The default {@link #ttlSweepDelay()}. */
+    public static final Duration DEFAULT_TTL_SWEEP_DELAY = Duration.ofSeconds(10);
+
     private final String defaultRegion;
     private final Clock clock;
     private final Path databasePath;
     private final String accountId;
+    private final Duration ttlSweepDelay;
     private final ObjectStore objectStore;
     private final CapacityMode capacityMode;
     private final boolean partitionThroughputLimits;
@@ -24,6 +29,7 @@ public final class EngineConfig {
         this.clock = builder.clock;
         this.databasePath = builder.databasePath;
         this.accountId = builder.accountId;
+        this.ttlSweepDelay = builder.ttlSweepDelay;
         this.objectStore = builder.objectStore != null ? builder.objectStore
                 : new DirectoryObjectStore(Path.of(System.getProperty("java.io.tmpdir"),
                         "dynamotest-s3-" + java.util.UUID.randomUUID()));
@@ -62,6 +68,14 @@ public final class EngineConfig {
     }
 
     /**
+     * How long after its expiry time an item is deleted by the time-to-live sweep (on the engine clock); until
+     * then an expired item stays readable, as in DynamoDB.
+     */
+    public Duration ttlSweepDelay() {
+        return ttlSweepDelay;
+    }
+
+    /**
      * Where exports are written and imports read: by default a {@link DirectoryObjectStore} under a folder of its
      * own in the temporary directory, created when the first bucket is written.
      */
@@ -95,6 +109,7 @@ public final class EngineConfig {
         private Clock clock = new ControllableClock();
         private Path databasePath;
         private String accountId = "000000000000";
+        private Duration ttlSweepDelay = DEFAULT_TTL_SWEEP_DELAY;
         private ObjectStore objectStore;
         private CapacityMode capacityMode = CapacityMode.OBSERVE;
         private boolean partitionThroughputLimits;
@@ -122,6 +137,16 @@ public final class EngineConfig {
 
         public Builder accountId(String accountId) {
             this.accountId = Objects.requireNonNull(accountId, "accountId");
+            return this;
+        }
+
+        /** How long after expiry the time-to-live sweep deletes an item (default 10 seconds; zero or more). */
+        public Builder ttlSweepDelay(Duration delay) {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("the TTL sweep delay cannot be negative: " + delay);
+            }
+            this.ttlSweepDelay = delay;
             return this;
         }
 

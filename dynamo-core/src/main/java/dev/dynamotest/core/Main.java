@@ -13,14 +13,17 @@ import java.util.concurrent.CountDownLatch;
 public final class Main {
 
     private static final String USAGE = "usage: java -jar dynamotest-server.jar [--port N] [--host HOST] "
-            + "[--region REGION] [--db PATH] [--s3-root PATH] [--capacity observe|enforce]\n"
+            + "[--region REGION] [--db PATH] [--s3-root PATH] [--ttl-sweep-delay SECONDS]\n"
+            + "       [--capacity observe|enforce]\n"
             + "  --port N       port to listen on (default 8000; 0 picks a free port)\n"
             + "  --host HOST    address to bind (default 127.0.0.1)\n"
             + "  --region R     region of requests that do not sign one (default us-east-1)\n"
             + "  --db PATH      keep the data in an H2 file at PATH (default: in memory)\n"
             + "  --s3-root PATH the folder whose subfolders are the buckets of exports and imports\n"
             + "                 (default: a new folder in the temporary directory)\n"
-            + "  --capacity M   enforce: throttle over capacity as DynamoDB does; observe: only record (default)";
+            + "  --capacity M   enforce: throttle over capacity as DynamoDB does; observe: only record (default)\n"
+            + "  --ttl-sweep-delay SECONDS\n"
+            + "                 delete expired items this long after their TTL passes (default 10)";
 
     private Main() {
     }
@@ -46,6 +49,9 @@ public final class Main {
                 .capacityMode(options.capacity);
         if (options.db != null) {
             config.databasePath(Path.of(options.db));
+        }
+        if (options.ttlSweepDelay != null) {
+            config.ttlSweepDelay(options.ttlSweepDelay);
         }
         if (options.s3Root != null) {
             config.objectStore(ObjectStore.directory(Path.of(options.s3Root)));
@@ -75,6 +81,7 @@ public final class Main {
         String host = "127.0.0.1";
         String region = "us-east-1";
         String db;
+        java.time.Duration ttlSweepDelay;
         String s3Root;
         CapacityMode capacity = CapacityMode.OBSERVE;
         boolean help;
@@ -89,6 +96,7 @@ public final class Main {
                     case "--host" -> o.host = value(args, ++i, arg);
                     case "--region" -> o.region = value(args, ++i, arg);
                     case "--db" -> o.db = value(args, ++i, arg);
+                    case "--ttl-sweep-delay" -> o.ttlSweepDelay = seconds(value(args, ++i, arg), arg);
                     case "--s3-root" -> o.s3Root = value(args, ++i, arg);
                     case "--capacity" -> o.capacity = capacity(value(args, ++i, arg));
                     default -> throw new IllegalArgumentException("unknown option: " + arg);
@@ -110,6 +118,18 @@ public final class Main {
                 case "observe" -> CapacityMode.OBSERVE;
                 default -> throw new IllegalArgumentException("--capacity takes enforce or observe, not " + text);
             };
+        }
+
+        private static java.time.Duration seconds(String text, String option) {
+            try {
+                java.math.BigDecimal seconds = new java.math.BigDecimal(text);
+                if (seconds.signum() < 0) {
+                    throw new NumberFormatException();
+                }
+                return java.time.Duration.ofMillis(seconds.movePointRight(3).longValueExact());
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new IllegalArgumentException(option + " takes a number of seconds, 0 or more, not " + text);
+            }
         }
 
         private static int port(String text) {

@@ -24,11 +24,31 @@ public final class Table {
     private final TableMeta meta;
     private final ItemStore store;
     private final Lifecycle lifecycle;
+    private final Tables tables;
 
-    Table(TableMeta meta, ItemStore store, Lifecycle lifecycle) {
+    Table(TableMeta meta, ItemStore store, Lifecycle lifecycle, Tables tables) {
         this.meta = meta;
         this.store = store;
         this.lifecycle = lifecycle;
+        this.tables = tables;
+    }
+
+    /** Another table of this table's region, in the same engine, if it exists. */
+    public Optional<Table> sibling(String name) {
+        return tables.find(region(), name);
+    }
+
+    /** The attribute holding the items' expiry time, if the table has time to live enabled. */
+    public Optional<String> timeToLiveAttribute() {
+        return Optional.ofNullable(lifecycle.timeToLiveAttribute(meta));
+    }
+
+    /**
+     * The items whose time to live has passed on the engine clock but which the sweep has not deleted yet, in
+     * Scan order (none when the table has no time to live enabled).
+     */
+    public List<Map<String, AttributeValue>> expiredItems() {
+        return items().stream().filter(lifecycle.expired(meta)).toList();
     }
 
     public String name() {

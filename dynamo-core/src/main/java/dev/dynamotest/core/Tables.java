@@ -33,7 +33,7 @@ public final class Tables {
 
     /** The table of that name in the region, if it exists. */
     public Optional<Table> find(String region, String name) {
-        return ctx.catalog().find(region, name).map(meta -> new Table(meta, ctx.items(), lifecycle));
+        return ctx.catalog().find(region, name).map(meta -> new Table(meta, ctx.items(), lifecycle, this));
     }
 
     /** The table of that name in the region; fails with a message naming the tables there if it is missing. */

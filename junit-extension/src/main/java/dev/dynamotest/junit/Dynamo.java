@@ -10,7 +10,10 @@ import dev.dynamotest.core.OutageMode;
 import dev.dynamotest.core.RegionOutage;
 import dev.dynamotest.core.Replication;
 import dev.dynamotest.core.S3Contents;
+import dev.dynamotest.core.RecordedRequests;
 import dev.dynamotest.core.Table;
+import dev.dynamotest.faults.Faults;
+import dev.dynamotest.core.TimeToLive;
 import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -89,6 +92,18 @@ public interface Dynamo {
     StreamRecords stream(String tableName);
 
     /**
+     * The requests the current test made to the endpoint, as the engine's journal records them (a live view), for
+     * request assertions: {@code assertThat(dynamo.requests()).hasCount(Operation.PUT_ITEM, 3)}.
+     */
+    RecordedRequests requests();
+
+    /**
+     * The endpoint's fault rules: {@code dynamo.faults().throttle(PUT_ITEM).onTable("Orders").times(2)}. Rules
+     * added during a test method are removed after it.
+     */
+    Faults faults();
+
+    /**
      * Global-table replication between the regions: {@code awaitQuiet()}, pause and resume (of all, a table or one
      * replica pair), {@code delay(Duration)} on the clock, {@code lag()}. Pauses and delays are lifted before each
      * test method.
@@ -100,6 +115,12 @@ public interface Dynamo {
      * requests to it fail as the mode says, replication into and out of it stops, and it keeps its data.
      */
     RegionOutage regionOutage(Region region, OutageMode mode);
+
+    /**
+     * The endpoint's time-to-live sweep: {@code dynamo.ttl().sweepNow()} deletes the items whose TTL has passed on
+     * the endpoint's clock at once, instead of after the sweep delay.
+     */
+    TimeToLive ttl();
 
     /**
      * The endpoint's object store (its "S3"), read for assertions:

@@ -127,6 +127,12 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
             return this;
         }
 
+        /** How the injected clients wait between retries; {@link RetryBackoff#SDK_DEFAULT} by default. */
+        public Builder retryBackoff(RetryBackoff backoff) {
+            options.retryBackoff = Objects.requireNonNull(backoff, "backoff");
+            return this;
+        }
+
         /** Files of table definitions, as {@link DynamoTablesFrom} reads them, added to the declared tables. */
         public Builder tablesFrom(String... files) {
             options.tableFiles.addAll(java.util.List.of(files));

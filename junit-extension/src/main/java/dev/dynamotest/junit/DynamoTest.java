@@ -40,6 +40,12 @@ public @interface DynamoTest {
     Isolation isolation() default Isolation.PER_METHOD;
 
     /**
+     * How the injected clients wait between retries: the SDK's own backoff, or none (the SDK's retry decisions
+     * still hold), for fault tests with many retries.
+     */
+    RetryBackoff retryBackoff() default RetryBackoff.SDK_DEFAULT;
+
+    /**
      * Whether tables throttle requests over their capacity as DynamoDB does ({@link CapacityMode#ENFORCE}) or
      * serve them and record the throttling ({@link CapacityMode#OBSERVE}, the default); see {@link Dynamo#capacity()}.
      */

@@ -57,4 +57,21 @@ public final class EngineTableReader implements TableReader {
     public List<Map<String, AttributeValue>> indexItems(String indexName) {
         return table.indexItems(indexName);
     }
+
+    @Override
+    public Optional<String> timeToLiveAttribute() {
+        return table.timeToLiveAttribute();
+    }
+
+    @Override
+    public List<Map<String, AttributeValue>> expiredItems() {
+        return table.expiredItems();
+    }
+
+    @Override
+    public List<Map<String, AttributeValue>> itemsOfTableAt(String tableName, java.time.Instant at) {
+        Table source = table.sibling(tableName).orElseThrow(() -> new IllegalArgumentException("no table "
+                + tableName + " in " + table.region()));
+        return source.itemsAt(at);
+    }
 }

@@ -25,6 +25,24 @@ public interface TableReader {
 
     List<Map<String, AttributeValue>> indexItems(String indexName);
 
+    /** The attribute holding items' expiry time, if the table has time to live enabled. */
+    default Optional<String> timeToLiveAttribute() {
+        throw new UnsupportedOperationException("time to live is known for tables read from the engine, "
+                + "such as dynamo.table(name), not for table " + name());
+    }
+
+    /** The items whose time to live has passed but which have not been swept yet. */
+    default List<Map<String, AttributeValue>> expiredItems() {
+        throw new UnsupportedOperationException("expired items are known for tables read from the engine, "
+                + "such as dynamo.table(name), not for table " + name());
+    }
+
+    /** The items of another table of the same region as they were at an instant. */
+    default List<Map<String, AttributeValue>> itemsOfTableAt(String tableName, java.time.Instant at) {
+        throw new UnsupportedOperationException("past contents are known for tables read from the engine, "
+                + "such as dynamo.table(name), not for table " + name());
+    }
+
     /** What the items are read from, for messages: {@code table} unless the reader says otherwise. */
     default String noun() {
         return "table";

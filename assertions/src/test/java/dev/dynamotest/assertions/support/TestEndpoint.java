@@ -51,6 +51,15 @@ public final class TestEndpoint implements AutoCloseable {
         return client;
     }
 
+    public DynamoEngine engine() {
+        return engine;
+    }
+
+    /** The engine's clock, to freeze and advance. */
+    public dev.dynamotest.core.ControllableClock clock() {
+        return (dev.dynamotest.core.ControllableClock) engine.clock();
+    }
+
     /** Drops every table and creates {@code Orders} and {@code Customers} empty. */
     public void reset() {
         engine.tables().names(REGION).forEach(name -> engine.tables().drop(REGION, name));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.RequestJournal;
 import dev.dynamotest.core.model.AttributeValue;
 import java.net.URI;
 import java.util.List;
@@ -20,6 +21,7 @@ public interface Backend extends AutoCloseable {
     /** Runs an operation outside the request journal; fails with the endpoint's {@link DynamoException}. */
     ObjectNode execute(String region, String operation, ObjectNode body);
 
+    /** The requests the endpoint received from the code under test. */
     RequestJournal journal();
 
     /** The regions that may hold tables. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -28,6 +29,7 @@ public final class Clients implements AutoCloseable {
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final List<ExecutionInterceptor> interceptors;
+    private final Consumer<ClientOverrideConfiguration.Builder> retries;
     private SdkHttpClient http;
     private final Map<Region, DynamoDbClient> clients = new ConcurrentHashMap<>();
     private final Map<Region, DynamoDbAsyncClient> asyncClients = new ConcurrentHashMap<>();
@@ -36,10 +38,17 @@ public final class Clients implements AutoCloseable {
 
     public Clients(URI endpoint, Region region, AwsCredentialsProvider credentials,
             List<ExecutionInterceptor> interceptors) {
+        this(endpoint, region, credentials, interceptors, null);
+    }
+
+    /** Clients whose retry strategy is changed by {@code retries} (null: the SDK's). */
+    public Clients(URI endpoint, Region region, AwsCredentialsProvider credentials,
+            List<ExecutionInterceptor> interceptors, Consumer<ClientOverrideConfiguration.Builder> retries) {
         this.endpoint = endpoint;
         this.region = region;
         this.credentials = credentials;
         this.interceptors = List.copyOf(interceptors);
+        this.retries = retries;
     }
 
     public DynamoDbClient client() {
@@ -102,15 +111,23 @@ public final class Clients implements AutoCloseable {
                     .region(region)
                     .credentialsProvider(credentials)
                     .httpClient(http())
-                    .overrideConfiguration(overrides())
+                    .overrideConfiguration(overrides(false))
                     .build();
         }
         return streamsClient;
     }
 
     private ClientOverrideConfiguration overrides() {
+        return overrides(true);
+    }
+
+    /** The client configuration; the retry change is for DynamoDB clients only (Streams clients keep theirs). */
+    private ClientOverrideConfiguration overrides(boolean dynamoDb) {
         ClientOverrideConfiguration.Builder builder = ClientOverrideConfiguration.builder();
         interceptors.forEach(builder::addExecutionInterceptor);
+        if (retries != null && dynamoDb) {
+            retries.accept(builder);
+        }
         return builder.build();
     }
 

@@ -6,11 +6,15 @@ import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.RecordedRequests;
+import dev.dynamotest.core.RequestJournal;
 import dev.dynamotest.core.OutageMode;
 import dev.dynamotest.core.RegionOutage;
 import dev.dynamotest.core.Replication;
 import dev.dynamotest.core.S3Contents;
 import dev.dynamotest.core.Table;
+import dev.dynamotest.faults.Faults;
+import dev.dynamotest.core.TimeToLive;
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.StreamHandlers;
 import dev.dynamotest.junit.internal.streams.HandlerRegistry;
@@ -30,6 +34,7 @@ final class DynamoHandle implements Dynamo {
     private final Clients clients;
     private final HandlerRegistry handlers;
     private volatile long testStart;
+    private volatile long requestMark;
 
     DynamoHandle(Settings settings, Backend backend, Clients clients, HandlerRegistry handlers) {
         this.settings = settings;
@@ -124,6 +129,11 @@ final class DynamoHandle implements Dynamo {
     }
 
     @Override
+    public TimeToLive ttl() {
+        return local("ttl()").engine().ttl();
+    }
+
+    @Override
     public S3Contents s3() {
         return local("s3()").engine().s3();
     }
@@ -139,6 +149,23 @@ final class DynamoHandle implements Dynamo {
             testStart = backend.engine().changes().mark().mark();
             backend.engine().capacity().reset();
         }
+    }
+
+    /** Marks where the current test's requests begin in the journal. */
+    void markRequests(long mark) {
+        requestMark = mark;
+    }
+
+    @Override
+    public RecordedRequests requests() {
+        long mark = requestMark;
+        RequestJournal journal = backend.journal();
+        return new RecordedRequests(() -> journal.recordedSince(mark), "requests of the test");
+    }
+
+    @Override
+    public Faults faults() {
+        return ((LocalBackend) local("faults()")).faults();
     }
 
     @Override

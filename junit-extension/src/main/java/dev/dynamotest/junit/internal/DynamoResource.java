@@ -1,7 +1,10 @@
 package dev.dynamotest.junit.internal;
 
+import dev.dynamotest.faults.Faults;
+import dev.dynamotest.faults.SdkRetries;
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.Isolation;
+import dev.dynamotest.junit.RetryBackoff;
 import dev.dynamotest.junit.internal.streams.FreshStreams;
 import dev.dynamotest.junit.internal.streams.HandlerRegistry;
 import java.util.Optional;
@@ -30,7 +33,8 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
         this.settings = settings;
         this.backend = backend;
         this.clients = new Clients(backend.endpoint(), Region.of(settings.region()), backend.credentials(),
-                backend.clientInterceptors());
+                backend.clientInterceptors(),
+                settings.retryBackoff() == RetryBackoff.NONE ? SdkRetries.withoutBackoff() : null);
         this.tables = new TableSetup(backend);
         this.handlers = backend.engine() != null ? new HandlerRegistry(backend.engine(), settings.region()) : null;
         this.handle = new DynamoHandle(settings, backend, clients, handlers);
@@ -107,7 +111,14 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
             runningTests.decrementAndGet();
             throw e;
         }
-        return backend.journal().mark();
+        long mark = backend.journal().mark();
+        handle.markRequests(mark);
+        return mark;
+    }
+
+    /** The endpoint's fault rules, or {@code null} for an endpoint elsewhere. */
+    public Faults faults() {
+        return backend instanceof LocalBackend local ? local.faults() : null;
     }
 
     public void finishTest() {

@@ -5,6 +5,7 @@ import dev.dynamotest.core.Clock;
 import dev.dynamotest.core.ObjectStore;
 import dev.dynamotest.junit.DynamoTest;
 import dev.dynamotest.junit.Isolation;
+import dev.dynamotest.junit.RetryBackoff;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ public final class ExtensionOptions {
     public Integer port;
     public String host;
     public Isolation isolation;
+    public RetryBackoff retryBackoff;
     public final List<String> tableFiles = new ArrayList<>();
     public ObjectStore objectStore;
     public CapacityMode capacity;
@@ -38,6 +40,7 @@ public final class ExtensionOptions {
         copy.port = port;
         copy.host = host;
         copy.isolation = isolation;
+        copy.retryBackoff = retryBackoff;
         copy.tableFiles.addAll(tableFiles);
         copy.objectStore = objectStore;
         copy.capacity = capacity;
@@ -64,7 +67,9 @@ public final class ExtensionOptions {
                 parameter(ENDPOINT_PROPERTY, configuration).map(ExtensionOptions::endpoint).orElse(null),
                 tableFiles,
                 objectStore,
-                capacity != null ? capacity : annotation != null ? annotation.capacity() : CapacityMode.OBSERVE);
+                capacity != null ? capacity : annotation != null ? annotation.capacity() : CapacityMode.OBSERVE,
+                retryBackoff != null ? retryBackoff : annotation != null ? annotation.retryBackoff()
+                        : RetryBackoff.SDK_DEFAULT);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.dynamotest.junit.internal;
 
+import dev.dynamotest.core.RecordedRequest;
 import dev.dynamotest.core.ThrottleEvent;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class FailureReport {
     private FailureReport() {
     }
 
-    static String render(Backend backend, Declarations declarations, List<RequestRecord> requests) {
+    static String render(Backend backend, Declarations declarations, List<RecordedRequest> requests) {
         StringBuilder out = new StringBuilder("endpoint ").append(backend.endpoint()).append('\n');
         requests(out, requests);
         throttling(out, backend);
@@ -42,7 +43,7 @@ final class FailureReport {
         return out.toString().stripTrailing();
     }
 
-    private static void requests(StringBuilder out, List<RequestRecord> requests) {
+    private static void requests(StringBuilder out, List<RecordedRequest> requests) {
         if (requests.isEmpty()) {
             out.append("the test made no requests to the endpoint\n");
             return;
@@ -54,9 +55,9 @@ final class FailureReport {
         }
         List<String[]> rows = new ArrayList<>();
         for (int i = skipped; i < requests.size(); i++) {
-            RequestRecord r = requests.get(i);
-            rows.add(new String[] {String.valueOf(i + 1), r.operation(),
-                    r.tables().isEmpty() ? "-" : String.join(",", r.tables()), r.outcome()});
+            RecordedRequest r = requests.get(i);
+            rows.add(new String[] {String.valueOf(i + 1), r.operation().apiName(),
+                    r.tables().isEmpty() ? "-" : String.join(",", r.tables()), outcome(r)});
         }
         int[] widths = new int[3];
         for (String[] row : rows) {
@@ -117,6 +118,18 @@ final class FailureReport {
         if (count > items.size()) {
             out.append("  ... and ").append(count - items.size()).append(" more\n");
         }
+    }
+
+    /** The outcome, with the attempt of a retried call and the fault that shaped it. */
+    private static String outcome(RecordedRequest r) {
+        StringBuilder out = new StringBuilder(r.outcome());
+        if (r.isRetry()) {
+            out.append(" (attempt ").append(r.attempt()).append(')');
+        }
+        if (r.faulted()) {
+            out.append(" [fault: ").append(r.fault()).append(']');
+        }
+        return out.toString();
     }
 
     private static String pad(String text, int width) {

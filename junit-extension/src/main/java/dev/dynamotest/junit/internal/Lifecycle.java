@@ -1,5 +1,7 @@
 package dev.dynamotest.junit.internal;
 
+import dev.dynamotest.faults.FaultScope;
+import dev.dynamotest.faults.Faults;
 import dev.dynamotest.junit.DynamoDiagnostics;
 import dev.dynamotest.junit.DynamoExtension;
 import dev.dynamotest.junit.DynamoTest;
@@ -26,6 +28,7 @@ public final class Lifecycle {
     private static final Namespace NAMESPACE = Namespace.create(DynamoExtension.class);
     private static final String RESOURCE = "resource";
     private static final String MARK = "mark";
+    private static final String FAULTS = "faults";
 
     private final ExtensionOptions options;
 
@@ -57,6 +60,19 @@ public final class Lifecycle {
         long mark = resource.startTest(declarations(context),
                 context.getDisplayName() + " of " + context.getRequiredTestClass().getSimpleName());
         context.getStore(NAMESPACE).put(MARK, mark);
+        Faults faults = resource.faults();
+        if (faults == null) {
+            DeclaredFaults.refuse(context);
+        } else {
+            FaultScope scope = faults.openScope();
+            context.getStore(NAMESPACE).put(FAULTS, scope);
+            try {
+                DeclaredFaults.apply(faults, context);
+            } catch (RuntimeException e) {
+                scope.close();
+                throw e;
+            }
+        }
     }
 
     public void afterEach(ExtensionContext context) {
@@ -69,9 +85,13 @@ public final class Lifecycle {
         Optional<Throwable> failure = context.getExecutionException();
         if (failure.isPresent()) {
             String report = FailureReport.render(resource.backend(), declarations(context),
-                    resource.backend().journal().since(mark));
+                    resource.backend().journal().recordedSince(mark));
             failure.get().addSuppressed(new DynamoDiagnostics(report));
             context.publishReportEntry("dynamotest", report);
+        }
+        FaultScope faults = context.getStore(NAMESPACE).remove(FAULTS, FaultScope.class);
+        if (faults != null) {
+            faults.close();
         }
     }
 

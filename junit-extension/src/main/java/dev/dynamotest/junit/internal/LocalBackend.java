@@ -3,31 +3,30 @@ package dev.dynamotest.junit.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
-import dev.dynamotest.core.DynamoException;
-import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.DynamoServer;
 import dev.dynamotest.core.EngineConfig;
-import dev.dynamotest.core.RequestInterceptor;
+import dev.dynamotest.core.RequestJournal;
 import dev.dynamotest.core.Table;
 import dev.dynamotest.core.model.AttributeValue;
+import dev.dynamotest.faults.Faults;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** An engine and its HTTP endpoint in this JVM, with a journal of the requests it serves. */
+/** An engine and its HTTP endpoint in this JVM, with its journal of the requests it serves and its fault rules. */
 public final class LocalBackend implements Backend {
 
     private final ControllableClock clock;
     private final DynamoEngine engine;
     private final DynamoServer server;
-    private final RequestJournal journal = new RequestJournal();
-    private final ThreadLocal<Boolean> unrecorded = ThreadLocal.withInitial(() -> false);
+    private final Faults faults;
 
     private LocalBackend(ControllableClock clock, DynamoEngine engine, DynamoServer server) {
         this.clock = clock;
         this.engine = engine;
         this.server = server;
+        this.faults = Faults.on(engine);
     }
 
     /** Starts an engine and its server as the settings say. */
@@ -42,32 +41,7 @@ public final class LocalBackend implements Backend {
             config.objectStore(settings.objectStore());
         }
         DynamoServer server = DynamoServer.start(config.build(), settings.host(), settings.port());
-        LocalBackend backend = new LocalBackend(clock, server.engine(), server);
-        server.engine().addInterceptor(backend::record);
-        return backend;
-    }
-
-    private ObjectNode record(DynamoRequest request, RequestInterceptor.Invocation next) {
-        if (unrecorded.get()) {
-            return next.proceed(request);
-        }
-        long start = System.nanoTime();
-        String errorType = null;
-        String message = null;
-        try {
-            return next.proceed(request);
-        } catch (DynamoException e) {
-            errorType = e.type();
-            message = e.getMessage();
-            throw e;
-        } catch (RuntimeException e) {
-            errorType = e.getClass().getSimpleName();
-            message = e.getMessage();
-            throw e;
-        } finally {
-            journal.add(new RequestRecord(request.region(), request.operation(),
-                    RequestJournal.tablesOf(request.body()), errorType, message, (System.nanoTime() - start) / 1000));
-        }
+        return new LocalBackend(clock, server.engine(), server);
     }
 
     @Override
@@ -77,14 +51,9 @@ public final class LocalBackend implements Backend {
 
     @Override
     public ObjectNode execute(String region, String operation, ObjectNode body) {
-        unrecorded.set(true);
-        try {
-            ObjectNode[] response = new ObjectNode[1];
-            engine.capacity().unmetered(() -> response[0] = engine.execute(region, operation, body));
-            return response[0];
-        } finally {
-            unrecorded.set(false);
-        }
+        ObjectNode[] response = new ObjectNode[1];
+        engine.capacity().unmetered(() -> response[0] = engine.executeDirect(region, operation, body));
+        return response[0];
     }
 
     @Override
@@ -94,7 +63,12 @@ public final class LocalBackend implements Backend {
 
     @Override
     public RequestJournal journal() {
-        return journal;
+        return engine.requests();
+    }
+
+    /** The fault rules applied by the engine. */
+    public Faults faults() {
+        return faults;
     }
 
     @Override

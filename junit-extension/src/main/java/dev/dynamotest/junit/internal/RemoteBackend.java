@@ -1,5 +1,6 @@
 package dev.dynamotest.junit.internal;
 
+import dev.dynamotest.core.RequestJournal;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.assertions.internal.SdkValues;
@@ -39,7 +40,7 @@ final class RemoteBackend implements Backend {
     private final RemoteTarget target;
     private final String classRegion;
     private final TableNamePrefix prefix;
-    private final RequestJournal journal = new RequestJournal();
+    private final RequestJournal journal = new RequestJournal(dev.dynamotest.core.Clock.system());
     private final RemoteInterceptor interceptor;
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
     private final SignedCalls calls;

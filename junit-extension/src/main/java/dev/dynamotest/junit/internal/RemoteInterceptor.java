@@ -1,5 +1,8 @@
 package dev.dynamotest.junit.internal;
 
+import dev.dynamotest.core.Operation;
+import dev.dynamotest.core.RequestJournal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -65,29 +68,30 @@ final class RemoteInterceptor implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        record(attributes, null, null);
+        record(attributes, 200, null, null);
     }
 
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
         Throwable failure = context.exception();
         if (failure instanceof AwsServiceException e && e.awsErrorDetails() != null) {
-            record(attributes, e.awsErrorDetails().errorCode(), prefix.message(e.awsErrorDetails().errorMessage()));
+            record(attributes, e.statusCode(), e.awsErrorDetails().errorCode(),
+                    prefix.message(e.awsErrorDetails().errorMessage()));
         } else {
-            record(attributes, failure.getClass().getSimpleName(), prefix.message(failure.getMessage()));
+            record(attributes, 0, failure.getClass().getSimpleName(), prefix.message(failure.getMessage()));
         }
     }
 
-    private void record(ExecutionAttributes attributes, String errorType, String message) {
+    private void record(ExecutionAttributes attributes, int statusCode, String errorType, String message) {
         Region region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
         if (region != null) {
             regions.add(region.id());
         }
         Long start = attributes.getAttribute(START);
         List<String> tables = attributes.getAttribute(TABLES);
-        journal.add(new RequestRecord(region == null ? "" : region.id(),
-                attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
-                tables == null ? List.of() : tables, errorType, message,
-                start == null ? 0 : (System.nanoTime() - start) / 1000));
+        journal.record(region == null ? "" : region.id(),
+                Operation.of(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)),
+                tables == null ? List.of() : tables, 0, null, statusCode, errorType, message,
+                Duration.ofNanos(start == null ? 0 : System.nanoTime() - start));
     }
 }

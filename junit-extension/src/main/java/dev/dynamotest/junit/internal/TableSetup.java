@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.RecordedRequest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,8 +72,8 @@ final class TableSetup {
 
     private Set<String> changedSince(long mark) {
         Set<String> changed = new HashSet<>();
-        for (RequestRecord record : backend.journal().since(mark)) {
-            if (SCHEMA_CHANGES.contains(record.operation())) {
+        for (RecordedRequest record : backend.journal().recordedSince(mark)) {
+            if (SCHEMA_CHANGES.contains(record.operation().apiName())) {
                 record.tables().forEach(t -> changed.add(record.region() + "/" + t));
             }
         }

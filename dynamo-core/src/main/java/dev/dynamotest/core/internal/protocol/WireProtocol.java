@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.ConnectionDrop;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
@@ -43,6 +44,14 @@ public final class WireProtocol {
 
     /** A response to send: status, extra headers, body. */
     public record Response(int status, Map<String, String> headers, byte[] body) {
+
+        /** No response at all: the connection is to be closed, as an interceptor asked with a {@link ConnectionDrop}. */
+        public static final Response DROP = new Response(0, Map.of(), new byte[0]);
+
+        /** Whether the connection is to be closed without a response. */
+        public boolean drop() {
+            return status == 0;
+        }
     }
 
     private final Supplier<DynamoEngine> engineSupplier;
@@ -83,6 +92,8 @@ public final class WireProtocol {
             return response(200, requestId, bytes);
         } catch (DynamoException e) {
             return error(requestId, e);
+        } catch (ConnectionDrop e) {
+            return Response.DROP;
         } catch (RuntimeException | IOException | StackOverflowError e) {
             LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
             return error(requestId, DynamoException.internal("Internal server error"));

@@ -7,6 +7,7 @@ import dev.dynamotest.core.internal.protocol.WireProtocol;
 import java.net.BindException;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.HashMap;
 
@@ -69,7 +70,17 @@ public final class HttpEndpoint {
 
     private static void handle(WireProtocol protocol, Context ctx) {
         WireProtocol.Response response = protocol.handle(new HashMap<>(ctx.headerMap()), ctx.bodyAsBytes());
+        if (response.drop()) {
+            drop(ctx);
+            return;
+        }
         send(ctx, response);
+    }
+
+    /** Closes the connection at once, without a response, as a network failure would. */
+    private static void drop(Context ctx) {
+        ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection()
+                .getEndPoint().close();
     }
 
     private static void health(WireProtocol protocol, Context ctx) {

@@ -14,8 +14,8 @@ import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The engine's H2 database: a connection pool over an in-memory or file database, and the schema
- * (table catalog, items, change records) created on first use. The hot paths use {@link Session}s instead of
- * pooled connections: the engine's own connections, which keep their prepared statements.
+ * (table catalog, items, change records, backups) created on first use. The hot paths use {@link Session}s instead
+ * of pooled connections: the engine's own connections, which keep their prepared statements.
  */
 public final class H2Database implements AutoCloseable {
 
@@ -30,6 +30,10 @@ public final class H2Database implements AutoCloseable {
             + " KEYS VARBINARY(1000000000) NOT NULL, OLD_IMAGE VARBINARY(1000000000),"
             + " NEW_IMAGE VARBINARY(1000000000), AT_MICROS BIGINT NOT NULL, ORIGIN VARCHAR(32) NOT NULL)",
         "CREATE INDEX IF NOT EXISTS DT_CHANGES_TID ON DT_CHANGES(TID, SEQ)",
+        "CREATE TABLE IF NOT EXISTS DT_BACKUPS(ARN VARCHAR(1024) PRIMARY KEY, REGION VARCHAR(64) NOT NULL,"
+            + " CREATED_MICROS BIGINT NOT NULL, META VARCHAR(1000000) NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS DT_BACKUP_ITEMS(ARN VARCHAR(1024) NOT NULL, N INT NOT NULL,"
+            + " DATA VARBINARY(1000000000) NOT NULL, PRIMARY KEY(ARN, N))",
     };
 
     /** Enough cached statements per session that the engine's statements are parsed once, not per request. */

@@ -72,6 +72,37 @@ public final class TableChanges {
         }
     }
 
+    /** The ids of the tables that have records made before {@code time} with sequence numbers below {@code below}. */
+    public List<Long> tablesWithRecordsBefore(Instant time, long below) {
+        String sql = "SELECT DISTINCT TID FROM DT_CHANGES WHERE AT_MICROS < ? AND SEQ < ?";
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, micros(time));
+            ps.setLong(2, below);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the change log", e);
+        }
+    }
+
+    /** Drops a table's records made before {@code time} with sequence numbers below {@code below}; returns how many. */
+    public int drop(long tableId, Instant time, long below) {
+        String sql = "DELETE FROM DT_CHANGES WHERE TID = ? AND AT_MICROS < ? AND SEQ < ?";
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, tableId);
+            ps.setLong(2, micros(time));
+            ps.setLong(3, below);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("cannot drop old changes of table " + tableId, e);
+        }
+    }
+
     private static void bind(PreparedStatement ps, Slice slice) throws SQLException {
         ps.setLong(1, slice.tableId());
         ps.setLong(2, slice.afterSequence());

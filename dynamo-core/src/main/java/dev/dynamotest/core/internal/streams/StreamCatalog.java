@@ -1,12 +1,15 @@
 package dev.dynamotest.core.internal.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynamotest.core.StreamGate;
+import dev.dynamotest.core.model.StreamRecord;
 import dev.dynamotest.core.internal.storage.StreamMeta;
 import dev.dynamotest.core.internal.storage.StreamStore;
 import dev.dynamotest.core.internal.storage.TableChanges;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -19,11 +22,31 @@ public final class StreamCatalog {
     private final StreamStore store;
     private final TableChanges changes;
     private final LongSupplier lastSequence;
+    private final List<StreamGate> gates = new CopyOnWriteArrayList<>();
 
     public StreamCatalog(StreamStore store, TableChanges changes, LongSupplier lastSequence) {
         this.store = store;
         this.changes = changes;
         this.lastSequence = lastSequence;
+    }
+
+    /** Adds a gate that every read of a shard consults. */
+    public void addGate(StreamGate gate) {
+        gates.add(gate);
+    }
+
+    public void removeGate(StreamGate gate) {
+        gates.remove(gate);
+    }
+
+    /** Whether every gate lets the record be read now. */
+    public boolean visible(StreamRecord record, Instant changedAt, Instant now) {
+        for (StreamGate gate : gates) {
+            if (!gate.visible(record, changedAt, now)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a stream of that ARN exists or existed, so that a new stream must take another label. */

@@ -104,6 +104,9 @@ public final class StreamReader {
         long last = after;
         for (ChangeRecord change : changes) {
             StreamRecord record = record(stream, shard.id(), change);
+            if (!catalog.visible(record, change.time(), now)) {
+                return new Batch(records, last, false);
+            }
             if (records.size() == limit || !records.isEmpty() && size + record.sizeBytes() > MAX_BATCH_BYTES) {
                 return new Batch(records, last, false);
             }

@@ -2,6 +2,7 @@ package dev.dynamotest.core.internal.ops.lifecycle;
 
 import dev.dynamotest.core.internal.ops.EngineContext;
 import dev.dynamotest.core.internal.ops.Operation;
+import dev.dynamotest.core.internal.storage.BackupStore;
 import dev.dynamotest.core.internal.storage.TableChanges;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import java.util.function.BiConsumer;
@@ -18,12 +19,22 @@ public final class Lifecycle {
     private final LongSupplier lastSequence;
     private final PointInTime pointInTime;
     private final ContinuousBackups continuousBackups;
+    private final ChangeTrimmer trimmer;
+    private final TtlSweeper sweeper;
+    private final TimeToLiveOperations timeToLive;
+    private final OnDemandBackups backups;
 
-    public Lifecycle(EngineContext ctx, TableChanges changes, LongSupplier lastSequence) {
+    public Lifecycle(EngineContext ctx, TableChanges changes, BackupStore backupStore, LongSupplier lastSequence,
+            LongSupplier oldestLiveMark) {
         this.ctx = ctx;
         this.lastSequence = lastSequence;
         this.pointInTime = new PointInTime(ctx, changes, lastSequence);
         this.continuousBackups = new ContinuousBackups(ctx, pointInTime);
+        this.trimmer = new ChangeTrimmer(ctx, changes, lastSequence, oldestLiveMark);
+        this.sweeper = new TtlSweeper(ctx, ctx.config().ttlSweepDelay());
+        this.timeToLive = new TimeToLiveOperations(ctx, sweeper);
+        ctx.writes().addListener(sweeper::onChange);
+        this.backups = new OnDemandBackups(ctx, backupStore);
     }
 
     /** Tables' items at an instant, rebuilt from the change records. */
@@ -36,10 +47,42 @@ public final class Lifecycle {
         router.accept("UpdateContinuousBackups", continuousBackups::updateContinuousBackups);
         router.accept("DescribeContinuousBackups", continuousBackups::describeContinuousBackups);
         router.accept("RestoreTableToPointInTime", continuousBackups::restoreTableToPointInTime);
+        router.accept("UpdateTimeToLive", timeToLive::updateTimeToLive);
+        router.accept("DescribeTimeToLive", timeToLive::describeTimeToLive);
+        router.accept("CreateBackup", backups::createBackup);
+        router.accept("DescribeBackup", backups::describeBackup);
+        router.accept("ListBackups", backups::listBackups);
+        router.accept("DeleteBackup", backups::deleteBackup);
+        router.accept("RestoreTableFromBackup", backups::restoreTableFromBackup);
     }
 
     /** Acts on the engine clock's time before a request: sweeps expired items, drops old change records. */
     public void beforeRequest() {
+        java.time.Instant now = ctx.config().clock().now();
+        sweeper.sweepDue(now);
+        trimmer.maybeTrim(now);
+    }
+
+    /** The TTL attribute of the table as it is now, or {@code null} when TTL is not enabled. */
+    public String timeToLiveAttribute(TableMeta table) {
+        return ctx.catalog().find(table.region(), table.name()).filter(t -> t.id() == table.id())
+                .map(TimeToLiveOperations::attribute).orElse(null);
+    }
+
+    /** Whether an item of the table has expired on the engine clock (and so awaits the sweep if still there). */
+    public java.util.function.Predicate<java.util.Map<String, dev.dynamotest.core.model.AttributeValue>> expired(
+            TableMeta table) {
+        String attribute = timeToLiveAttribute(table);
+        java.time.Instant now = ctx.config().clock().now();
+        return item -> {
+            Long expiry = TtlSweeper.expiry(item, attribute, now);
+            return expiry != null && expiry <= now.toEpochMilli();
+        };
+    }
+
+    /** Deletes every item whose time to live has passed, without waiting for the sweep delay; returns how many. */
+    public int sweepExpiredNow() {
+        return sweeper.sweepNow(ctx.config().clock().now());
     }
 
     /**

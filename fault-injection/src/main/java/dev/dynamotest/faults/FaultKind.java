@@ -1,0 +1,29 @@
+package dev.dynamotest.faults;
+
+/** The faults {@link InjectFault} declares, one per verb of {@link Faults}. */
+public enum FaultKind {
+    /** ProvisionedThroughputExceededException: {@link Faults#throttle}. */
+    THROTTLE,
+    /** ThrottlingException: {@link Faults#throttlingException}. */
+    THROTTLING_EXCEPTION,
+    /** RequestLimitExceeded: {@link Faults#requestLimitExceeded}. */
+    REQUEST_LIMIT_EXCEEDED,
+    /** InternalServerError (500): {@link Faults#internalServerError}. */
+    INTERNAL_SERVER_ERROR,
+    /** ServiceUnavailable (503): {@link Faults#serviceUnavailable}. */
+    SERVICE_UNAVAILABLE,
+    /** A delay of {@code millis}: {@link Faults#delay}. */
+    LATENCY,
+    /** A connection closed without a response: {@link Faults#dropConnection}. */
+    DROP_CONNECTION,
+    /** A {@code fraction} of a batch unprocessed: {@link Faults#unprocessed}. */
+    UNPROCESSED,
+    /** A transaction conflict: {@link Faults#transactionConflict}. */
+    TRANSACTION_CONFLICT,
+    /** TransactionInProgressException for a repeated ClientRequestToken: {@link Faults#transactionInProgress}. */
+    TRANSACTION_IN_PROGRESS,
+    /** Stream records readable {@code millis} after their change: {@link Faults#streamLag}. */
+    STREAM_LAG,
+    /** Stream records held back for the whole test: {@link Faults#holdStream}. */
+    STREAM_HOLD
+}

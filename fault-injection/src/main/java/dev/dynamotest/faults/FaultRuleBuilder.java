@@ -1,0 +1,124 @@
+package dev.dynamotest.faults;
+
+import dev.dynamotest.core.DynamoRequest;
+import dev.dynamotest.core.Operation;
+import dev.dynamotest.faults.internal.Action;
+import dev.dynamotest.faults.internal.RuleState;
+import dev.dynamotest.faults.internal.Window;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+
+/**
+ * A fault rule being written: narrow it with {@code inRegion}, {@code onTable}, {@code onIndex} and
+ * {@code matching}, then end it with one verb that says which of the matching calls it applies to
+ * ({@code times}, {@code once}, {@code calls}, {@code always}, {@code withProbability}, {@code during}); that verb
+ * puts it in force. Each step returns a new builder.
+ *
+ * <pre>{@code
+ * dynamo.faults().throttle(PUT_ITEM).onTable("Orders").times(2);
+ * dynamo.faults().internalServerError(GET_ITEM).withProbability(0.3, 42);
+ * }</pre>
+ */
+public final class FaultRuleBuilder {
+
+    private final Faults faults;
+    private final Set<Operation> operations;
+    private final BiFunction<String, String, Action> action;
+    private final String region;
+    private final String table;
+    private final String index;
+    private final Predicate<DynamoRequest> predicate;
+
+    FaultRuleBuilder(Faults faults, Set<Operation> operations, BiFunction<String, String, Action> action) {
+        this(faults, operations, action, null, null, null, null);
+    }
+
+    private FaultRuleBuilder(Faults faults, Set<Operation> operations, BiFunction<String, String, Action> action,
+            String region, String table, String index, Predicate<DynamoRequest> predicate) {
+        this.faults = faults;
+        this.operations = operations;
+        this.action = action;
+        this.region = region;
+        this.table = table;
+        this.index = index;
+        this.predicate = predicate;
+    }
+
+    /** Only calls signed for this region. */
+    public FaultRuleBuilder inRegion(String region) {
+        return new FaultRuleBuilder(faults, operations, action, Objects.requireNonNull(region, "region"), table, index,
+                predicate);
+    }
+
+    /** Only calls that name this table (in TableName, RequestItems or TransactItems). */
+    public FaultRuleBuilder onTable(String table) {
+        return new FaultRuleBuilder(faults, operations, action, region, Objects.requireNonNull(table, "table"), index,
+                predicate);
+    }
+
+    /** Only Query and Scan calls on this index. */
+    public FaultRuleBuilder onIndex(String index) {
+        return new FaultRuleBuilder(faults, operations, action, region, table, Objects.requireNonNull(index, "index"),
+                predicate);
+    }
+
+    /** Only calls the predicate accepts (it sees the region, operation, JSON body and headers). */
+    public FaultRuleBuilder matching(Predicate<DynamoRequest> predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        Predicate<DynamoRequest> combined = this.predicate == null ? predicate : this.predicate.and(predicate);
+        return new FaultRuleBuilder(faults, operations, action, region, table, index, combined);
+    }
+
+    /** Applies to the first {@code n} matching calls. */
+    public FaultRule times(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("times takes a number of calls of at least 1, not " + n);
+        }
+        return add(new Window.Calls(1, n));
+    }
+
+    /** Applies to the first matching call. */
+    public FaultRule once() {
+        return times(1);
+    }
+
+    /** Applies to matching calls number {@code from} to {@code to} (counted from 1, both included). */
+    public FaultRule calls(int from, int to) {
+        if (from < 1 || to < from) {
+            throw new IllegalArgumentException("calls takes 1 <= from <= to, not " + from + ".." + to);
+        }
+        return add(new Window.Calls(from, to));
+    }
+
+    /** Applies to every matching call. */
+    public FaultRule always() {
+        return add(new Window.Always());
+    }
+
+    /**
+     * Applies to each matching call with a probability, drawn from a random sequence fixed by the seed: the same
+     * calls are hit on every run.
+     */
+    public FaultRule withProbability(double probability, long seed) {
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new IllegalArgumentException("withProbability takes a probability from 0 to 1, not " + probability);
+        }
+        return add(new Window.Chance(probability, seed));
+    }
+
+    /** Applies to matching calls while the engine's clock is at or after {@code from} and before {@code to}. */
+    public FaultRule during(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            throw new IllegalArgumentException("during takes from < to, not " + from + " and " + to);
+        }
+        return add(new Window.Between(from, to));
+    }
+
+    private FaultRule add(Window window) {
+        return faults.add(new RuleState(operations, region, table, index, predicate, window,
+                action.apply(table, faults.accountId())));
+    }
+}
