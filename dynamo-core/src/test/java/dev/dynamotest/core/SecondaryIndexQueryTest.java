@@ -212,4 +212,26 @@ class SecondaryIndexQueryTest {
     private static AttributeValue n(String value) {
         return AttributeValue.fromN(value);
     }
+
+    @Test
+    void a_write_reports_the_units_it_took_from_each_global_index_it_changed() {
+        Map<String, AttributeValue> item = Map.of("pk", s("c9"), "sk", s("o9"), "status", s("TEST"), "amount",
+                n("1"), "customer", s("zed"));
+        ConsumedCapacity put = client.putItem(r -> r.tableName("Orders").item(item)
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+        ConsumedCapacity total = client.updateItem(r -> r.tableName("Orders")
+                .key(Map.of("pk", s("c9"), "sk", s("o9"))).updateExpression("SET note = :n")
+                .expressionAttributeValues(Map.of(":n", s("x"))).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
+                .consumedCapacity();
+        client.deleteItem(r -> r.tableName("Orders").key(Map.of("pk", s("c9"), "sk", s("o9"))));
+
+        assertThat(put.capacityUnits()).isEqualTo(4.0);
+        assertThat(put.table().capacityUnits()).isEqualTo(1.0);
+        assertThat(put.globalSecondaryIndexes()).containsOnlyKeys("ByStatus", "ByCustomer", "AllByCustomer");
+        assertThat(put.globalSecondaryIndexes().get("ByStatus").capacityUnits()).isEqualTo(1.0);
+        assertThat(put.globalSecondaryIndexes().get("ByStatus").writeCapacityUnits()).isEqualTo(1.0);
+        assertThat(put.localSecondaryIndexes()).isEmpty();
+        assertThat(total.capacityUnits()).isGreaterThan(1.0);
+        assertThat(total.table()).isNull();
+    }
 }

@@ -87,6 +87,38 @@ public final class Capacity {
         return node;
     }
 
+    /**
+     * The ConsumedCapacity element of a single-item write, or {@code null} when the request did not ask for it: the
+     * total counts the units taken from the global secondary indexes the write changed ({@code indexUnits} by
+     * position in {@link TableMeta#indexes()}, may be null), which INDEXES lists one by one.
+     */
+    public static ObjectNode consumedWrite(String mode, TableMeta table, double units, double[] indexUnits) {
+        if ("NONE".equals(mode)) {
+            return null;
+        }
+        double total = units;
+        if (indexUnits != null) {
+            for (double u : indexUnits) {
+                total += u;
+            }
+        }
+        ObjectNode node = consumed(mode, table.name(), total, false);
+        if ("INDEXES".equals(mode)) {
+            ObjectNode t = node.putObject("Table");
+            t.put("CapacityUnits", units);
+            t.put("WriteCapacityUnits", units);
+            List<IndexMeta> indexes = table.indexes();
+            for (int i = 0; indexUnits != null && i < indexUnits.length; i++) {
+                if (indexUnits[i] > 0) {
+                    ObjectNode index = node.withObjectProperty("GlobalSecondaryIndexes").putObject(indexes.get(i).name());
+                    index.put("CapacityUnits", indexUnits[i]);
+                    index.put("WriteCapacityUnits", indexUnits[i]);
+                }
+            }
+        }
+        return node;
+    }
+
     /** Read units for the total size of the items a Query or Scan read: 1 per started 4 KB, half if eventual. */
     public static double readUnitsTotal(long bytes, boolean consistent) {
         double units = (bytes + 4095) / 4096;

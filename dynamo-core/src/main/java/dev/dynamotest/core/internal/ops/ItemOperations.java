@@ -34,7 +34,7 @@ public final class ItemOperations {
                 ItemChange.put(table, item, expressions, w.onFailure()).write(USER));
         ObjectNode response = NODES.objectNode();
         putAttributes(response, "ALL_OLD".equals(w.returnValues()) ? outcome.oldImage() : null);
-        return finish(response, w, table, outcome.writeUnits(), item);
+        return finish(response, w, table, outcome, item);
     }
 
     public ObjectNode getItem(String region, ObjectNode request) {
@@ -71,7 +71,7 @@ public final class ItemOperations {
                 ItemChange.delete(table, key, expressions, w.onFailure()).write(USER));
         ObjectNode response = NODES.objectNode();
         putAttributes(response, "ALL_OLD".equals(w.returnValues()) ? outcome.oldImage() : null);
-        return finish(response, w, table, outcome.writeUnits(), key);
+        return finish(response, w, table, outcome, key);
     }
 
     public ObjectNode updateItem(String region, ObjectNode request) {
@@ -84,7 +84,7 @@ public final class ItemOperations {
         ObjectNode response = NODES.objectNode();
         putAttributes(response, expressions.returnedAttributes(w.returnValues(), outcome.oldImage(),
                 outcome.newImage()));
-        return finish(response, w, table, outcome.writeUnits(), key);
+        return finish(response, w, table, outcome, key);
     }
 
     /** The parameters every single-item write shares, checked in DynamoDB's order. */
@@ -117,9 +117,13 @@ public final class ItemOperations {
         }
     }
 
-    private static ObjectNode finish(ObjectNode response, WriteParameters w, TableMeta table, double units,
+    private static ObjectNode finish(ObjectNode response, WriteParameters w, TableMeta table, WritePath.Outcome outcome,
             Map<String, AttributeValue> written) {
-        putCapacity(response, w.capacityMode(), table, units, false);
+        ObjectNode consumed = Capacity.consumedWrite(w.capacityMode(), table, outcome.writeUnits(),
+                outcome.indexWriteUnits());
+        if (consumed != null) {
+            response.set("ConsumedCapacity", consumed);
+        }
         w.collections().written(table, written);
         w.collections().addSingleTo(response);
         return response;

@@ -47,7 +47,13 @@ public final class WritePath {
      * units it consumed on the table (double in a transaction).
      */
     public record Outcome(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage,
-            ChangeRecord change, double writeUnits) {
+            ChangeRecord change, double writeUnits, double[] indexWriteUnits) {
+
+        /** An outcome that changed no global secondary index. */
+        public Outcome(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage, ChangeRecord change,
+                double writeUnits) {
+            this(oldImage, newImage, change, writeUnits, null);
+        }
     }
 
     /** The origin of writes that clients make; writes of other origins (TTL, replication, ...) are not metered. */
@@ -250,7 +256,7 @@ public final class WritePath {
         if (metered) {
             capacity.chargeWrite(table, partitionKey, units, indexUnits, admitted);
         }
-        return new Outcome(current, next, record, units);
+        return new Outcome(current, next, record, units, indexUnits);
     }
 
     /**
