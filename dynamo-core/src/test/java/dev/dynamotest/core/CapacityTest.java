@@ -400,4 +400,23 @@ class CapacityTest {
                 .conditionExpression("attribute_not_exists(pk)")))
                 .isInstanceOf(ProvisionedThroughputExceededException.class);
     }
+
+    @Test
+    void warm_throughput_given_at_creation_is_described_and_served() {
+        start(CapacityMode.ENFORCE);
+        client.createTable(r -> r.tableName("Warm").billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(key("pk", KeyType.HASH)).attributeDefinitions(attribute("pk"))
+                .warmThroughput(w -> w.writeUnitsPerSecond(6000L)));
+        assertThat(client.describeTable(r -> r.tableName("Warm")).table().warmThroughput().writeUnitsPerSecond())
+                .isEqualTo(6000L);
+
+        for (int i = 0; i < 60; i++) {
+            put("Warm", "w" + i, 100);
+        }
+        assertThatThrownBy(() -> put("Warm", "w60", 100)).isInstanceOf(ThrottlingException.class);
+        assertThatThrownBy(() -> client.createTable(r -> r.tableName("Cold").billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(key("pk", KeyType.HASH)).attributeDefinitions(attribute("pk"))
+                .warmThroughput(w -> w.writeUnitsPerSecond(0L))))
+                .hasMessageContaining("warmThroughput.writeUnitsPerSecond");
+    }
 }

@@ -73,6 +73,10 @@ final class TableSchemaValidator {
         if (tableClass != null) {
             d.putObject("TableClassSummary").put("TableClass", tableClass);
         }
+        JsonNode warm = Json.object(request, "WarmThroughput");
+        if (warm != null) {
+            d.set("WarmThroughput", TableUpdates.warmThroughput(warm));
+        }
         d.put("DeletionProtectionEnabled", Json.bool(request, "DeletionProtectionEnabled", false));
         return d;
     }

@@ -139,7 +139,8 @@ final class TableUpdates {
         }
     }
 
-    private static ObjectNode warmThroughput(JsonNode spec) {
+    /** A WarmThroughput description from a request's specification, checked as DynamoDB checks it. */
+    static ObjectNode warmThroughput(JsonNode spec) {
         Long read = Json.integer(spec, "ReadUnitsPerSecond");
         Long write = Json.integer(spec, "WriteUnitsPerSecond");
         new Constraints()
