@@ -2,6 +2,7 @@ package dev.dynamotest.core;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.internal.autoscaling.AutoScaling;
 import dev.dynamotest.core.internal.capacity.CapacityModel;
 import dev.dynamotest.core.internal.ops.Costs;
 import dev.dynamotest.core.internal.ops.EngineContext;
@@ -55,6 +56,7 @@ public final class DynamoEngine implements AutoCloseable {
     private final RegionOutages outages;
     private final Replication replication;
     private final Regions regions;
+    private final AutoScaling autoScaling;
 
     private DynamoEngine(EngineConfig config) {
         this.config = config;
@@ -85,6 +87,9 @@ public final class DynamoEngine implements AutoCloseable {
         this.s3 = new S3Contents(config.objectStore(), exports, imports);
         this.tables = new Tables(ctx, lifecycle);
         this.capacity = new CapacityMeter(capacityModel, new Costs(ctx, config.prices()), tables);
+        this.autoScaling = new AutoScaling(capacityModel, r -> router.execute(r, r.body()), config.clock(),
+                config.accountId());
+        autoScaling.registerIn(router::register);
         this.journal = new RequestJournal(config.clock());
         interceptors.add(journal::intercept);
     }
@@ -159,6 +164,7 @@ public final class DynamoEngine implements AutoCloseable {
         return outages.intercept(request, last -> {
             ObjectNode body = last.body() == null ? JsonNodeFactory.instance.objectNode() : last.body();
             lifecycle.beforeRequest();
+            autoScaling.beforeRequest();
             return router.execute(last, body);
         });
     }
@@ -191,6 +197,11 @@ public final class DynamoEngine implements AutoCloseable {
     /** Whether the engine implements the DynamoDB Streams operation ({@code GetRecords}, ...). */
     public boolean supportsStreams(String operation) {
         return router.knowsStreams(operation);
+    }
+
+    /** Whether the engine implements the Application Auto Scaling operation ({@code PutScalingPolicy}, ...). */
+    public boolean supportsAutoScaling(String operation) {
+        return router.knowsAutoScaling(operation);
     }
 
     /** Adds an interceptor at the end of the chain (closest to the operation). */

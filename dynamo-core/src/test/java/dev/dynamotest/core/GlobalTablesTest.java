@@ -6,6 +6,8 @@ import static dev.dynamotest.core.support.LocalEndpoint.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynamotest.core.model.StreamRecord;
+import dev.dynamotest.core.model.TableStream;
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.time.Duration;
 import java.util.List;
@@ -314,5 +316,37 @@ class GlobalTablesTest {
             assertThat(record.origin()).isEqualTo("replication");
             assertThat(record.region()).isEqualTo(EU);
         });
+    }
+
+    @Test
+    void a_ttl_deletion_reaches_the_replicas_as_an_ordinary_delete() {
+        String table = globalTable(EU);
+        us.updateTimeToLive(r -> r.tableName(table)
+                .timeToLiveSpecification(s -> s.enabled(true).attributeName("expires")));
+        CLOCK.freeze();
+        String expired = String.valueOf(CLOCK.now().getEpochSecond() - 60);
+        us.putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS("old"),
+                "expires", AttributeValue.fromN(expired))));
+        engine.replication().awaitQuiet();
+        assertThat(eu.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("old")))).hasItem())
+                .isTrue();
+
+        engine.ttl().sweepNow();
+        engine.replication().awaitQuiet();
+
+        assertThat(eu.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("old")))).hasItem())
+                .isFalse();
+        StreamRecord usRemove = lastRecord(US, table);
+        StreamRecord euRemove = lastRecord(EU, table);
+        assertThat(usRemove.eventName()).isEqualTo("REMOVE");
+        assertThat(usRemove.byTimeToLive()).isTrue();
+        assertThat(euRemove.eventName()).isEqualTo("REMOVE");
+        assertThat(euRemove.byTimeToLive()).isFalse();
+    }
+
+    private static StreamRecord lastRecord(String region, String table) {
+        TableStream stream = engine.streams().latest(region, table).orElseThrow();
+        List<StreamRecord> records = engine.streams().records(stream.streamArn());
+        return records.get(records.size() - 1);
     }
 }

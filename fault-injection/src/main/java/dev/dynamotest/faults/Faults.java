@@ -3,6 +3,8 @@ package dev.dynamotest.faults;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.Operation;
+import dev.dynamotest.core.OutageMode;
+import dev.dynamotest.core.RegionOutage;
 import dev.dynamotest.faults.internal.Action;
 import dev.dynamotest.faults.internal.ClientFaults;
 import dev.dynamotest.faults.internal.FaultErrors;
@@ -19,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Fault rules for an endpoint: what DynamoDB does under stress (throttling, server errors, latency, dropped
@@ -44,8 +47,10 @@ public final class Faults implements AutoCloseable {
     private final Clock clock;
     private final String accountId;
     private final ServerFaults server;
+    private final DynamoEngine engine;
 
     private Faults(Clock clock, String accountId, DynamoEngine engine) {
+        this.engine = engine;
         this.clock = clock;
         this.accountId = accountId;
         this.server = engine == null ? null : new ServerFaults(engine, rules);
@@ -211,6 +216,29 @@ public final class Faults implements AutoCloseable {
     public StreamFault holdStream(String table) {
         refuseStreamFaults();
         return addStream(new StreamRule(null, Objects.requireNonNull(table, "table"), null));
+    }
+
+    /**
+     * Starts an outage of one of the engine's regions, as a client sees a regional outage: every request to it fails
+     * with HTTP 500 {@code InternalServerError} ({@link OutageMode#SERVER_ERROR}, the default), HTTP 503
+     * {@code ServiceUnavailable}, or a connection closed with no response; replication into and out of it stops,
+     * and it keeps its data. {@link RegionOutage#end()} brings it back, and the backlog replicates in order. In a
+     * {@code @DynamoTest} an outage ends at the latest before the next test method.
+     *
+     * @throws IllegalStateException for {@link #forClients()} rules, which have no engine to take down
+     */
+    public RegionOutage regionOutage(Region region) {
+        return regionOutage(region, OutageMode.SERVER_ERROR);
+    }
+
+    /** Starts an outage of one of the engine's regions that fails requests as {@code mode} says: see {@link #regionOutage(Region)}. */
+    public RegionOutage regionOutage(Region region, OutageMode mode) {
+        Objects.requireNonNull(region, "region");
+        if (engine == null) {
+            throw new IllegalStateException("a region outage takes down a region of an engine in this JVM; rules made "
+                    + "by Faults.forClients() have none");
+        }
+        return engine.regions().outage(region.id(), Objects.requireNonNull(mode, "mode"));
     }
 
     /**

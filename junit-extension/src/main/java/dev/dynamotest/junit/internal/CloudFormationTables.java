@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Turns the {@code AWS::DynamoDB::Table} and {@code AWS::DynamoDB::GlobalTable} resources of a
  * CloudFormation template into CreateTable requests. Settings that only matter to a deployed table
- * (encryption keys, Kinesis destinations, auto scaling policies, contributor insights) are left out.
+ * (encryption keys, Kinesis destinations, contributor insights) are left out; Application Auto Scaling
+ * resources are attached by {@link CloudFormationScaling}.
  */
 final class CloudFormationTables {
 
@@ -47,6 +48,7 @@ final class CloudFormationTables {
             throw new MisuseException(where + ": the template has no AWS::DynamoDB::Table or "
                     + "AWS::DynamoDB::GlobalTable resource");
         }
+        CloudFormationScaling.attach(template, parameters, classRegion, where, tables);
         return tables;
     }
 

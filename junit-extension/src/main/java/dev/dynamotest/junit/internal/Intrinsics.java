@@ -40,6 +40,12 @@ final class Intrinsics {
         values.put("AWS::NoValue", null);
     }
 
+    /** Makes {@code Ref} to a resource's logical ID give {@code value} (a table's name, ...). */
+    Intrinsics define(String logicalId, String value) {
+        values.put(logicalId, value);
+        return this;
+    }
+
     /** A copy of the node with intrinsics resolved; {@code null} where one cannot be. */
     JsonNode resolve(JsonNode node) {
         if (node == null) {

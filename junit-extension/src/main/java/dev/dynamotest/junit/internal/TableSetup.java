@@ -93,11 +93,15 @@ final class TableSetup {
     private void create(TableDeclaration table) {
         ObjectNode create = table.createRequest().deepCopy();
         JsonNode group = create.remove(CloudFormationTables.REPLICA_GROUP);
+        JsonNode scaling = create.remove(CloudFormationScaling.AUTO_SCALING);
         if (group == null || !backend.tableNames(table.region()).contains(table.name())) {
             try {
                 backend.execute(table.region(), "CreateTable", create);
                 if (group != null) {
                     addReplicas(table, group);
+                }
+                if (scaling != null) {
+                    addAutoScaling(table, scaling);
                 }
             } catch (DynamoException e) {
                 throw new MisuseException(table.source() + ": the endpoint refuses the table: " + e.type() + ": "
@@ -128,6 +132,22 @@ final class TableSetup {
                 backend.execute(table.region(), "UpdateTable", update);
             } catch (DynamoException e) {
                 return;
+            }
+        }
+    }
+
+    /** Registers the template's scalable targets and policies; an endpoint without auto scaling goes without. */
+    private void addAutoScaling(TableDeclaration table, JsonNode requests) {
+        for (JsonNode request : requests) {
+            try {
+                backend.execute(table.region(), request.get("Operation").asText(),
+                        (ObjectNode) request.get("Request").deepCopy());
+            } catch (DynamoException e) {
+                if (e.type().equals("UnknownOperationException")) {
+                    return;
+                }
+                throw new MisuseException(table.source() + ": the endpoint refuses its auto scaling: "
+                        + request.get("Operation").asText() + ": " + e.type() + ": " + e.getMessage(), e);
             }
         }
     }

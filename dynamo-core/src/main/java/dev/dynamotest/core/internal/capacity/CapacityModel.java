@@ -39,6 +39,7 @@ public final class CapacityModel {
     private final AtomicInteger eventCount = new AtomicInteger();
     private volatile int suspended;
     private volatile long epoch = Long.MIN_VALUE;
+    private final List<ChargeListener> chargeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public CapacityModel(Clock clock, CapacityMode defaultMode, boolean partitionLimits) {
         this.clock = clock;
@@ -90,6 +91,7 @@ public final class CapacityModel {
                 return;
             }
             r.read.charge(now, units, admitted);
+            notifyCharge(t, r, now, units, 0);
             if (partitionLimits && partitionKey != null && r == t.table) {
                 t.partition(partitionKey).read.charge(now, units, admitted);
             }
@@ -145,6 +147,7 @@ public final class CapacityModel {
         TableLanes t = lanes(table, now);
         synchronized (t) {
             t.table.write.charge(now, units, admitted);
+            notifyCharge(t, t.table, now, 0, units);
             if (partitionLimits && partitionKey != null) {
                 t.partition(partitionKey).write.charge(now, units, admitted);
             }
@@ -153,9 +156,21 @@ public final class CapacityModel {
                     Resource r = t.indexAt(i);
                     if (r != null && indexUnits[i] > 0) {
                         r.write.charge(now, indexUnits[i], admitted);
+                        notifyCharge(t, r, now, 0, indexUnits[i]);
                     }
                 }
             }
+        }
+    }
+
+    /** Adds a listener told of every charge (auto scaling follows consumption through it). */
+    public void addChargeListener(ChargeListener listener) {
+        chargeListeners.add(listener);
+    }
+
+    private void notifyCharge(TableLanes t, Resource r, long now, double read, double write) {
+        for (ChargeListener l : chargeListeners) {
+            l.charged(t.region, t.name, r.index, now, read, write);
         }
     }
 

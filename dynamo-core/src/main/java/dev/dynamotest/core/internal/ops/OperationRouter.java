@@ -3,6 +3,7 @@ package dev.dynamotest.core.internal.ops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
+import dev.dynamotest.core.internal.autoscaling.AutoScaling;
 import dev.dynamotest.core.internal.streams.StreamOperations;
 import dev.dynamotest.core.internal.streams.StreamReader;
 import java.util.HashMap;
@@ -70,7 +71,13 @@ public final class OperationRouter {
     /** Whether the DynamoDB operation exists. */
     public boolean knows(String operation) {
         return operations.containsKey(operation) && !STREAMS_OPERATIONS.contains(operation)
+                && !AutoScaling.OPERATIONS.contains(operation)
                 || DESCRIBE_ENDPOINTS.equals(operation);
+    }
+
+    /** Whether the Application Auto Scaling operation exists. */
+    public boolean knowsAutoScaling(String operation) {
+        return AutoScaling.OPERATIONS.contains(operation) && operations.containsKey(operation);
     }
 
     /** Whether the DynamoDB Streams operation exists. */

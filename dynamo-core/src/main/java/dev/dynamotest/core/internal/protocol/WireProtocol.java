@@ -11,6 +11,7 @@ import dev.dynamotest.core.ConnectionDrop;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
+import dev.dynamotest.core.internal.autoscaling.AutoScaling;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -125,6 +126,10 @@ public final class WireProtocol {
         if (target.startsWith(DYNAMODB_PREFIX)) {
             String operation = target.substring(DYNAMODB_PREFIX.length());
             return engine().supports(operation) ? operation : null;
+        }
+        if (target.startsWith(AutoScaling.TARGET_PREFIX)) {
+            String operation = target.substring(AutoScaling.TARGET_PREFIX.length());
+            return engine().supportsAutoScaling(operation) ? operation : null;
         }
         if (target.startsWith(STREAMS_PREFIX)) {
             String operation = target.substring(STREAMS_PREFIX.length());

@@ -1,6 +1,7 @@
 package dev.dynamotest.core.internal.replication;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.ConnectionDrop;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.OutageMode;
@@ -49,7 +50,8 @@ public final class RegionOutages implements RequestInterceptor {
         throw switch (mode) {
             case SERVER_ERROR -> DynamoException.internal("Internal server error");
             case SERVICE_UNAVAILABLE -> new DynamoException(DynamoException.DYNAMODB_NAMESPACE,
-                    "ServiceUnavailableException", 503, "Service unavailable", null);
+                    "ServiceUnavailable", 503, "The service is currently unavailable or busy.", null);
+            case CONNECTION_FAILURE -> new ConnectionDrop("region " + request.region() + " is in an outage");
         };
     }
 }
