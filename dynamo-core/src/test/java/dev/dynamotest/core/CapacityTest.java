@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
@@ -381,5 +382,22 @@ class CapacityTest {
                         e.throttlingReasons()).containsExactly(
                                 reason("TableWriteKeyRangeThroughputExceeded", ARN + "Hot")));
         put("Hot", "other", 100);
+    }
+
+    @Test
+    void a_failed_conditional_write_takes_write_units_as_in_dynamodb() {
+        start(CapacityMode.ENFORCE);
+        provisioned("Orders", 5, 5);
+        put("Orders", "o0", 1);
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> client.putItem(r -> r.tableName("Orders").item(item("o0", 1))
+                    .conditionExpression("attribute_not_exists(pk)")))
+                    .isInstanceOf(ConditionalCheckFailedException.class);
+        }
+
+        assertThatThrownBy(() -> put("Orders", "o1", 1)).isInstanceOf(ProvisionedThroughputExceededException.class);
+        assertThatThrownBy(() -> client.putItem(r -> r.tableName("Orders").item(item("o0", 1))
+                .conditionExpression("attribute_not_exists(pk)")))
+                .isInstanceOf(ProvisionedThroughputExceededException.class);
     }
 }

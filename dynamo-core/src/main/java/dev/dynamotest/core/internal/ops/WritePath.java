@@ -204,7 +204,13 @@ public final class WritePath {
         TableMeta table = write.table();
         StoredKey key = StoredKey.of(table, write.key());
         Map<String, AttributeValue> current = store.get(connection, table, key);
-        Map<String, AttributeValue> next = write.change().apply(current);
+        Map<String, AttributeValue> next;
+        try {
+            next = write.change().apply(current);
+        } catch (DynamoException e) {
+            chargeFailedCondition(write, current, multiplier, e);
+            throw e;
+        }
         int newSize = next == null ? 0 : ItemSize.of(next);
         double units = multiplier * Capacity.writeUnits(Math.max(current == null ? 0 : ItemSize.of(current),
                 newSize));
@@ -245,6 +251,24 @@ public final class WritePath {
             capacity.chargeWrite(table, partitionKey, units, indexUnits, admitted);
         }
         return new Outcome(current, next, record, units);
+    }
+
+    /**
+     * A single write whose condition fails still takes write units from its table, as in DynamoDB: those of the
+     * existing item's size, at least one. A table over its capacity throttles the write before its condition is
+     * looked at. (A cancelled transaction is not charged here.)
+     */
+    private void chargeFailedCondition(Write write, Map<String, AttributeValue> current, double multiplier,
+            DynamoException failure) {
+        if (multiplier != 1 || !METERED_ORIGIN.equals(write.origin())
+                || !"ConditionalCheckFailedException".equals(failure.type())) {
+            return;
+        }
+        TableMeta table = write.table();
+        double units = Capacity.writeUnits(current == null ? 0 : ItemSize.of(current));
+        AttributeValue partitionKey = write.key().get(table.hashKey().name());
+        boolean admitted = capacity.admitWrite(table, partitionKey, units, null);
+        capacity.chargeWrite(table, partitionKey, units, null, admitted);
     }
 
     /**
