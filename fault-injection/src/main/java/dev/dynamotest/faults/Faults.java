@@ -37,7 +37,7 @@ import software.amazon.awssdk.regions.Region;
  * }</pre>
  *
  * For an endpoint not run by this JVM, {@link #forClients()} gives rules that {@link #executionInterceptor()}
- * applies inside an SDK v2 client.
+ * applies inside an SDK v2 client; stream faults need the engine and are refused there.
  */
 public final class Faults implements AutoCloseable {
 
@@ -77,10 +77,18 @@ public final class Faults implements AutoCloseable {
     /**
      * An SDK v2 interceptor that applies these rules inside a client, before its requests leave: for endpoints
      * this JVM does not run. Add it with {@code overrideConfiguration(c -> c.addExecutionInterceptor(...))}.
-     * Stream faults do not apply there.
+     * Stream faults cannot be added to such rules.
      */
     public software.amazon.awssdk.core.interceptor.ExecutionInterceptor executionInterceptor() {
-        return new ClientFaults(rules, clock, accountId);
+        return new ClientFaults(rules, clock, accountId, null);
+    }
+
+    /**
+     * Like {@link #executionInterceptor()}, for a client whose requests name tables otherwise than the rules do (its
+     * own interceptors rename them): the rules see the names {@code names} gives back.
+     */
+    public software.amazon.awssdk.core.interceptor.ExecutionInterceptor executionInterceptor(ClientTableNames names) {
+        return new ClientFaults(rules, clock, accountId, Objects.requireNonNull(names, "names"));
     }
 
     /** Throttles with ProvisionedThroughputExceededException (HTTP 400), as a provisioned table over its capacity. */
@@ -197,6 +205,7 @@ public final class Faults implements AutoCloseable {
      */
     public StreamFault streamLag(String table, Duration lag) {
         Objects.requireNonNull(lag, "lag");
+        refuseStreamFaults();
         if (lag.isNegative()) {
             throw new IllegalArgumentException("streamLag takes a lag that is not negative, not " + lag);
         }
@@ -205,6 +214,7 @@ public final class Faults implements AutoCloseable {
 
     /** Holds back every record of a table's stream (in any region) until {@link StreamFault#release()}. */
     public StreamFault holdStream(String table) {
+        refuseStreamFaults();
         return addStream(new StreamRule(null, Objects.requireNonNull(table, "table"), null));
     }
 
@@ -240,7 +250,7 @@ public final class Faults implements AutoCloseable {
     public void declare(InjectFault fault, String source) {
         try {
             declare(fault);
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException | NullPointerException | UnsupportedOperationException e) {
             throw new IllegalArgumentException("@InjectFault(" + fault.value() + ") on " + source + ": "
                     + e.getMessage(), e);
         }
@@ -295,6 +305,15 @@ public final class Faults implements AutoCloseable {
             builder.withProbability(fault.probability(), fault.seed());
         } else {
             builder.always();
+        }
+    }
+
+    /** Stream faults act where the stream is read, in the engine: rules for clients cannot hold records back. */
+    private void refuseStreamFaults() {
+        if (server == null) {
+            throw new UnsupportedOperationException("stream faults (streamLag, holdStream) act in the engine that "
+                    + "serves the stream, so they need the endpoint in this JVM; these rules act inside SDK clients "
+                    + "(Faults.forClients(), or @DynamoTest against dynamotest.endpoint)");
         }
     }
 

@@ -71,6 +71,15 @@ class ClientFaultsTest {
     }
 
     @Test
+    void stream_faults_are_refused_where_only_clients_apply_the_rules() {
+        assertThatThrownBy(() -> faults.streamLag("Orders", Duration.ofSeconds(1)))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("so they need the endpoint in this JVM");
+        assertThatThrownBy(() -> faults.holdStream("Orders")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(faults.describe()).isEmpty();
+    }
+
+    @Test
     void throttled_attempts_never_reach_the_table_and_the_sdk_retries_them() {
         faults.throttle(PUT_ITEM).onTable("Orders").times(2);
         RecordedRequests requests = endpoint.requests();

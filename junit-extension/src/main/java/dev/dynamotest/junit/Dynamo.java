@@ -99,7 +99,8 @@ public interface Dynamo {
 
     /**
      * The endpoint's fault rules: {@code dynamo.faults().throttle(PUT_ITEM).onTable("Orders").times(2)}. Rules
-     * added during a test method are removed after it.
+     * added during a test method are removed after it. Against an endpoint elsewhere ({@code dynamotest.endpoint})
+     * the injected clients apply them, by the declared table names; stream faults need the endpoint in this JVM.
      */
     Faults faults();
 

@@ -1,11 +1,14 @@
 package dev.dynamotest.faults.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.Operation;
+import dev.dynamotest.faults.ClientTableNames;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,10 +58,13 @@ public final class ClientFaults implements ExecutionInterceptor {
 
     private final RuleSet rules;
     private final Clock clock;
+    private final ClientTableNames names;
 
-    public ClientFaults(RuleSet rules, Clock clock, String accountId) {
+    /** Applies the rules; {@code names} (or null) tells how tables in requests relate to the names in the rules. */
+    public ClientFaults(RuleSet rules, Clock clock, String accountId, ClientTableNames names) {
         this.rules = rules;
         this.clock = clock;
+        this.names = names;
     }
 
     @Override
@@ -114,7 +120,8 @@ public final class ClientFaults implements ExecutionInterceptor {
         ObjectNode json = parse(body);
         Map<String, String> headers = new HashMap<>();
         context.httpRequest().headers().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
-        DynamoRequest request = new DynamoRequest(region == null ? null : region.toString(), operation, json, headers);
+        DynamoRequest request = new DynamoRequest(region == null ? null : region.toString(), operation,
+                names == null ? json : declaredNames(json), headers);
         RuleSet.Decision decision = rules.decide(request, clock.now());
         for (Action delay : decision.delays()) {
             ServerFaults.sleep(((Action.Delay) delay).latency().next());
@@ -124,17 +131,72 @@ public final class ClientFaults implements ExecutionInterceptor {
             return;
         }
         if (acting.action() instanceof Action.Fail fail) {
-            attributes.putAttribute(ATTEMPT, new Attempt(fail.error().apply(request), null, null, null, null));
+            DynamoException error = fail.error().apply(request);
+            attributes.putAttribute(ATTEMPT, new Attempt(names == null ? error : withSentArns(error, request.region()),
+                    null, null, null, null));
         } else if (acting.action() instanceof Action.Drop) {
             IOException reset = new IOException("Connection reset (fault injection: " + acting.describe() + ")");
             throw SdkClientException.builder().message("Unable to execute HTTP request: " + reset.getMessage())
                     .cause(reset).build();
         } else if (acting.action() instanceof Action.Withhold withhold) {
-            Batches.Split split = Batches.split(Operation.of(operation), json, withhold.fraction(), withhold.table());
+            String table = names == null || withhold.table() == null ? withhold.table() : names.sent(withhold.table());
+            Batches.Split split = Batches.split(Operation.of(operation), json, withhold.fraction(), table);
             if (split != null) {
                 attributes.putAttribute(ATTEMPT, new Attempt(null, split, Operation.of(operation), json, null));
             }
         }
+    }
+
+    /** The request body with its table names (TableName, RequestItems, TransactItems) as the rules know them. */
+    private ObjectNode declaredNames(ObjectNode sent) {
+        ObjectNode body = sent.deepCopy();
+        rename(body);
+        JsonNode requestItems = body.get("RequestItems");
+        if (requestItems instanceof ObjectNode byTable) {
+            ObjectNode renamed = JSON.createObjectNode();
+            byTable.fields().forEachRemaining(e -> renamed.set(names.declared(e.getKey()), e.getValue()));
+            body.set("RequestItems", renamed);
+        }
+        JsonNode transactItems = body.get("TransactItems");
+        if (transactItems != null && transactItems.isArray()) {
+            for (JsonNode action : transactItems) {
+                action.forEach(ClientFaults.this::rename);
+            }
+        }
+        return body;
+    }
+
+    private void rename(JsonNode node) {
+        if (node instanceof ObjectNode object && object.path("TableName").isTextual()) {
+            object.put("TableName", names.declared(object.get("TableName").asText()));
+        }
+    }
+
+    /** A throttling error whose ThrottlingReasons name the tables' ARNs as sent (the endpoint's real tables). */
+    private DynamoException withSentArns(DynamoException error, String region) {
+        JsonNode reasons = error.details().get("ThrottlingReasons");
+        if (reasons == null || !reasons.isArray()) {
+            return error;
+        }
+        ArrayNode rewritten = JSON.createArrayNode();
+        for (JsonNode reason : reasons) {
+            ObjectNode copy = reason.deepCopy();
+            String resource = reason.path("resource").asText("");
+            int start = resource.indexOf(":table/");
+            if (start >= 0) {
+                start += ":table/".length();
+                int end = resource.indexOf('/', start);
+                String sent = names.sent(end < 0 ? resource.substring(start) : resource.substring(start, end));
+                String arn = names.arn(region, sent);
+                copy.put("resource", (arn != null ? arn : resource.substring(0, start) + sent)
+                        + (end < 0 ? "" : resource.substring(end)));
+            }
+            rewritten.add(copy);
+        }
+        Map<String, JsonNode> details = new HashMap<>(error.details());
+        details.put("ThrottlingReasons", rewritten);
+        return new FaultException(DynamoException.DYNAMODB_NAMESPACE, error.type(), error.statusCode(),
+                error.getMessage(), details);
     }
 
     @Override

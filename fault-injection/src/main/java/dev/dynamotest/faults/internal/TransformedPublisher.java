@@ -9,12 +9,12 @@ import org.reactivestreams.Subscription;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 
 /** A response body publisher that gathers the whole body, transforms it, and publishes the result. */
-final class TransformedPublisher implements Publisher<ByteBuffer> {
+public final class TransformedPublisher implements Publisher<ByteBuffer> {
 
     private final Publisher<ByteBuffer> upstream;
     private final UnaryOperator<byte[]> transform;
 
-    TransformedPublisher(Publisher<ByteBuffer> upstream, UnaryOperator<byte[]> transform) {
+    public TransformedPublisher(Publisher<ByteBuffer> upstream, UnaryOperator<byte[]> transform) {
         this.upstream = upstream;
         this.transform = transform;
     }

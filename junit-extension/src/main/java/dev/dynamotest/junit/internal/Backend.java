@@ -6,6 +6,7 @@ import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.RequestJournal;
 import dev.dynamotest.core.model.AttributeValue;
+import dev.dynamotest.faults.Faults;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,11 @@ public interface Backend extends AutoCloseable {
     /** What the injected clients must carry to talk to the endpoint as the tests expect. */
     default List<ExecutionInterceptor> clientInterceptors() {
         return List.of();
+    }
+
+    /** The fault rules for the tests' requests, or {@code null} if the endpoint cannot have any. */
+    default Faults faults() {
+        return null;
     }
 
     /** The name of a declared table at the endpoint. */

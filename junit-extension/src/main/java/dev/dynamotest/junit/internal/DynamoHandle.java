@@ -165,7 +165,7 @@ final class DynamoHandle implements Dynamo {
 
     @Override
     public Faults faults() {
-        return ((LocalBackend) local("faults()")).faults();
+        return backend.faults();
     }
 
     @Override

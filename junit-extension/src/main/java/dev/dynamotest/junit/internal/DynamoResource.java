@@ -116,9 +116,9 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
         return mark;
     }
 
-    /** The endpoint's fault rules, or {@code null} for an endpoint elsewhere. */
+    /** The fault rules: the engine's, or for an endpoint elsewhere those the injected clients apply. */
     public Faults faults() {
-        return backend instanceof LocalBackend local ? local.faults() : null;
+        return backend.faults();
     }
 
     public void finishTest() {

@@ -8,6 +8,7 @@ import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.model.AttributeValue;
+import dev.dynamotest.faults.Faults;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +42,8 @@ final class RemoteBackend implements Backend {
     private final String classRegion;
     private final TableNamePrefix prefix;
     private final RequestJournal journal = new RequestJournal(dev.dynamotest.core.Clock.system());
+    private final RemoteTableNames names;
+    private final Faults faults = Faults.forClients();
     private final RemoteInterceptor interceptor;
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
     private final SignedCalls calls;
@@ -53,7 +56,8 @@ final class RemoteBackend implements Backend {
         this.target = target;
         this.classRegion = classRegion;
         this.prefix = new TableNamePrefix(target.prefix());
-        this.interceptor = new RemoteInterceptor(prefix, journal);
+        this.names = new RemoteTableNames(prefix);
+        this.interceptor = new RemoteInterceptor(prefix, journal, names);
         this.calls = new SignedCalls(target.endpoint(), target.credentials(), http);
         this.admin = new Clients(target.endpoint(), Region.of(classRegion), target.credentials(), List.of());
         this.tables = new RemoteTables();
@@ -71,7 +75,15 @@ final class RemoteBackend implements Backend {
 
     @Override
     public List<ExecutionInterceptor> clientInterceptors() {
-        return List.of(interceptor);
+        // the prefix first: SDK interceptors see requests in order and responses in reverse order, so the journal
+        // sees the answers the fault rules gave, and the rules see requests by their declared names
+        return List.of(interceptor, faults.executionInterceptor(names));
+    }
+
+    /** Rules applied inside the injected clients, which see the tables by their declared names. */
+    @Override
+    public Faults faults() {
+        return faults;
     }
 
     @Override
@@ -92,6 +104,7 @@ final class RemoteBackend implements Backend {
                     prefix.message(e.getMessage()), null);
         }
         if (operation.equals("CreateTable")) {
+            names.learn(answer.path("TableDescription").path("TableArn").asText(null));
             tables.awaitActive(client(at), prefix.physical(body.path("TableName").asText()));
         }
         return answer;
@@ -233,6 +246,7 @@ final class RemoteBackend implements Backend {
                 }
             }
         } finally {
+            faults.close();
             admin.close();
             http.close();
         }

@@ -1,26 +1,35 @@
 package dev.dynamotest.junit.remote;
 
 import static dev.dynamotest.assertions.DynamoAssertions.assertThat;
+import static dev.dynamotest.core.Operation.BATCH_WRITE_ITEM;
+import static dev.dynamotest.core.Operation.PUT_ITEM;
 import static dev.dynamotest.junit.support.Fixtures.assertAllPassed;
 import static dev.dynamotest.junit.support.Fixtures.failures;
 import static dev.dynamotest.junit.support.Fixtures.published;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.dynamotest.assertions.Key;
 import dev.dynamotest.assertions.RemoteTable;
+import dev.dynamotest.core.RecordedRequest;
+import dev.dynamotest.faults.FaultKind;
+import dev.dynamotest.faults.InjectFault;
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.DynamoDiagnostics;
 import dev.dynamotest.junit.DynamoSeed;
 import dev.dynamotest.junit.DynamoTable;
 import dev.dynamotest.junit.DynamoTest;
 import dev.dynamotest.junit.Isolation;
+import dev.dynamotest.junit.RetryBackoff;
 import dev.dynamotest.junit.support.Fixtures;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestReporter;
@@ -35,6 +44,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,6 +52,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -127,6 +138,25 @@ abstract class RemoteBackendContract {
         assertThat(report).contains("1. PutItem  Orders   OK\n", "2. GetItem  Missing  ResourceNotFoundException",
                 "table Orders (us-east-1), 1 item:\n  {pk: \"A#9\", status: \"LOST\"}",
                 "table Missing (us-east-1): does not exist");
+    }
+
+    @Test
+    void fault_rules_act_in_the_injected_clients_by_the_declared_names() {
+        assertAllPassed(run(RemoteFaults.class), 3);
+    }
+
+    @Test
+    void a_rule_declared_on_the_class_acts_in_each_test() {
+        assertAllPassed(run(DeclaredRemoteFaults.class), 1);
+    }
+
+    @Test
+    void a_declared_stream_fault_fails_the_test_naming_the_mode() {
+        List<Throwable> failures = failures(run(RemoteStreamFault.class));
+
+        assertThat(failures).singleElement().satisfies(e -> assertThat(e).hasMessageStartingWith(
+                "@InjectFault(STREAM_LAG) on RemoteStreamFault: stream faults (streamLag, holdStream) act in "
+                        + "the engine that serves the stream"));
     }
 
     static AttributeValue s(String value) {
@@ -234,6 +264,93 @@ abstract class RemoteBackendContract {
 
         static WriteRequest put(Map<String, AttributeValue> item) {
             return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+        }
+    }
+
+    @DynamoTest(retryBackoff = RetryBackoff.NONE)
+    @DynamoTable(name = "Orders", partitionKey = "pk")
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class RemoteFaults {
+        @Test
+        @Order(1)
+        void two_throttles_end_in_success_on_the_third_attempt(DynamoDbClient client, Dynamo dynamo) {
+            dynamo.faults().throttle(PUT_ITEM).onTable("Orders").times(2);
+
+            client.putItem(r -> r.tableName("Orders").item(Map.of("pk", s("A#1"))));
+
+            assertThat(dynamo.requests()).hasCount(PUT_ITEM, 3).hasCalls(1).hasCallWithAttempts(3).hasRetries()
+                    .hasErrors("ProvisionedThroughputExceededException", 2);
+            assertThat(dynamo.requests().list()).extracting(RecordedRequest::attempt).containsExactly(1, 2, 3);
+            assertThat(dynamo.requests().list()).extracting(RecordedRequest::tables)
+                    .containsOnly(List.of("Orders"));
+            assertThat(RemoteTable.of(client, "Orders")).hasItemCount(1);
+        }
+
+        @Test
+        @Order(2)
+        @InjectFault(value = FaultKind.THROTTLE, operations = PUT_ITEM, table = "Orders")
+        void a_declared_rule_throttles_the_async_client_naming_the_real_table(DynamoDbAsyncClient async,
+                DynamoDbClient client, Dynamo dynamo) {
+            Throwable thrown = catchThrowable(() -> async.putItem(r -> r.tableName("Orders")
+                    .item(Map.of("pk", s("A#2")))).join());
+
+            assertThat(thrown).hasCauseInstanceOf(ProvisionedThroughputExceededException.class);
+            assertThat(dynamo.requests()).hasCount(PUT_ITEM, 9).hasCalls(1);
+            String arn = client.describeTable(r -> r.tableName("Orders")).table().tableArn();
+            assertThat(((ProvisionedThroughputExceededException) thrown.getCause()).throttlingReasons())
+                    .singleElement().satisfies(reason -> {
+                        assertThat(reason.reason()).isEqualTo("TableWriteProvisionedThroughputExceeded");
+                        assertThat(reason.resource()).isEqualTo(arn.replace(":table/Orders",
+                                ":table/" + dynamo.tableName("Orders")));
+                    });
+            assertThat(RemoteTable.of(client, "Orders")).hasItemCount(0);
+        }
+
+        @Test
+        @Order(3)
+        void no_rule_of_an_earlier_test_is_left(DynamoDbClient client, Dynamo dynamo) {
+            client.putItem(r -> r.tableName("Orders").item(Map.of("pk", s("A#3"))));
+
+            assertThat(dynamo.faults().describe()).isEmpty();
+            assertThat(dynamo.requests()).hasSize(1).allSucceeded().hasNoRetries();
+            assertThatThrownBy(() -> dynamo.faults().holdStream("Orders"))
+                    .isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("need the endpoint in this JVM");
+        }
+    }
+
+    @DynamoTest(retryBackoff = RetryBackoff.NONE)
+    @DynamoTable(name = "Orders", partitionKey = "pk")
+    @DynamoTable(name = "Customers", partitionKey = "id")
+    @InjectFault(value = FaultKind.UNPROCESSED, operations = BATCH_WRITE_ITEM, table = "Orders", fraction = 0.5,
+            times = 1)
+    static class DeclaredRemoteFaults {
+        @Test
+        void a_partial_batch_is_retried_by_a_loop(DynamoDbClient client, Dynamo dynamo) {
+            Map<String, List<WriteRequest>> pending = Map.of(
+                    "Orders", List.of(Batches.put(Map.of("pk", s("A#1"))), Batches.put(Map.of("pk", s("A#2")))),
+                    "Customers", List.of(Batches.put(Map.of("id", s("C#1")))));
+            List<Integer> unprocessed = new ArrayList<>();
+            while (!pending.isEmpty()) {
+                Map<String, List<WriteRequest>> batch = pending;
+                pending = client.batchWriteItem(r -> r.requestItems(batch)).unprocessedItems();
+                unprocessed.add(pending.values().stream().mapToInt(List::size).sum());
+                assertThat(pending).doesNotContainKey("Customers");
+            }
+
+            assertThat(unprocessed).containsExactly(1, 0);
+            assertThat(dynamo.requests()).hasCount(BATCH_WRITE_ITEM, 2).allSucceeded();
+            assertThat(RemoteTable.of(client, "Orders")).hasItemCount(2);
+            assertThat(RemoteTable.of(client, "Customers")).hasItemCount(1);
+        }
+    }
+
+    @DynamoTest
+    @DynamoTable(name = "Orders", partitionKey = "pk")
+    @InjectFault(value = FaultKind.STREAM_LAG, table = "Orders", millis = 5000)
+    static class RemoteStreamFault {
+        @Test
+        void lags() {
         }
     }
 
