@@ -53,13 +53,23 @@ public final class RequestJournal {
      */
     public void record(String region, Operation operation, List<String> tables, int attempt, String invocationId,
             int statusCode, String errorType, String errorMessage, Duration latency) {
+        record(region, operation, tables, attempt, 0, invocationId, statusCode, errorType, errorMessage, latency, null);
+    }
+
+    /**
+     * Records a request observed outside the engine, as of now on the journal's clock, with the SDK's maximum
+     * attempts (0 if unknown) and the fault that shaped its answer ({@code null} if none did).
+     */
+    public void record(String region, Operation operation, List<String> tables, int attempt, int maxAttempts,
+            String invocationId, int statusCode, String errorType, String errorMessage, Duration latency,
+            String fault) {
         synchronized (this) {
             if (records.size() == CAPACITY) {
                 records.subList(0, CAPACITY / 2).clear();
                 dropped += CAPACITY / 2;
             }
             records.add(new RecordedRequest(dropped + records.size() + 1, clock.now(), region, operation, tables, null,
-                    attempt, 0, invocationId, statusCode, errorType, errorMessage, latency, null));
+                    attempt, maxAttempts, invocationId, statusCode, errorType, errorMessage, latency, fault));
         }
     }
 

@@ -41,6 +41,14 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class Faults implements AutoCloseable {
 
+    /**
+     * Set by {@link #executionInterceptor()} on every attempt it sees: the description of the rule that shaped the
+     * attempt's answer, or {@code ""} when none did. A client's own interceptor placed before it can read it, e.g. to
+     * journal the attempt.
+     */
+    public static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<String> APPLIED_FAULT =
+            ClientFaults.APPLIED;
+
     private static final String DEFAULT_ACCOUNT = "000000000000";
 
     private final RuleSet rules = new RuleSet();

@@ -45,6 +45,8 @@ public final class ClientFaults implements ExecutionInterceptor {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ExecutionAttribute<byte[]> BODY = new ExecutionAttribute<>("dynamotest.faults.body");
     private static final ExecutionAttribute<Attempt> ATTEMPT = new ExecutionAttribute<>("dynamotest.faults.attempt");
+    /** The rule that shaped an attempt's answer (its description), or "" when none did; set on every attempt. */
+    public static final ExecutionAttribute<String> APPLIED = new ExecutionAttribute<>("dynamotest.faults.applied");
 
     /** What the rules decided for the attempt in flight. */
     private record Attempt(DynamoException error, Batches.Split split, Operation operation, ObjectNode request,
@@ -114,6 +116,7 @@ public final class ClientFaults implements ExecutionInterceptor {
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         attributes.putAttribute(ATTEMPT, Attempt.NONE);
+        attributes.putAttribute(APPLIED, "");
         byte[] body = attributes.getAttribute(BODY);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         Object region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
@@ -130,6 +133,7 @@ public final class ClientFaults implements ExecutionInterceptor {
         if (acting == null) {
             return;
         }
+        attributes.putAttribute(APPLIED, acting.describe());
         if (acting.action() instanceof Action.Fail fail) {
             DynamoException error = fail.error().apply(request);
             attributes.putAttribute(ATTEMPT, new Attempt(names == null ? error : withSentArns(error, request.region()),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynamotest.core.Operation;
 import dev.dynamotest.core.RecordedRequest;
 import dev.dynamotest.core.RequestJournal;
+import dev.dynamotest.faults.Faults;
 import dev.dynamotest.faults.internal.TransformedPublisher;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -48,18 +49,21 @@ final class RemoteInterceptor implements ExecutionInterceptor {
     private static final ExecutionAttribute<List<String>> TABLES = new ExecutionAttribute<>("dynamotest.tables");
     private static final ExecutionAttribute<Attempt> ATTEMPT = new ExecutionAttribute<>("dynamotest.attempt");
     private static final Pattern ATTEMPT_NUMBER = Pattern.compile("attempt=(\\d+)");
+    private static final Pattern MAX_ATTEMPTS = Pattern.compile("max=(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One attempt of a call, sent and not yet written into the journal. */
     private static final class Attempt {
         final int number;
+        final int maxAttempts;
         final String invocationId;
         final long start = System.nanoTime();
         volatile int status;
         private boolean recorded;
 
-        Attempt(int number, String invocationId) {
+        Attempt(int number, int maxAttempts, String invocationId) {
             this.number = number;
+            this.maxAttempts = maxAttempts;
             this.invocationId = invocationId;
         }
 
@@ -105,8 +109,11 @@ final class RemoteInterceptor implements ExecutionInterceptor {
                     : "HTTP " + previous.status, null);
         }
         SdkHttpRequest http = context.httpRequest();
-        Matcher number = ATTEMPT_NUMBER.matcher(http.firstMatchingHeader("amz-sdk-request").orElse(""));
+        String sdkRequest = http.firstMatchingHeader("amz-sdk-request").orElse("");
+        Matcher number = ATTEMPT_NUMBER.matcher(sdkRequest);
+        Matcher max = MAX_ATTEMPTS.matcher(sdkRequest);
         attributes.putAttribute(ATTEMPT, new Attempt(number.find() ? Integer.parseInt(number.group(1)) : 0,
+                max.find() ? Integer.parseInt(max.group(1)) : 0,
                 http.firstMatchingHeader("amz-sdk-invocation-id").orElse(null)));
     }
 
@@ -227,10 +234,12 @@ final class RemoteInterceptor implements ExecutionInterceptor {
         }
         Long start = attempt != null ? Long.valueOf(attempt.start) : attributes.getAttribute(START);
         List<String> tables = attributes.getAttribute(TABLES);
+        String fault = attributes.getAttribute(Faults.APPLIED_FAULT);
         journal.record(region == null ? "" : region.id(),
                 Operation.of(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)),
                 tables == null ? List.of() : tables, attempt == null ? 0 : attempt.number,
-                attempt == null ? null : attempt.invocationId, statusCode, errorType, message,
-                Duration.ofNanos(start == null ? 0 : System.nanoTime() - start));
+                attempt == null ? 0 : attempt.maxAttempts, attempt == null ? null : attempt.invocationId, statusCode,
+                errorType, message, Duration.ofNanos(start == null ? 0 : System.nanoTime() - start),
+                fault == null || fault.isEmpty() ? null : fault);
     }
 }

@@ -279,8 +279,10 @@ abstract class RemoteBackendContract {
             client.putItem(r -> r.tableName("Orders").item(Map.of("pk", s("A#1"))));
 
             assertThat(dynamo.requests()).hasCount(PUT_ITEM, 3).hasCalls(1).hasCallWithAttempts(3).hasRetries()
-                    .hasErrors("ProvisionedThroughputExceededException", 2);
+                    .hasErrors("ProvisionedThroughputExceededException", 2).hasFaults(2);
             assertThat(dynamo.requests().list()).extracting(RecordedRequest::attempt).containsExactly(1, 2, 3);
+            assertThat(dynamo.requests().list()).extracting(RecordedRequest::faulted).containsExactly(true, true, false);
+            assertThat(dynamo.requests().list()).extracting(RecordedRequest::maxAttempts).containsOnly(9);
             assertThat(dynamo.requests().list()).extracting(RecordedRequest::tables)
                     .containsOnly(List.of("Orders"));
             assertThat(RemoteTable.of(client, "Orders")).hasItemCount(1);
