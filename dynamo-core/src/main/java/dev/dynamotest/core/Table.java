@@ -38,6 +38,16 @@ public final class Table {
         return tables.find(region(), name);
     }
 
+    /**
+     * The table of this name in another region of the engine, such as a global table's replica:
+     * {@code assertThat(dynamo.table("Orders").in("eu-west-1")).containsItem(key)}.
+     *
+     * @throws IllegalArgumentException when that region has no such table
+     */
+    public Table in(String region) {
+        return tables.get(region, name());
+    }
+
     /** The attribute holding the items' expiry time, if the table has time to live enabled. */
     public Optional<String> timeToLiveAttribute() {
         return Optional.ofNullable(lifecycle.timeToLiveAttribute(meta));

@@ -336,6 +336,11 @@ class GlobalTablesTest {
 
         assertThat(eu.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("old")))).hasItem())
                 .isFalse();
+        Table replica = engine.tables().get(US, table).in(EU);
+        assertThat(replica.region()).isEqualTo(EU);
+        assertThat(replica.itemCount()).isZero();
+        assertThatThrownBy(() -> replica.in(AP)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no table " + table + " in " + AP);
         StreamRecord usRemove = lastRecord(US, table);
         StreamRecord euRemove = lastRecord(EU, table);
         assertThat(usRemove.eventName()).isEqualTo("REMOVE");
