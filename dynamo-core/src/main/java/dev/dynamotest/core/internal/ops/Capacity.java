@@ -72,17 +72,23 @@ public final class Capacity {
 
     /** The ConsumedCapacity element for a table, or {@code null} when the request did not ask for it. */
     public static ObjectNode consumed(String mode, String table, double units, boolean read) {
+        return consumed(mode, table, units, units, read);
+    }
+
+    /** The ConsumedCapacity element with {@code total} units in all, {@code tableUnits} of them the table's. */
+    private static ObjectNode consumed(String mode, String table, double total, double tableUnits, boolean read) {
         if ("NONE".equals(mode)) {
             return null;
         }
+        String kind = read ? "ReadCapacityUnits" : "WriteCapacityUnits";
         ObjectNode node = NODES.objectNode();
         node.put("TableName", table);
-        node.put("CapacityUnits", units);
-        node.put(read ? "ReadCapacityUnits" : "WriteCapacityUnits", units);
+        node.put("CapacityUnits", total);
+        node.put(kind, total);
         if ("INDEXES".equals(mode)) {
             ObjectNode t = node.putObject("Table");
-            t.put("CapacityUnits", units);
-            t.put(read ? "ReadCapacityUnits" : "WriteCapacityUnits", units);
+            t.put("CapacityUnits", tableUnits);
+            t.put(kind, tableUnits);
         }
         return node;
     }
@@ -93,20 +99,14 @@ public final class Capacity {
      * position in {@link TableMeta#indexes()}, may be null), which INDEXES lists one by one.
      */
     public static ObjectNode consumedWrite(String mode, TableMeta table, double units, double[] indexUnits) {
-        if ("NONE".equals(mode)) {
-            return null;
-        }
         double total = units;
         if (indexUnits != null) {
             for (double u : indexUnits) {
                 total += u;
             }
         }
-        ObjectNode node = consumed(mode, table.name(), total, false);
+        ObjectNode node = consumed(mode, table.name(), total, units, false);
         if ("INDEXES".equals(mode)) {
-            ObjectNode t = node.putObject("Table");
-            t.put("CapacityUnits", units);
-            t.put("WriteCapacityUnits", units);
             List<IndexMeta> indexes = table.indexes();
             for (int i = 0; indexUnits != null && i < indexUnits.length; i++) {
                 if (indexUnits[i] > 0) {

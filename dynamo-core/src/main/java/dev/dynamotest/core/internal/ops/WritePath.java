@@ -171,11 +171,11 @@ public final class WritePath {
                 boolean failed = false;
                 for (Write write : writes) {
                     if (!collectFailures) {
-                        outcomes.add(applyOne(write, multiplier));
+                        outcomes.add(applyOne(write, multiplier, false));
                         continue;
                     }
                     try {
-                        outcomes.add(applyOne(write, multiplier));
+                        outcomes.add(applyOne(write, multiplier, true));
                         failures.add(null);
                     } catch (DynamoException e) {
                         failures.add(e);
@@ -206,7 +206,7 @@ public final class WritePath {
         }
     }
 
-    private Outcome applyOne(Write write, double multiplier) {
+    private Outcome applyOne(Write write, double multiplier, boolean transactional) {
         TableMeta table = write.table();
         StoredKey key = StoredKey.of(table, write.key());
         Map<String, AttributeValue> current = store.get(connection, table, key);
@@ -214,7 +214,9 @@ public final class WritePath {
         try {
             next = write.change().apply(current);
         } catch (DynamoException e) {
-            chargeFailedCondition(write, current, multiplier, e);
+            if (!transactional) {
+                chargeFailedCondition(write, current, e);
+            }
             throw e;
         }
         int newSize = next == null ? 0 : ItemSize.of(next);
@@ -262,11 +264,10 @@ public final class WritePath {
     /**
      * A single write whose condition fails still takes write units from its table, as in DynamoDB: those of the
      * existing item's size, at least one. A table over its capacity throttles the write before its condition is
-     * looked at. (A cancelled transaction is not charged here.)
+     * looked at. Not for the writes of a transaction: a cancelled transaction is not charged here.
      */
-    private void chargeFailedCondition(Write write, Map<String, AttributeValue> current, double multiplier,
-            DynamoException failure) {
-        if (multiplier != 1 || !METERED_ORIGIN.equals(write.origin())
+    private void chargeFailedCondition(Write write, Map<String, AttributeValue> current, DynamoException failure) {
+        if (!METERED_ORIGIN.equals(write.origin())
                 || !"ConditionalCheckFailedException".equals(failure.type())) {
             return;
         }
