@@ -324,13 +324,14 @@ class GlobalTablesTest {
         us.updateTimeToLive(r -> r.tableName(table)
                 .timeToLiveSpecification(s -> s.enabled(true).attributeName("expires")));
         CLOCK.freeze();
-        String expired = String.valueOf(CLOCK.now().getEpochSecond() - 60);
+        String expires = String.valueOf(CLOCK.now().getEpochSecond() + 60);
         us.putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS("old"),
-                "expires", AttributeValue.fromN(expired))));
+                "expires", AttributeValue.fromN(expires))));
         engine.replication().awaitQuiet();
         assertThat(eu.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("old")))).hasItem())
                 .isTrue();
 
+        CLOCK.advance(Duration.ofSeconds(61));
         engine.ttl().sweepNow();
         engine.replication().awaitQuiet();
 
