@@ -10,8 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The engine's record of the requests it received, outermost in the interceptor chain: each request with its
@@ -28,8 +26,8 @@ public final class RequestJournal {
 
     /** How many requests the journal keeps; older ones are dropped in halves. */
     public static final int CAPACITY = 10_000;
-    private static final Pattern ATTEMPT = Pattern.compile("attempt=(\\d+)");
-    private static final Pattern MAX = Pattern.compile("max=(\\d+)");
+    private static final String ATTEMPT = "attempt=";
+    private static final String MAX = "max=";
 
     private final Clock clock;
     private final List<RecordedRequest> records = new ArrayList<>();
@@ -154,16 +152,29 @@ public final class RequestJournal {
         }
     }
 
-    private static int number(Pattern pattern, String header) {
+    /**
+     * The number after the first {@code name} (such as {@code attempt=}) that a digit follows, 0 if none or too
+     * large: what {@code name(\\d+)} finds, without a regular expression on every request.
+     */
+    private static int number(String name, String header) {
         if (header == null) {
             return 0;
         }
-        Matcher m = pattern.matcher(header);
-        try {
-            return m.find() ? Integer.parseInt(m.group(1)) : 0;
-        } catch (NumberFormatException e) {
-            return 0;
+        for (int at = header.indexOf(name); at >= 0; at = header.indexOf(name, at + 1)) {
+            int start = at + name.length();
+            int end = start;
+            while (end < header.length() && header.charAt(end) >= '0' && header.charAt(end) <= '9') {
+                end++;
+            }
+            if (end > start) {
+                try {
+                    return Integer.parseInt(header, start, end, 10);
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
         }
+        return 0;
     }
 
     /** The tables a request body names: TableName, a table ARN, the keys of RequestItems, and TransactItems'. */

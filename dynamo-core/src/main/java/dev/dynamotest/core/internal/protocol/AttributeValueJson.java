@@ -183,7 +183,7 @@ public final class AttributeValueJson {
 
     /** Encodes an item as a JSON object of attribute values. */
     public static ObjectNode encodeItem(Map<String, AttributeValue> item) {
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = new ObjectNode(NODES, new LinkedHashMap<>(capacity(item.size())));
         for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
             node.set(e.getKey(), encode(e.getValue()));
         }
@@ -192,7 +192,7 @@ public final class AttributeValueJson {
 
     /** Encodes one attribute value. */
     public static ObjectNode encode(AttributeValue value) {
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = new ObjectNode(NODES, new LinkedHashMap<>(2));
         if (value instanceof AttributeValue.S s) {
             node.put("S", s.value());
         } else if (value instanceof AttributeValue.N n) {
@@ -223,5 +223,10 @@ public final class AttributeValueJson {
             }
         }
         return node;
+    }
+
+    /** A hash map capacity that holds {@code size} entries without growing. */
+    private static int capacity(int size) {
+        return size < 3 ? size + 1 : (int) (size / 0.75f) + 1;
     }
 }

@@ -39,6 +39,7 @@ public final class WireProtocol {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final JsonTreeWriter WRITER = new JsonTreeWriter(JSON);
+    private static final JsonTreeReader READER = new JsonTreeReader(JSON.getFactory());
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -161,7 +162,10 @@ public final class WireProtocol {
         if (body == null || body.length == 0) {
             return JSON.createObjectNode();
         }
-        JsonNode node;
+        JsonNode node = READER.read(body);
+        if (node instanceof ObjectNode object) {
+            return object;
+        }
         try {
             node = JSON.readTree(body);
         } catch (JsonProcessingException e) {

@@ -94,11 +94,16 @@ public final class KeyCodec {
 
     /** The hash that spreads partition keys (DynamoDB's Scan order and parallel-scan segments follow it). */
     public static int partitionHash(byte[] partitionKey) {
+        byte[] md5 = MD5.get().digest(partitionKey);
+        return ((md5[0] & 0xFF) << 24) | ((md5[1] & 0xFF) << 16) | ((md5[2] & 0xFF) << 8) | (md5[3] & 0xFF);
+    }
+
+    /** One MD5 digest per thread: looking the algorithm up for every key cost more than the hash itself. */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] md5 = MessageDigest.getInstance("MD5").digest(partitionKey);
-            return ((md5[0] & 0xFF) << 24) | ((md5[1] & 0xFF) << 16) | ((md5[2] & 0xFF) << 8) | (md5[3] & 0xFF);
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 }
