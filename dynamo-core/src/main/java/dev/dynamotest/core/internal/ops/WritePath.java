@@ -186,6 +186,7 @@ public final class WritePath {
                     throw new Rejected(failures);
                 }
                 connection.commit();
+                store.ended(connection, true);
             } catch (RuntimeException | SQLException e) {
                 rollback();
                 if (e instanceof SQLException sql) {
@@ -301,6 +302,7 @@ public final class WritePath {
                 }
             }
             connection.commit();
+            store.ended(connection, true);
             publish.run();
         } catch (SQLException e) {
             rollback();
@@ -348,6 +350,7 @@ public final class WritePath {
         try {
             store.deleteAll(connection, table, null);
             connection.commit();
+            store.ended(connection, true);
             resetListeners.forEach(l -> l.accept(table));
         } catch (SQLException e) {
             rollback();
@@ -362,6 +365,8 @@ public final class WritePath {
             connection.rollback();
         } catch (SQLException e) {
             throw new StorageException("rollback failed", e);
+        } finally {
+            store.ended(connection, false);
         }
     }
 }

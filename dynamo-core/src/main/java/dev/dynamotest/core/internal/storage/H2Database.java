@@ -43,6 +43,7 @@ public final class H2Database implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final Map<Connection, Session> sessions = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Session> idle = new ConcurrentLinkedDeque<>();
+    private final ItemCache itemCache = new ItemCache();
 
     private H2Database(String url) {
         direct.setURL(url);
@@ -67,6 +68,11 @@ public final class H2Database implements AutoCloseable {
     /** A database in a file (H2 adds {@code .mv.db}), kept across restarts. */
     public static H2Database file(Path path) {
         return new H2Database("jdbc:h2:file:" + path.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE" + TUNING);
+    }
+
+    /** The cache of committed table rows that every writer of DT_ITEMS keeps up to date. */
+    ItemCache itemCache() {
+        return itemCache;
     }
 
     /** A pooled connection; close it to give it back. */

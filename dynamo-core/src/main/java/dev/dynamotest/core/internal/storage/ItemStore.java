@@ -23,9 +23,11 @@ public final class ItemStore {
     private static final String COLUMNS = "HH, HK, RK, UK, SZ, DATA";
 
     private final H2Database db;
+    private final ItemCache cache;
 
     public ItemStore(H2Database db) {
         this.db = db;
+        this.cache = db.itemCache();
     }
 
     private static final String GET = "SELECT DATA FROM DT_ITEMS WHERE " + KEY_MATCH;
@@ -42,16 +44,36 @@ public final class ItemStore {
 
     /** The item with this key, or {@code null}. */
     public Map<String, AttributeValue> get(Connection c, TableMeta table, StoredKey key) {
+        return ItemCodec.decode(getBytes(c, table, key));
+    }
+
+    /** The stored bytes of the item with this key, from the cache or else from H2 (then offered to the cache). */
+    private byte[] getBytes(Connection c, TableMeta table, StoredKey key) {
+        byte[] cached = cache.get(table.id(), key);
+        if (cached != null) {
+            return cached;
+        }
+        long stamp = cache.stamp();
         try {
-            return db.run(c, GET, ps -> {
+            byte[] data = db.run(c, GET, ps -> {
                 bindKey(ps, table, BASE, key);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? ItemCodec.decode(rs.getBytes(1)) : null;
+                    return rs.next() ? rs.getBytes(1) : null;
                 }
             });
+            cache.offer(stamp, table.id(), key, data);
+            return data;
         } catch (SQLException e) {
             throw new StorageException("cannot read an item of " + table.name(), e);
         }
+    }
+
+    /**
+     * Tells the item cache that the connection's transaction ended, committed or rolled back; the write path calls
+     * it after each commit and rollback of its connection.
+     */
+    public void ended(Connection c, boolean committed) {
+        cache.ended(c, committed);
     }
 
     /** The item with this key, read in a session of its own. */
@@ -64,41 +86,74 @@ public final class ItemStore {
     /** Inserts or replaces a row of the table ({@code index} {@link #BASE}) or of one of its indexes. */
     public void put(Connection c, TableMeta table, String index, StoredKey key, Map<String, AttributeValue> item,
             int size) {
-        try {
-            db.run(c, PUT, ps -> {
-                bindKey(ps, table, index, key);
-                ps.setInt(7, size);
-                ps.setBytes(8, ItemCodec.encode(item));
-                return ps.executeUpdate();
-            });
-        } catch (SQLException e) {
-            throw new StorageException("cannot write an item of " + table.name(), e);
-        }
+        byte[] data = ItemCodec.encode(item);
+        change(c, table, index, key, data, "cannot write an item of ", PUT, ps -> {
+            bindKey(ps, table, index, key);
+            ps.setInt(7, size);
+            ps.setBytes(8, data);
+            return ps.executeUpdate();
+        });
     }
 
     /** Deletes a row, if present. */
     public void delete(Connection c, TableMeta table, String index, StoredKey key) {
+        change(c, table, index, key, null, "cannot delete an item of ", DELETE, ps -> {
+            bindKey(ps, table, index, key);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Runs a statement that changes one row, telling the item cache first (and after, when it commits at once). */
+    private void change(Connection c, TableMeta table, String index, StoredKey key, byte[] data, String failure,
+            String sql, H2Database.Use<Integer> statement) {
+        boolean base = BASE.equals(index);
+        boolean done = false;
+        boolean autoCommit = base && autoCommit(c);
         try {
-            db.run(c, DELETE, ps -> {
-                bindKey(ps, table, index, key);
-                return ps.executeUpdate();
-            });
+            if (base) {
+                cache.changing(c, table.id(), key, data);
+            }
+            db.run(c, sql, statement);
+            done = true;
         } catch (SQLException e) {
-            throw new StorageException("cannot delete an item of " + table.name(), e);
+            throw new StorageException(failure + table.name(), e);
+        } finally {
+            if (autoCommit) {
+                cache.ended(c, done);
+            }
         }
     }
 
     /** Deletes every row of one index of a table (all of them for {@code null}). */
     public void deleteAll(Connection c, TableMeta table, String index) {
         String sql = "DELETE FROM DT_ITEMS WHERE TID = ?" + (index == null ? "" : " AND IDX = ?");
+        boolean base = index == null || BASE.equals(index);
+        boolean autoCommit = base && autoCommit(c);
+        boolean done = false;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (base) {
+                cache.changingAll(c);
+            }
             ps.setLong(1, table.id());
             if (index != null) {
                 ps.setString(2, index);
             }
             ps.executeUpdate();
+            done = true;
         } catch (SQLException e) {
             throw new StorageException("cannot delete the rows of " + table.name(), e);
+        } finally {
+            if (autoCommit) {
+                cache.ended(c, done);
+            }
+        }
+    }
+
+    private static boolean autoCommit(Connection c) {
+        try {
+            return c.getAutoCommit();
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the connection's commit mode", e);
         }
     }
 

@@ -133,10 +133,7 @@ public final class TableCatalog {
                 ps.setString(2, meta.name());
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM DT_ITEMS WHERE TID = ?")) {
-                ps.setLong(1, meta.id());
-                ps.executeUpdate();
-            }
+            new ItemStore(db).deleteAll(c, meta, null);
         } catch (SQLException e) {
             throw new StorageException("cannot delete table " + meta.name(), e);
         }
