@@ -35,6 +35,7 @@ public final class ItemStore {
             + " KEY(TID, IDX, HH, HK, RK, UK) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DELETE = "DELETE FROM DT_ITEMS WHERE " + KEY_MATCH;
     private static final String SELECT = "SELECT " + COLUMNS + " FROM DT_ITEMS WHERE TID = ? AND IDX = ?";
+    private static final String SELECT_PARTITION = "SELECT RK, UK, SZ, DATA FROM DT_ITEMS WHERE TID = ? AND IDX = ?";
     /**
      * Key order, naming every column of the primary key: only then does H2 read the rows in index order and stop
      * at the LIMIT, rather than reading the whole range and sorting it.
@@ -172,8 +173,8 @@ public final class ItemStore {
             addRange(args, range);
             if (exclusiveStart == null) {
                 args.add(limit);
-                select(c, table, SELECT + partitionMatch + (forward ? ORDER : ORDER_DESC)
-                        + " LIMIT ?", args, rows);
+                selectPartition(c, table, partition, SELECT_PARTITION + partitionMatch
+                        + (forward ? ORDER : ORDER_DESC) + " LIMIT ?", args, rows);
                 return rows;
             }
             // Rows after the start position as two index ranges: the rest of its sort key, then the sort keys after it.
@@ -259,6 +260,40 @@ public final class ItemStore {
                     List.of(table.id(), index, hash, hashTo, limit - rows.size()), rows);
         }
         return rows;
+    }
+
+    /**
+     * Like {@link #select} for rows of one partition, whose hash and partition bytes the caller knows: only the
+     * sort key, the unique part, the size and the data are read.
+     */
+    private void selectPartition(Connection c, TableMeta table, byte[] partition, String sql, List<Object> args,
+            List<StoredRow> rows) {
+        int hash = (Integer) args.get(2);
+        try {
+            db.run(c, sql, ps -> {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        StoredKey key = new StoredKey(hash, partition, rs.getBytes(1), rs.getBytes(2));
+                        rows.add(new StoredRow(key, rs.getInt(3), ItemCodec.decode(rs.getBytes(4))));
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the items of " + table.name(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object arg = args.get(i);
+            if (arg instanceof byte[] bytes) {
+                ps.setBytes(i + 1, bytes);
+            } else {
+                ps.setObject(i + 1, arg);
+            }
+        }
     }
 
     private void select(Connection c, TableMeta table, String sql, List<Object> args, List<StoredRow> rows) {
