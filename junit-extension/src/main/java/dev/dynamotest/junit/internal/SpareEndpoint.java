@@ -3,8 +3,12 @@ package dev.dynamotest.junit.internal;
 import dev.dynamotest.core.CapacityMode;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.junit.Isolation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,7 +21,10 @@ import java.util.concurrent.CompletionException;
  */
 final class SpareEndpoint {
 
-    /** Turns the head start off: {@code -Ddynamotest.prestart=false} or {@code DYNAMOTEST_PRESTART=false}. */
+    /**
+     * Turns the head start off: {@code dynamotest.prestart=false} in {@code junit-platform.properties}, as a system
+     * property, or {@code DYNAMOTEST_PRESTART=false} in the environment.
+     */
     static final String PRESTART = "dynamotest.prestart";
 
     static final Settings DEFAULTS = new Settings("us-east-1", Clock.system(), null, "127.0.0.1", 0,
@@ -116,7 +123,27 @@ final class SpareEndpoint {
         taken.thenAccept(LocalBackend::close);
     }
 
+    /**
+     * A parameter as the extension reads it, except that of JUnit's configuration only the class path's
+     * {@code junit-platform.properties} can be read this early.
+     */
     private static Optional<String> parameter(String name) {
-        return ExtensionOptions.parameter(name, key -> Optional.empty());
+        Properties platform = platformProperties();
+        return ExtensionOptions.parameter(name, key -> Optional.ofNullable(platform.getProperty(key)));
+    }
+
+    private static Properties platformProperties() {
+        Properties properties = new Properties();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        URL url = (loader != null ? loader : SpareEndpoint.class.getClassLoader())
+                .getResource("junit-platform.properties");
+        if (url != null) {
+            try (InputStream in = url.openStream()) {
+                properties.load(in);
+            } catch (IOException e) {
+                // JUnit reports an unreadable file itself; without it the defaults hold
+            }
+        }
+        return properties;
     }
 }

@@ -109,6 +109,30 @@ class SpareEndpointTest {
         assertRefused(spare);
     }
 
+    @Test
+    void the_prestart_parameter_false_turns_the_head_start_off() {
+        System.setProperty(SpareEndpoint.PRESTART, "false");
+        try {
+            assertThat(SpareEndpoint.wanted()).isFalse();
+            try (LauncherSession session = LauncherFactory.openSession()) {
+                assertThat(SpareEndpoint.pending()).isEmpty();
+            }
+        } finally {
+            System.clearProperty(SpareEndpoint.PRESTART);
+        }
+        assertThat(SpareEndpoint.wanted()).isTrue();
+    }
+
+    @Test
+    void no_head_start_when_the_tests_use_another_endpoint() {
+        System.setProperty(ExtensionOptions.ENDPOINT_PROPERTY, "http://127.0.0.1:9");
+        try {
+            assertThat(SpareEndpoint.wanted()).isFalse();
+        } finally {
+            System.clearProperty(ExtensionOptions.ENDPOINT_PROPERTY);
+        }
+    }
+
     private static void assertRefused(URI endpoint) {
         assertThatThrownBy(() -> new Socket(endpoint.getHost(), endpoint.getPort()).close())
                 .isInstanceOf(IOException.class);
