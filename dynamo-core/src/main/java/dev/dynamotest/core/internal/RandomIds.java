@@ -19,11 +19,4 @@ public final class RandomIds {
         long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
         return new UUID(high, low);
     }
-
-    /** {@code count} random bytes. */
-    public static byte[] bytes(int count) {
-        byte[] bytes = new byte[count];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return bytes;
-    }
 }
