@@ -178,6 +178,39 @@ class AutoScalingTest {
     }
 
     @Test
+    void targets_and_policies_outlive_the_table_as_in_dynamodb_and_scale_a_table_created_again_under_its_name() {
+        // DynamoDB developer guide, "Managing throughput capacity automatically with DynamoDB auto scaling": deleting
+        // a table does not delete its scalable targets, scaling policies or alarms; the ResourceId names the table.
+        register(WRITES, 5, 50);
+        policy(WRITES, "DynamoDBWriteCapacityUtilization", 50);
+        write(300);
+
+        dynamo.deleteTable(r -> r.tableName("Orders"));
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(dynamo.listTables().tableNames()).as("requests go on while the target has no table").isEmpty();
+
+        assertThat(scaling.describeScalableTargets(r -> r.serviceNamespace("dynamodb")).scalableTargets())
+                .extracting(ScalableTarget::resourceId, ScalableTarget::scalableDimensionAsString)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("table/Orders", WRITES));
+        assertThat(scaling.describeScalingPolicies(r -> r.serviceNamespace("dynamodb")).scalingPolicies())
+                .extracting(ScalingPolicy::policyName).containsExactly("orders-policy");
+
+        dynamo.createTable(r -> r.tableName("Orders").keySchema(key("pk", KeyType.HASH))
+                .attributeDefinitions(attribute("pk"))
+                .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)));
+        write(300);
+        clock.advance(Duration.ofMinutes(1));
+        write(300);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(throughput().writeCapacityUnits()).as("the surviving policy scales the new table").isEqualTo(10);
+
+        scaling.deregisterScalableTarget(r -> r.serviceNamespace("dynamodb").resourceId("table/Orders")
+                .scalableDimension(WRITES));
+        assertThat(scaling.describeScalableTargets(r -> r.serviceNamespace("dynamodb")).scalableTargets()).isEmpty();
+        assertThat(scaling.describeScalingPolicies(r -> r.serviceNamespace("dynamodb")).scalingPolicies()).isEmpty();
+    }
+
+    @Test
     void registering_moves_the_capacity_into_the_range() {
         register(READS, 10, 20);
 
