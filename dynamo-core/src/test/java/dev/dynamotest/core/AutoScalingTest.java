@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -215,6 +216,31 @@ class AutoScalingTest {
         register(READS, 10, 20);
 
         assertThat(throughput().readCapacityUnits()).isEqualTo(10);
+    }
+
+    @Test
+    void the_request_journal_names_the_auto_scaling_operations_and_their_tables() {
+        long mark = endpoint.server().engine().requests().mark();
+        register(WRITES, 5, 50);
+        policy(WRITES, "DynamoDBWriteCapacityUtilization", 50);
+        scaling.describeScalableTargets(r -> r.serviceNamespace("dynamodb"));
+        scaling.describeScalingPolicies(r -> r.serviceNamespace("dynamodb"));
+        scaling.deleteScalingPolicy(r -> r.policyName("orders-policy").serviceNamespace("dynamodb")
+                .resourceId("table/Orders").scalableDimension(WRITES));
+        assertThatThrownBy(() -> scaling.deregisterScalableTarget(r -> r.serviceNamespace("dynamodb")
+                .resourceId("table/Orders/index/ByDay").scalableDimension("dynamodb:index:WriteCapacityUnits")))
+                .isInstanceOf(ObjectNotFoundException.class);
+
+        List<RecordedRequest> recorded = endpoint.server().engine().requests().recordedSince(mark);
+        assertThat(recorded).extracting(RecordedRequest::operation).containsExactly(
+                Operation.REGISTER_SCALABLE_TARGET, Operation.PUT_SCALING_POLICY, Operation.DESCRIBE_SCALABLE_TARGETS,
+                Operation.DESCRIBE_SCALING_POLICIES, Operation.DELETE_SCALING_POLICY,
+                Operation.DEREGISTER_SCALABLE_TARGET);
+        assertThat(recorded).extracting(RecordedRequest::tables).containsExactly(List.of("Orders"),
+                List.of("Orders"), List.of(), List.of(), List.of("Orders"), List.of("Orders"));
+        assertThat(recorded.get(5).errorType()).isEqualTo("ObjectNotFoundException");
+        assertThat(Operation.of("PutScalingPolicy")).isEqualTo(Operation.PUT_SCALING_POLICY);
+        assertThat(Operation.DESCRIBE_SCALABLE_TARGETS.apiName()).isEqualTo("DescribeScalableTargets");
     }
 
     @Test
