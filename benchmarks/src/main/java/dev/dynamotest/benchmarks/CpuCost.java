@@ -15,9 +15,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * It loads the workload's data, runs every operation {@code calls} times to warm up, then {@code calls} times
  * measured, and prints CSV lines: operation, CPU ms per call, wall ms per call. With {@code --capacity-units N} the
- * tables are provisioned with N read and N write units instead of on demand (to measure the capacity check of an
- * endpoint started with {@code --capacity enforce} at a capacity that never throttles: see
- * {@code benchmarks/capacity-cost.sh}).
+ * tables are provisioned with N read and N write units instead of on demand ({@link CapacityCost} compares the
+ * capacity modes).
  */
 public final class CpuCost {
 
