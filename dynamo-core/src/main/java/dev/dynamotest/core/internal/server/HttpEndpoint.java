@@ -35,14 +35,14 @@ public final class HttpEndpoint {
     public static HttpEndpoint start(Supplier<DynamoEngine> engine, String host, int port) {
         ServerStartup.prepare();
         WireProtocol protocol = new WireProtocol(engine);
-        Javalin app = Javalin.create(config -> {
+        Javalin app = ServerStartup.onDaemonThread(() -> Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.threadPool = threadPool();
             config.routes.post("/", ctx -> handle(protocol, ctx));
             config.routes.get("/", ctx -> health(protocol, ctx));
-        });
+        }));
         try {
             ServerStartup.start(() -> app.start(host, port));
         } catch (RuntimeException e) {

@@ -5,6 +5,8 @@ import java.net.URL;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * What the HTTP server's start needs besides Javalin's own configuration: a Jetty default that spares it the
@@ -50,6 +52,49 @@ final class ServerStartup {
         } finally {
             thread.setContextClassLoader(original);
         }
+    }
+
+    /**
+     * Runs the server's creation on a daemon thread and waits for it. Javalin starts a watchdog thread when it
+     * creates its Jetty server (to warn about a server never started), and that thread, a non-daemon one unless its
+     * creator is a daemon, would hold the JVM open for seconds after the last test: a test run would end late.
+     */
+    static <T> T onDaemonThread(Supplier<T> creation) {
+        AtomicReference<T> created = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                created.set(creation.get());
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "dynamotest-server-create");
+        thread.setDaemon(true);
+        thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        thread.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (t instanceof Error error) {
+            throw error;
+        }
+        if (t != null) {
+            throw new IllegalStateException(t);
+        }
+        return created.get();
     }
 
     /** Whether there is a logger, or an SLF4J older than 2 (whose no-operation provider this cannot name). */
