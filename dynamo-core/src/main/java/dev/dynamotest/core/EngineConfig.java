@@ -1,5 +1,6 @@
 package dev.dynamotest.core;
 
+import dev.dynamotest.core.internal.RandomIds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,7 +33,7 @@ public final class EngineConfig {
         this.ttlSweepDelay = builder.ttlSweepDelay;
         this.objectStore = builder.objectStore != null ? builder.objectStore
                 : new DirectoryObjectStore(Path.of(System.getProperty("java.io.tmpdir"),
-                        "dynamotest-s3-" + java.util.UUID.randomUUID()));
+                        "dynamotest-s3-" + RandomIds.uuid()));
         this.capacityMode = builder.capacityMode;
         this.partitionThroughputLimits = builder.partitionThroughputLimits;
         this.tableUpdateDelay = builder.tableUpdateDelay;

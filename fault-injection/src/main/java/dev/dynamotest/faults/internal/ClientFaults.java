@@ -42,7 +42,6 @@ import software.amazon.awssdk.utils.IoUtils;
  */
 public final class ClientFaults implements ExecutionInterceptor {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ExecutionAttribute<byte[]> BODY = new ExecutionAttribute<>("dynamotest.faults.body");
     private static final ExecutionAttribute<Attempt> ATTEMPT = new ExecutionAttribute<>("dynamotest.faults.attempt");
     /** The rule that shaped an attempt's answer (its description), or "" when none did; set on every attempt. */
@@ -157,7 +156,7 @@ public final class ClientFaults implements ExecutionInterceptor {
         rename(body);
         JsonNode requestItems = body.get("RequestItems");
         if (requestItems instanceof ObjectNode byTable) {
-            ObjectNode renamed = JSON.createObjectNode();
+            ObjectNode renamed = Json.MAPPER.createObjectNode();
             byTable.fields().forEachRemaining(e -> renamed.set(names.declared(e.getKey()), e.getValue()));
             body.set("RequestItems", renamed);
         }
@@ -182,7 +181,7 @@ public final class ClientFaults implements ExecutionInterceptor {
         if (reasons == null || !reasons.isArray()) {
             return error;
         }
-        ArrayNode rewritten = JSON.createArrayNode();
+        ArrayNode rewritten = Json.MAPPER.createArrayNode();
         for (JsonNode reason : reasons) {
             ObjectNode copy = reason.deepCopy();
             String resource = reason.path("resource").asText("");
@@ -266,14 +265,14 @@ public final class ClientFaults implements ExecutionInterceptor {
         }
         ObjectNode merged = Batches.merge(operation, attempt.request(), response, attempt.split());
         try {
-            return JSON.writeValueAsBytes(merged);
+            return Json.MAPPER.writeValueAsBytes(merged);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static byte[] errorBody(DynamoException error) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("__type", error.wireType());
         if (error.getMessage() != null) {
             body.put("message", error.getMessage());
@@ -290,12 +289,12 @@ public final class ClientFaults implements ExecutionInterceptor {
 
     private static ObjectNode parse(byte[] body) {
         if (body == null || body.length == 0) {
-            return JSON.createObjectNode();
+            return Json.MAPPER.createObjectNode();
         }
         try {
-            return JSON.readTree(body) instanceof ObjectNode o ? o : JSON.createObjectNode();
+            return Json.MAPPER.readTree(body) instanceof ObjectNode o ? o : Json.MAPPER.createObjectNode();
         } catch (IOException e) {
-            return JSON.createObjectNode();
+            return Json.MAPPER.createObjectNode();
         }
     }
 
@@ -305,5 +304,10 @@ public final class ClientFaults implements ExecutionInterceptor {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Jackson's data binding, brought up only when a client-side fault first rewrites a body, not at start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -1,9 +1,9 @@
 package dev.dynamotest.junit.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +21,7 @@ import java.nio.file.Path;
  */
 final class DeclarationFiles {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     private static final YAMLFactory YAML = new YAMLFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -31,10 +31,8 @@ final class DeclarationFiles {
     /** The file's content as a tree; {@code where} names the declaration in error messages. */
     static JsonNode read(String file, Class<?> testClass, String where) {
         try (InputStream in = open(file, testClass, where)) {
-            if (file.endsWith(".json")) {
-                return JSON.readTree(in);
-            }
-            try (JsonParser parser = YAML.createParser(in)) {
+            JsonFactory format = file.endsWith(".json") ? JSON : YAML;
+            try (JsonParser parser = format.createParser(in)) {
                 return parser.nextToken() == null ? NODES.missingNode() : value(parser);
             }
         } catch (IOException e) {

@@ -51,12 +51,14 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
      */
     public static DynamoResource start(Settings settings, Function<String, Optional<String>> parameters) {
         if (settings.remote()) {
+            SpareEndpoint.discard();
             RemoteTarget target = RemoteTarget.resolve(settings.remoteEndpoint(), parameters);
             Settings remote = target.region() != null ? settings.withRegion(target.region()) : settings;
             return new DynamoResource(remote, new RemoteBackend(target, remote.region()));
         }
         SdkWarmUp.start();
-        return new DynamoResource(settings, LocalBackend.start(settings));
+        LocalBackend backend = SpareEndpoint.claim(settings).orElseGet(() -> LocalBackend.start(settings));
+        return new DynamoResource(settings, backend);
     }
 
     public Settings settings() {

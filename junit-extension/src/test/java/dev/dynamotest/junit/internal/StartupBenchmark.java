@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,6 +23,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -58,6 +63,38 @@ public class StartupBenchmark {
     public long test_class_in_a_cold_jvm() {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(OneTest.class)).execute()
                 .testEvents().succeeded().count();
+    }
+
+    /**
+     * A whole {@code @DynamoTest} class run the way build tools and IDEs run tests, through a launcher session, in
+     * a fresh JVM: with the endpoint started ahead of time when the session opens ({@code prestart=true}, the
+     * default) and without.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(5)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public long test_class_through_a_launcher_session_in_a_cold_jvm(Prestart prestart) {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        try (LauncherSession session = LauncherFactory.openSession()) {
+            session.getLauncher().execute(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClass(OneTest.class)).build(), summary);
+        }
+        return summary.getSummary().getTestsSucceededCount();
+    }
+
+    /** Whether the launcher session starts an endpoint ahead of time. */
+    @State(Scope.Benchmark)
+    public static class Prestart {
+        @Param({"true", "false"})
+        public String prestart;
+
+        @Setup(Level.Trial)
+        public void set() {
+            System.setProperty(SpareEndpoint.PRESTART, prestart);
+        }
     }
 
     /** The endpoint of a later class in the same JVM. */

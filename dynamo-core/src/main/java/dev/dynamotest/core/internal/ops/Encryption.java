@@ -1,5 +1,6 @@
 package dev.dynamotest.core.internal.ops;
 
+import dev.dynamotest.core.internal.RandomIds;
 import static dev.dynamotest.core.internal.ops.TableDescriptions.NODES;
 import static dev.dynamotest.core.internal.ops.Throughputs.INVALID;
 
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
-import java.util.UUID;
 
 /**
  * A table's SSESpecification: validated as DynamoDB does and described as SSEDescription. Without it (or with
@@ -46,7 +46,7 @@ final class Encryption {
             description.remove("SSEDescription");
             return;
         }
-        String keyArn = key == null ? "arn:aws:kms:" + region + ":" + accountId + ":key/" + UUID.randomUUID()
+        String keyArn = key == null ? "arn:aws:kms:" + region + ":" + accountId + ":key/" + RandomIds.uuid()
                 : key.startsWith("arn:") ? key : "arn:aws:kms:" + region + ":" + accountId + ":key/" + key;
         if (update && keyArn.equals(description.path("SSEDescription").path("KMSMasterKeyArn").asText(null))) {
             throw DynamoException.validation(INVALID + "Table is already encrypted with given KMSMasterKeyId. Use "

@@ -1,5 +1,6 @@
 package dev.dynamotest.core.internal.ops;
 
+import dev.dynamotest.core.internal.RandomIds;
 import static dev.dynamotest.core.internal.ops.TableDescriptions.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
@@ -133,7 +133,7 @@ public final class ImportOperations {
             ObjectStore store = ctx.config().objectStore();
             ObjectNode response;
             if (!store.bucketExists(bucket)) {
-                d.put("TableId", UUID.randomUUID().toString());
+                d.put("TableId", RandomIds.uuid().toString());
                 response = ExportOperations.wrap(d, "ImportTableDescription");
                 end(d, "FAILED");
                 d.put("FailureCode", "S3NoSuchBucket");

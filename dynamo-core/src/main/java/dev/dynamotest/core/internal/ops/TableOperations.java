@@ -1,5 +1,6 @@
 package dev.dynamotest.core.internal.ops;
 
+import dev.dynamotest.core.internal.RandomIds;
 import static dev.dynamotest.core.internal.ops.TableDescriptions.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,6 @@ import dev.dynamotest.core.internal.storage.TableCatalog;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** The table operations: CreateTable, DescribeTable, ListTables, UpdateTable, DeleteTable. */
 public final class TableOperations {
@@ -116,6 +116,6 @@ public final class TableOperations {
     }
 
     static String newTableId() {
-        return UUID.randomUUID().toString();
+        return RandomIds.uuid().toString();
     }
 }

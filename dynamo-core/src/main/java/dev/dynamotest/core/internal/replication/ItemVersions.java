@@ -1,5 +1,6 @@
 package dev.dynamotest.core.internal.replication;
 
+import dev.dynamotest.core.internal.json.JsonTrees;
 import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.HashMap;
@@ -31,6 +32,6 @@ final class ItemVersions {
     }
 
     private static String itemKey(Map<String, AttributeValue> key) {
-        return AttributeValueJson.encodeItem(key).toString();
+        return JsonTrees.write(AttributeValueJson.encodeItem(key));
     }
 }

@@ -1,7 +1,7 @@
 package dev.dynamotest.core.internal.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynamotest.core.internal.json.JsonTrees;
+import java.io.IOException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.model.AttributeValue;
 import java.sql.Connection;
@@ -21,7 +21,6 @@ import java.util.Optional;
  */
 public final class BackupStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final H2Database db;
 
@@ -38,7 +37,7 @@ public final class BackupStore {
                 ps.setString(1, arn);
                 ps.setString(2, region);
                 ps.setLong(3, ChronoUnit.MICROS.between(Instant.EPOCH, created));
-                ps.setString(4, meta.toString());
+                ps.setString(4, JsonTrees.write(meta));
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO DT_BACKUP_ITEMS(ARN, N, DATA) VALUES (?, ?, ?)")) {
@@ -86,9 +85,9 @@ public final class BackupStore {
                 PreparedStatement ps = c.prepareStatement("SELECT META FROM DT_BACKUPS WHERE ARN = ?")) {
             ps.setString(1, arn);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of((ObjectNode) JSON.readTree(rs.getString(1))) : Optional.empty();
+                return rs.next() ? Optional.of((ObjectNode) JsonTrees.read(rs.getString(1))) : Optional.empty();
             }
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException | IOException e) {
             throw new StorageException("cannot read backup " + arn, e);
         }
     }
@@ -102,11 +101,11 @@ public final class BackupStore {
             List<ObjectNode> backups = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    backups.add((ObjectNode) JSON.readTree(rs.getString(1)));
+                    backups.add((ObjectNode) JsonTrees.read(rs.getString(1)));
                 }
             }
             return backups;
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException | IOException e) {
             throw new StorageException("cannot list backups", e);
         }
     }

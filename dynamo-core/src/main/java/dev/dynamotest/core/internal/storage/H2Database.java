@@ -1,12 +1,12 @@
 package dev.dynamotest.core.internal.storage;
 
+import dev.dynamotest.core.internal.RandomIds;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -61,7 +61,7 @@ public final class H2Database implements AutoCloseable {
 
     /** A private in-memory database, gone when closed. */
     public static H2Database inMemory() {
-        return new H2Database("jdbc:h2:mem:dynamotest-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + TUNING);
+        return new H2Database("jdbc:h2:mem:dynamotest-" + RandomIds.uuid() + ";DB_CLOSE_DELAY=-1" + TUNING);
     }
 
     /** A database in a file (H2 adds {@code .mv.db}), kept across restarts. */

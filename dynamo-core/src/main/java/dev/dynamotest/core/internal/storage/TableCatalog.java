@@ -1,7 +1,7 @@
 package dev.dynamotest.core.internal.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynamotest.core.internal.json.JsonTrees;
+import java.io.IOException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TableCatalog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final H2Database db;
     private final Map<String, ConcurrentSkipListMap<String, TableMeta>> regions = new ConcurrentHashMap<>();
@@ -37,12 +36,12 @@ public final class TableCatalog {
                 PreparedStatement ps = c.prepareStatement("SELECT REGION, NAME, ID, META FROM DT_TABLES");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                ObjectNode description = (ObjectNode) JSON.readTree(rs.getString(4));
+                ObjectNode description = (ObjectNode) JsonTrees.read(rs.getString(4));
                 TableMeta meta = fromDescription(rs.getLong(3), rs.getString(1), description);
                 region(meta.region()).put(meta.name(), meta);
                 nextId.accumulateAndGet(meta.id() + 1, Math::max);
             }
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException | IOException e) {
             throw new StorageException("cannot read the table catalog", e);
         }
     }
@@ -102,7 +101,7 @@ public final class TableCatalog {
             ps.setString(1, meta.region());
             ps.setString(2, meta.name());
             ps.setLong(3, meta.id());
-            ps.setString(4, meta.description().toString());
+            ps.setString(4, JsonTrees.write(meta.description()));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StorageException("cannot add table " + meta.name(), e);
@@ -115,7 +114,7 @@ public final class TableCatalog {
     public synchronized void update(TableMeta meta) {
         try (Connection c = db.connection();
                 PreparedStatement ps = c.prepareStatement("UPDATE DT_TABLES SET META = ? WHERE REGION = ? AND NAME = ?")) {
-            ps.setString(1, meta.description().toString());
+            ps.setString(1, JsonTrees.write(meta.description()));
             ps.setString(2, meta.region());
             ps.setString(3, meta.name());
             ps.executeUpdate();

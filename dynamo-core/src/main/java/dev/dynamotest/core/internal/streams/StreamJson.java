@@ -1,7 +1,7 @@
 package dev.dynamotest.core.internal.streams;
 
+import dev.dynamotest.core.internal.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +19,6 @@ import java.util.List;
 final class StreamJson {
 
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private StreamJson() {
     }
@@ -89,7 +88,7 @@ final class StreamJson {
 
     private static JsonNode keySchema(StreamMeta meta) {
         try {
-            return MAPPER.readTree(meta.keySchema());
+            return JsonTrees.read(meta.keySchema());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

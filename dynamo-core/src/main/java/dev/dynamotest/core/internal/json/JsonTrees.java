@@ -1,0 +1,164 @@
+package dev.dynamotest.core.internal.json;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Reads and writes JSON trees with Jackson's streaming parser and generator only. {@code ObjectMapper.readTree} and
+ * {@code JsonNode.toString()} build the same trees and text, but bring up Jackson's data binding (about 300 classes)
+ * on first use, which the engine's cold start can do without.
+ *
+ * <p>Reading follows {@code readTree}'s defaults: a repeated field keeps its last value, and a number with a
+ * fraction or an exponent becomes a {@code double} node. Writing takes the tree's node kinds as they are.
+ */
+public final class JsonTrees {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private JsonTrees() {
+    }
+
+    /** The tree of a JSON text; a missing-node for an empty one. */
+    public static JsonNode read(String json) throws IOException {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            return root(p);
+        }
+    }
+
+    /** The tree of a JSON document in UTF-8 (or another encoding Jackson detects). */
+    public static JsonNode read(byte[] json) throws IOException {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            return root(p);
+        }
+    }
+
+    /** The tree of a JSON document read from a stream, which stays open. */
+    public static JsonNode read(InputStream in) throws IOException {
+        try (JsonParser p = FACTORY.createParser(in)) {
+            return root(p);
+        }
+    }
+
+    /** The compact JSON text of a tree, as {@code JsonNode.toString()} gives it. */
+    public static String write(JsonNode node) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(text)) {
+            write(g, node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /** The compact JSON of a tree in UTF-8. */
+    public static byte[] writeBytes(JsonNode node) {
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(FACTORY._getBufferRecycler(), 1024)) {
+            try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+                write(g, node);
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a tree to a generator, field by field. */
+    public static void write(JsonGenerator g, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                g.writeStartObject();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = it.next();
+                    g.writeFieldName(field.getKey());
+                    write(g, field.getValue());
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray();
+                for (JsonNode element : node) {
+                    write(g, element);
+                }
+                g.writeEndArray();
+            }
+            case STRING -> g.writeString(node.textValue());
+            case BOOLEAN -> g.writeBoolean(node.booleanValue());
+            case NULL, MISSING -> g.writeNull();
+            case NUMBER -> writeNumber(g, node);
+            case BINARY -> g.writeBinary(node.binaryValue());
+            default -> throw new IllegalArgumentException("cannot write a " + node.getNodeType() + " node as JSON");
+        }
+    }
+
+    private static void writeNumber(JsonGenerator g, JsonNode node) throws IOException {
+        if (node.isInt() || node.isShort()) {
+            g.writeNumber(node.intValue());
+        } else if (node.isLong()) {
+            g.writeNumber(node.longValue());
+        } else if (node.isBigDecimal()) {
+            g.writeNumber(node.decimalValue());
+        } else if (node.isBigInteger()) {
+            g.writeNumber(node.bigIntegerValue());
+        } else if (node.isFloat()) {
+            g.writeNumber(node.floatValue());
+        } else {
+            g.writeNumber(node.doubleValue());
+        }
+    }
+
+    private static JsonNode root(JsonParser p) throws IOException {
+        JsonToken first = p.nextToken();
+        return first == null ? NODES.missingNode() : value(p, first);
+    }
+
+    private static JsonNode value(JsonParser p, JsonToken token) throws IOException {
+        return switch (token) {
+            case START_OBJECT -> object(p);
+            case START_ARRAY -> array(p);
+            case VALUE_STRING -> NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+                case INT -> NODES.numberNode(p.getIntValue());
+                case LONG -> NODES.numberNode(p.getLongValue());
+                default -> NODES.numberNode(p.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NULL -> NODES.nullNode();
+            default -> throw new IOException("unexpected " + token + " in JSON");
+        };
+    }
+
+    private static ObjectNode object(JsonParser p) throws IOException {
+        ObjectNode node = NODES.objectNode();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            node.set(name, value(p, p.nextToken()));
+        }
+        return node;
+    }
+
+    private static ArrayNode array(JsonParser p) throws IOException {
+        ArrayNode node = NODES.arrayNode();
+        JsonToken token;
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+            node.add(value(p, token));
+        }
+        return node;
+    }
+}
