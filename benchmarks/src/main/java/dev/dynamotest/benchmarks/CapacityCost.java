@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * </pre>
  *
  * It loads the workload's data into each endpoint, runs every operation {@code calls} times on each to warm up, then
- * {@code calls} times measured, and prints CSV lines: operation, endpoint name, CPU ms per call. {@code benchmarks/
- * capacity-cost.sh} starts the servers, repeats the run and makes a table of it.
+ * {@code calls} times measured, and prints CSV lines: operation, endpoint name, CPU ms per call.
+ * {@code benchmarks/capacity-cost.sh} starts the servers, repeats the run and makes a table of it.
  */
 public final class CapacityCost {
 
