@@ -9,7 +9,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
-/** Creates the benchmark's tables (string {@code pk} and {@code sk}, on demand) and waits until they are active. */
+/**
+ * Creates the benchmark's tables (string {@code pk} and {@code sk}, on demand unless given provisioned units) and
+ * waits until they are active.
+ */
 final class BenchTables {
 
     private static final Duration ACTIVE_WITHIN = Duration.ofSeconds(30);
@@ -18,10 +21,22 @@ final class BenchTables {
     }
 
     static void create(DynamoDbClient client, String table) {
-        client.createTable(b -> b.tableName(table)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(string("pk"), string("sk"))
-                .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)));
+        create(client, table, 0);
+    }
+
+    /** Creates a table on demand ({@code capacityUnits} 0) or provisioned with that many read and write units. */
+    static void create(DynamoDbClient client, String table, long capacityUnits) {
+        client.createTable(b -> {
+            b.tableName(table)
+                    .attributeDefinitions(string("pk"), string("sk"))
+                    .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE));
+            if (capacityUnits > 0) {
+                b.billingMode(BillingMode.PROVISIONED).provisionedThroughput(t -> t.readCapacityUnits(capacityUnits)
+                        .writeCapacityUnits(capacityUnits));
+            } else {
+                b.billingMode(BillingMode.PAY_PER_REQUEST);
+            }
+        });
         awaitActive(client, table);
     }
 

@@ -14,7 +14,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * </pre>
  *
  * It loads the workload's data, runs every operation {@code calls} times to warm up, then {@code calls} times
- * measured, and prints CSV lines: operation, CPU ms per call, wall ms per call.
+ * measured, and prints CSV lines: operation, CPU ms per call, wall ms per call. With {@code --capacity-units N} the
+ * tables are provisioned with N read and N write units instead of on demand ({@link CapacityCost} compares the
+ * capacity modes).
  */
 public final class CpuCost {
 
@@ -27,11 +29,12 @@ public final class CpuCost {
         LoopbackClient.requireLoopback(endpoint);
         long pid = args.number("pid", -1);
         int calls = (int) args.number("calls", 1000);
+        long capacityUnits = args.number("capacity-units", 0);
         if (pid <= 0) {
             throw new IllegalArgumentException("--pid is required: the endpoint's process id");
         }
         try (DynamoDbClient client = LoopbackClient.create(endpoint, 4)) {
-            Dataset.prepare(client, 1);
+            Dataset.prepare(client, 1, capacityUnits);
             Worker worker = new Worker(0);
             for (Operation operation : Operation.values()) {
                 run(operation, client, worker, calls);

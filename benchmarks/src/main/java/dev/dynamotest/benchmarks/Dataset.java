@@ -20,8 +20,13 @@ final class Dataset {
     }
 
     static void prepare(DynamoDbClient client, int loaders) {
-        BenchTables.create(client, TABLE);
-        BenchTables.create(client, SCANNED);
+        prepare(client, loaders, 0);
+    }
+
+    /** Creates the tables, on demand ({@code capacityUnits} 0) or provisioned with that many units, and loads them. */
+    static void prepare(DynamoDbClient client, int loaders, long capacityUnits) {
+        BenchTables.create(client, TABLE, capacityUnits);
+        BenchTables.create(client, SCANNED, capacityUnits);
         BatchLoader.load(client, TABLE, 0, ITEMS, loaders, n -> Items.item("item#" + n, "0"));
         BatchLoader.load(client, TABLE, 0, (long) PARTITIONS * PARTITION_ITEMS, loaders,
                 n -> Items.item("query#" + n / PARTITION_ITEMS, Items.sortKey(n % PARTITION_ITEMS)));

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The operations of the DynamoDB and DynamoDB Streams APIs, by which the request journal records requests and
- * fault rules pick them: {@code PUT_ITEM} is {@code PutItem}. {@link #UNKNOWN} stands for a name outside the APIs.
+ * The operations of the DynamoDB, DynamoDB Streams and Application Auto Scaling APIs, by which the request journal
+ * records requests and fault rules pick them: {@code PUT_ITEM} is {@code PutItem}. {@link #UNKNOWN} stands for a
+ * name outside the APIs.
  */
 public enum Operation {
     BATCH_EXECUTE_STATEMENT, BATCH_GET_ITEM, BATCH_WRITE_ITEM, CREATE_BACKUP, CREATE_GLOBAL_TABLE, CREATE_TABLE,
@@ -24,6 +25,9 @@ public enum Operation {
     UPDATE_TABLE, UPDATE_TABLE_REPLICA_AUTO_SCALING, UPDATE_TIME_TO_LIVE,
     /** DynamoDB Streams. */
     LIST_STREAMS, DESCRIBE_STREAM, GET_SHARD_ITERATOR, GET_RECORDS,
+    /** Application Auto Scaling, for DynamoDB's read and write capacity. */
+    REGISTER_SCALABLE_TARGET, DESCRIBE_SCALABLE_TARGETS, DEREGISTER_SCALABLE_TARGET, PUT_SCALING_POLICY,
+    DESCRIBE_SCALING_POLICIES, DELETE_SCALING_POLICY,
     /** An operation name that neither API has. */
     UNKNOWN;
 

@@ -4,9 +4,22 @@ import java.util.Objects;
 
 /**
  * What DynamoDB charges, per table class, for requests, provisioned capacity and storage: the basis of
- * {@link CapacityMeter#cost}. The defaults are AWS's published us-east-1 prices (on-demand:
- * https://aws.amazon.com/dynamodb/pricing/on-demand/, provisioned: https://aws.amazon.com/dynamodb/pricing/provisioned/,
- * as of the on-demand price reduction of 1 November 2024); give your own with {@link #of}.
+ * {@link CapacityMeter#cost}. Give your own with {@link #of}.
+ *
+ * <p>The defaults are AWS's published us-east-1 (US East, N. Virginia) prices after the on-demand price reduction of
+ * 1 November 2024, checked on 2026-11-25 against:
+ * <ul>
+ * <li>https://aws.amazon.com/dynamodb/pricing/on-demand/ (on demand: $0.625 per million write request units and
+ *     $0.125 per million read request units in STANDARD; $0.78125 and $0.15625 in STANDARD_INFREQUENT_ACCESS);
+ * <li>https://aws.amazon.com/dynamodb/pricing/provisioned/ (provisioned: $0.00065 per WCU-hour and $0.00013 per
+ *     RCU-hour in STANDARD; $0.00081 and $0.00016 in STANDARD_INFREQUENT_ACCESS);
+ * <li>https://aws.amazon.com/dynamodb/pricing/ (storage: $0.25 per GB-month in STANDARD; $0.10 in
+ *     STANDARD_INFREQUENT_ACCESS).
+ * </ul>
+ * The price tables of those pages are rendered by script; of their text, the copies read give the STANDARD storage
+ * price, and the other figures agree with several independent write-ups of the same pages (the Standard-IA ones are
+ * the STANDARD figures plus 25%, storage 60% less, as AWS describes the class). The free tier (25 GB, 25 RCU and 25
+ * WCU) is not deducted.
  */
 public final class PriceTable {
 

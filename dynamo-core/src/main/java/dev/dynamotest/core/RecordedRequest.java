@@ -12,7 +12,8 @@ import java.util.List;
  * @param time          the engine clock's time when the request arrived
  * @param region        the region the request was signed for
  * @param operation     the operation ({@link Operation#UNKNOWN} for a name outside the APIs)
- * @param tables        the tables the request names (TableName, RequestItems, TransactItems, a table ARN)
+ * @param tables        the tables the request names (TableName, RequestItems, TransactItems, a table ARN, an
+ *                      Application Auto Scaling ResourceId)
  * @param index         the IndexName of a Query or Scan, or {@code null}
  * @param attempt       the SDK's attempt number from the {@code amz-sdk-request} header ({@code attempt=N}), 0 if absent
  * @param maxAttempts   the SDK's maximum attempts from that header ({@code max=M}), 0 if absent

@@ -177,7 +177,10 @@ public final class RequestJournal {
         return 0;
     }
 
-    /** The tables a request body names: TableName, a table ARN, the keys of RequestItems, and TransactItems'. */
+    /**
+     * The tables a request body names: TableName, a table ARN, an Application Auto Scaling ResourceId
+     * ({@code table/NAME[/index/INDEX]}), the keys of RequestItems, and TransactItems'.
+     */
     public static List<String> tablesOf(ObjectNode body) {
         if (body == null) {
             return List.of();
@@ -190,6 +193,11 @@ public final class RequestJournal {
         }
         if (arn != null && arn.isTextual() && arn.asText().contains(":table/")) {
             String rest = arn.asText().substring(arn.asText().indexOf(":table/") + 7);
+            names.add(rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest);
+        }
+        JsonNode resourceId = body.get("ResourceId");
+        if (resourceId != null && resourceId.isTextual() && resourceId.asText().startsWith("table/")) {
+            String rest = resourceId.asText().substring("table/".length());
             names.add(rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest);
         }
         JsonNode requestItems = body.get("RequestItems");

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -178,10 +179,68 @@ class AutoScalingTest {
     }
 
     @Test
+    void targets_and_policies_outlive_the_table_as_in_dynamodb_and_scale_a_table_created_again_under_its_name() {
+        // DynamoDB developer guide, "Managing throughput capacity automatically with DynamoDB auto scaling": deleting
+        // a table does not delete its scalable targets, scaling policies or alarms; the ResourceId names the table.
+        register(WRITES, 5, 50);
+        policy(WRITES, "DynamoDBWriteCapacityUtilization", 50);
+        write(300);
+
+        dynamo.deleteTable(r -> r.tableName("Orders"));
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(dynamo.listTables().tableNames()).as("requests go on while the target has no table").isEmpty();
+
+        assertThat(scaling.describeScalableTargets(r -> r.serviceNamespace("dynamodb")).scalableTargets())
+                .extracting(ScalableTarget::resourceId, ScalableTarget::scalableDimensionAsString)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("table/Orders", WRITES));
+        assertThat(scaling.describeScalingPolicies(r -> r.serviceNamespace("dynamodb")).scalingPolicies())
+                .extracting(ScalingPolicy::policyName).containsExactly("orders-policy");
+
+        dynamo.createTable(r -> r.tableName("Orders").keySchema(key("pk", KeyType.HASH))
+                .attributeDefinitions(attribute("pk"))
+                .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)));
+        write(300);
+        clock.advance(Duration.ofMinutes(1));
+        write(300);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(throughput().writeCapacityUnits()).as("the surviving policy scales the new table").isEqualTo(10);
+
+        scaling.deregisterScalableTarget(r -> r.serviceNamespace("dynamodb").resourceId("table/Orders")
+                .scalableDimension(WRITES));
+        assertThat(scaling.describeScalableTargets(r -> r.serviceNamespace("dynamodb")).scalableTargets()).isEmpty();
+        assertThat(scaling.describeScalingPolicies(r -> r.serviceNamespace("dynamodb")).scalingPolicies()).isEmpty();
+    }
+
+    @Test
     void registering_moves_the_capacity_into_the_range() {
         register(READS, 10, 20);
 
         assertThat(throughput().readCapacityUnits()).isEqualTo(10);
+    }
+
+    @Test
+    void the_request_journal_names_the_auto_scaling_operations_and_their_tables() {
+        long mark = endpoint.server().engine().requests().mark();
+        register(WRITES, 5, 50);
+        policy(WRITES, "DynamoDBWriteCapacityUtilization", 50);
+        scaling.describeScalableTargets(r -> r.serviceNamespace("dynamodb"));
+        scaling.describeScalingPolicies(r -> r.serviceNamespace("dynamodb"));
+        scaling.deleteScalingPolicy(r -> r.policyName("orders-policy").serviceNamespace("dynamodb")
+                .resourceId("table/Orders").scalableDimension(WRITES));
+        assertThatThrownBy(() -> scaling.deregisterScalableTarget(r -> r.serviceNamespace("dynamodb")
+                .resourceId("table/Orders/index/ByDay").scalableDimension("dynamodb:index:WriteCapacityUnits")))
+                .isInstanceOf(ObjectNotFoundException.class);
+
+        List<RecordedRequest> recorded = endpoint.server().engine().requests().recordedSince(mark);
+        assertThat(recorded).extracting(RecordedRequest::operation).containsExactly(
+                Operation.REGISTER_SCALABLE_TARGET, Operation.PUT_SCALING_POLICY, Operation.DESCRIBE_SCALABLE_TARGETS,
+                Operation.DESCRIBE_SCALING_POLICIES, Operation.DELETE_SCALING_POLICY,
+                Operation.DEREGISTER_SCALABLE_TARGET);
+        assertThat(recorded).extracting(RecordedRequest::tables).containsExactly(List.of("Orders"),
+                List.of("Orders"), List.of(), List.of(), List.of("Orders"), List.of("Orders"));
+        assertThat(recorded.get(5).errorType()).isEqualTo("ObjectNotFoundException");
+        assertThat(Operation.of("PutScalingPolicy")).isEqualTo(Operation.PUT_SCALING_POLICY);
+        assertThat(Operation.DESCRIBE_SCALABLE_TARGETS.apiName()).isEqualTo("DescribeScalableTargets");
     }
 
     @Test

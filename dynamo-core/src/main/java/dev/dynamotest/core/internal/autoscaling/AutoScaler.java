@@ -3,6 +3,7 @@ package dev.dynamotest.core.internal.autoscaling;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.core.DynamoException;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,7 +14,8 @@ import java.util.logging.Logger;
  * target it scales in, in both cases to the capacity that brings the utilization of the busiest of those minutes
  * to the target, within the target's minimum and maximum. It changes capacity through UpdateTable, so scale-ins
  * count against the daily decrease limit (a refused scale-in is tried again the next minute). It runs before each
- * request, acting on the whole minutes that passed since the last one.
+ * request, acting on the whole minutes that passed since the last one. The replicas of a global table share their
+ * write units: each replica consumes every replica's writes, and a change of write units applies to every replica.
  */
 final class AutoScaler {
 
@@ -65,10 +67,11 @@ final class AutoScaler {
             p.lastMinute = minute - 1;
             return;
         }
+        List<String> regions = capacity.sharing(p.resource);
         long first = Math.max(p.lastMinute + 1, minute - LOOK_BACK_MINUTES);
         for (long m = first; m < minute; m++) {
             p.lastMinute = m;
-            double units = consumed(p, m);
+            double units = consumed(p, regions, m);
             double utilization = units / 60.0 / provisioned * 100.0;
             if (utilization > p.targetValue) {
                 p.above++;
@@ -82,7 +85,7 @@ final class AutoScaler {
             }
             if (p.above >= SCALE_OUT_MINUTES && !target.scaleOutSuspended && cooledDown(p.lastScaleOut,
                     p.scaleOutCooldown, now)) {
-                long desired = target.clamp(desired(p, m, SCALE_OUT_MINUTES));
+                long desired = target.clamp(desired(p, regions, m, SCALE_OUT_MINUTES));
                 if (desired > provisioned && apply(p, desired)) {
                     provisioned = desired;
                     p.lastScaleOut = now;
@@ -90,7 +93,7 @@ final class AutoScaler {
                 }
             } else if (p.below >= SCALE_IN_MINUTES && !p.disableScaleIn && !target.scaleInSuspended
                     && cooledDown(p.lastScaleIn, p.scaleInCooldown, now)) {
-                long desired = target.clamp(desired(p, m, SCALE_IN_MINUTES));
+                long desired = target.clamp(desired(p, regions, m, SCALE_IN_MINUTES));
                 if (desired < provisioned && apply(p, desired)) {
                     provisioned = desired;
                     p.lastScaleIn = now;
@@ -101,17 +104,25 @@ final class AutoScaler {
     }
 
     /** The capacity at which the busiest of the last {@code minutes} minutes up to {@code last} meets the target. */
-    private long desired(ScalingPolicy p, long last, int minutes) {
+    private long desired(ScalingPolicy p, List<String> regions, long last, int minutes) {
         double busiest = 0;
         for (long m = last - minutes + 1; m <= last; m++) {
-            busiest = Math.max(busiest, consumed(p, m));
+            busiest = Math.max(busiest, consumed(p, regions, m));
         }
         return Math.max(1, (long) Math.ceil(busiest / 60.0 / (p.targetValue / 100.0)));
     }
 
-    private double consumed(ScalingPolicy p, long minute) {
+    /**
+     * The units consumed in a minute by the resource in the regions that share its capacity: a global table's
+     * replica writes every replica's writes (replication is not metered, so they are summed here).
+     */
+    private double consumed(ScalingPolicy p, List<String> regions, long minute) {
         ScalableResource r = p.resource;
-        return consumed.consumed(r.region(), r.table(), r.index(), minute, p.reads());
+        double sum = 0;
+        for (String region : regions) {
+            sum += consumed.consumed(region, r.table(), r.index(), minute, p.reads());
+        }
+        return sum;
     }
 
     private boolean apply(ScalingPolicy p, long units) {

@@ -5,14 +5,23 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Reads and sets the provisioned capacity of a scalable resource through DescribeTable and UpdateTable, so that
  * auto scaling obeys every rule UpdateTable has (decrease limits, UPDATING status, index throughput).
  */
 final class TableCapacity {
+
+    private static final String CURRENT_GLOBAL_TABLES = "2019.11.21";
+    private static final Logger LOG = Logger.getLogger(TableCapacity.class.getName());
 
     private final Function<DynamoRequest, ObjectNode> operations;
 
@@ -49,8 +58,53 @@ final class TableCapacity {
         return t == null ? -1 : t.path(r.reads() ? "ReadCapacityUnits" : "WriteCapacityUnits").asLong(-1);
     }
 
-    /** Sets the units of the resource's dimension; throws DynamoDB's error when UpdateTable refuses. */
+    /**
+     * Sets the units of the resource's dimension; throws DynamoDB's error when UpdateTable refuses. Write units of a
+     * global table's replica (2019.11.21) are shared: every other replica of the table, or of the index, gets the same
+     * write units (each through UpdateTable in its region; a replica that refuses keeps its units).
+     */
     void set(ScalableResource r, long units) {
+        update(r, units);
+        for (String region : sharing(r)) {
+            if (!region.equals(r.region())) {
+                ScalableResource replica = new ScalableResource(region, r.resourceId(), r.dimension(), r.table(),
+                        r.index());
+                try {
+                    update(replica, units);
+                } catch (DynamoException e) {
+                    LOG.log(Level.FINE, "replica " + r.resourceId() + " in " + region + " keeps its write units: "
+                            + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * The regions whose tables share the resource's units: for write units of a replica of a global table (version
+     * 2019.11.21) the region of every replica, else only the resource's own region.
+     */
+    List<String> sharing(ScalableResource r) {
+        if (r.reads()) {
+            return List.of(r.region());
+        }
+        JsonNode table;
+        try {
+            table = run(r.region(), "DescribeTable", body(r)).path("Table");
+        } catch (DynamoException e) {
+            return List.of(r.region());
+        }
+        if (!CURRENT_GLOBAL_TABLES.equals(table.path("GlobalTableVersion").asText())) {
+            return List.of(r.region());
+        }
+        Set<String> regions = new LinkedHashSet<>();
+        regions.add(r.region());
+        for (JsonNode replica : table.path("Replicas")) {
+            regions.add(replica.path("RegionName").asText());
+        }
+        return new ArrayList<>(regions);
+    }
+
+    private void update(ScalableResource r, long units) {
         JsonNode t = throughput(r);
         if (t == null) {
             return;
