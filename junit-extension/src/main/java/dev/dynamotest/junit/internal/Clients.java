@@ -1,5 +1,8 @@
 package dev.dynamotest.junit.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,10 @@ public final class Clients implements AutoCloseable {
     /** Credentials for an endpoint that does not check them. */
     public static final AwsCredentialsProvider DUMMY_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("dynamotest", "dynamotest"));
+
+    /** The SDK's default connection and read timeouts, which a client opening its own connections must set. */
+    private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
+    private static final int READ_TIMEOUT_MILLIS = 30_000;
 
     private final URI endpoint;
     private final Region region;
@@ -68,9 +75,30 @@ public final class Clients implements AutoCloseable {
     /** The HTTP client of the synchronous clients, made with the first of them. */
     private synchronized SdkHttpClient http() {
         if (http == null) {
-            http = UrlConnectionHttpClient.create();
+            http = httpClient(endpoint);
         }
         return http;
+    }
+
+    /**
+     * An HTTP client for the endpoint. For a plain {@code http} endpoint (the one this extension starts) it opens
+     * its connections itself, which spares it the TLS set-up (trust store and all) that the SDK's client otherwise
+     * makes when it is built, whether or not it ever speaks TLS. Its timeouts are the SDK's defaults.
+     */
+    static SdkHttpClient httpClient(URI endpoint) {
+        if (!"http".equalsIgnoreCase(endpoint.getScheme())) {
+            return UrlConnectionHttpClient.create();
+        }
+        return UrlConnectionHttpClient.create(uri -> {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+                connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+                connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+                return connection;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     public DynamoDbAsyncClient asyncClient() {

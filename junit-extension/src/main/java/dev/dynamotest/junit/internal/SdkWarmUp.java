@@ -2,7 +2,6 @@ package dev.dynamotest.junit.internal;
 
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -55,11 +54,12 @@ final class SdkWarmUp {
     }
 
     private static void run() {
+        URI nowhere = URI.create("http://127.0.0.1:9");
         try (DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:9"))
+                .endpointOverride(nowhere)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(Clients.DUMMY_CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(Clients.httpClient(nowhere))
                 .build()) {
             client.serviceName();
         } catch (RuntimeException | LinkageError e) {
