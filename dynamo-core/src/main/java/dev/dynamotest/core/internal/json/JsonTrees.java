@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -77,18 +77,22 @@ public final class JsonTrees {
         }
     }
 
-    /** Writes a tree to a generator, field by field. */
+    /** Writes a tree to a generator, field by field (objects and strings, the most common, checked first). */
     public static void write(JsonGenerator g, JsonNode node) throws IOException {
-        switch (node.getNodeType()) {
-            case OBJECT -> {
-                g.writeStartObject();
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = it.next();
-                    g.writeFieldName(field.getKey());
-                    write(g, field.getValue());
-                }
-                g.writeEndObject();
+        if (node instanceof ObjectNode object) {
+            g.writeStartObject();
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                g.writeFieldName(field.getKey());
+                write(g, field.getValue());
             }
+            g.writeEndObject();
+            return;
+        }
+        if (node instanceof TextNode text) {
+            g.writeString(text.textValue());
+            return;
+        }
+        switch (node.getNodeType()) {
             case ARRAY -> {
                 g.writeStartArray();
                 for (JsonNode element : node) {

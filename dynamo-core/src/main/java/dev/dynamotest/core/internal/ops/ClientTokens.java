@@ -38,10 +38,6 @@ final class ClientTokens {
     private record Entry(byte[] request, Done done, Instant completed) {
     }
 
-    /** Writes objects with their fields sorted, so that equal trees give equal bytes. */
-    private static final ObjectWriter CANONICAL = JsonMapper.builder()
-            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build().writer();
-
     private final Clock clock;
     /** In completion order, so that expired tokens are always at the head. */
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -85,9 +81,18 @@ final class ClientTokens {
 
     private static byte[] digest(JsonNode request) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(request));
+            return MessageDigest.getInstance("SHA-256").digest(Canonical.WRITER.writeValueAsBytes(request));
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException("cannot digest a transaction request", e);
         }
+    }
+
+    /**
+     * Writes objects with their fields sorted, so that equal trees give equal bytes. Made with the first token, not
+     * with the engine: Jackson's data binding costs a cold start a few hundred classes.
+     */
+    private static final class Canonical {
+        static final ObjectWriter WRITER = JsonMapper.builder()
+                .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build().writer();
     }
 }

@@ -4,67 +4,31 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.POJONode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import dev.dynamotest.core.internal.json.JsonTrees;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
- * Writes a response tree to bytes by walking it with Jackson's streaming generator, without the data-binding
- * machinery a whole-tree {@code writeValueAsBytes} sets up for every response.
+ * Writes a response tree to bytes by walking it with Jackson's streaming generator ({@link JsonTrees}), without the
+ * data-binding machinery a whole-tree {@code writeValueAsBytes} sets up for every response, into a buffer kept per
+ * thread.
  */
 final class JsonTreeWriter {
 
     private final JsonFactory factory;
-    private final ObjectMapper fallback;
 
-    JsonTreeWriter(ObjectMapper mapper) {
-        this.factory = mapper.getFactory();
-        this.fallback = mapper;
+    JsonTreeWriter(JsonFactory factory) {
+        this.factory = factory;
     }
 
     byte[] write(JsonNode node) throws IOException {
         Buffer buffer = BUFFERS.get();
         buffer.reset();
         try (JsonGenerator g = factory.createGenerator(buffer, JsonEncoding.UTF8)) {
-            write(g, node);
+            JsonTrees.write(g, node);
         }
         return buffer.take();
-    }
-
-    private void write(JsonGenerator g, JsonNode node) throws IOException {
-        if (node instanceof ObjectNode object) {
-            g.writeStartObject();
-            for (Map.Entry<String, JsonNode> field : object.properties()) {
-                g.writeFieldName(field.getKey());
-                write(g, field.getValue());
-            }
-            g.writeEndObject();
-            return;
-        }
-        if (node instanceof TextNode text) {
-            g.writeString(text.textValue());
-            return;
-        }
-        switch (node.getNodeType()) {
-            case ARRAY -> {
-                g.writeStartArray();
-                for (JsonNode element : node) {
-                    write(g, element);
-                }
-                g.writeEndArray();
-            }
-            case STRING -> g.writeString(node.textValue());
-            case BOOLEAN -> g.writeBoolean(node.booleanValue());
-            case NULL, MISSING -> g.writeNull();
-            case NUMBER -> writeNumber(g, node);
-            case POJO -> fallback.writeValue(g, ((POJONode) node).getPojo());
-            default -> fallback.writeTree(g, node);
-        }
     }
 
     /** A response body written on this thread: reused from one response to the next unless it grew large. */
@@ -110,22 +74,6 @@ final class JsonTreeWriter {
             if (size + more > bytes.length) {
                 bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
             }
-        }
-    }
-
-    private static void writeNumber(JsonGenerator g, JsonNode node) throws IOException {
-        if (node.isInt() || node.isShort()) {
-            g.writeNumber(node.intValue());
-        } else if (node.isLong()) {
-            g.writeNumber(node.longValue());
-        } else if (node.isBigDecimal()) {
-            g.writeNumber(node.decimalValue());
-        } else if (node.isBigInteger()) {
-            g.writeNumber(node.bigIntegerValue());
-        } else if (node.isFloat()) {
-            g.writeNumber(node.floatValue());
-        } else {
-            g.writeNumber(node.doubleValue());
         }
     }
 }

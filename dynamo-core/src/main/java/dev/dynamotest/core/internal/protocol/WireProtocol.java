@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.ConnectionDrop;
 import dev.dynamotest.core.DynamoEngine;
@@ -32,14 +33,13 @@ public final class WireProtocol {
     private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
     private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
     private static final Logger LOG = Logger.getLogger(WireProtocol.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000)
                     .maxNameLength(1024 * 1024).maxStringLength(Integer.MAX_VALUE).build())
-            .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final JsonTreeWriter WRITER = new JsonTreeWriter(JSON);
-    private static final JsonTreeReader READER = new JsonTreeReader(JSON.getFactory());
+            .build();
+    private static final JsonTreeWriter WRITER = new JsonTreeWriter(FACTORY);
+    private static final JsonTreeReader READER = new JsonTreeReader(FACTORY);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -160,21 +160,21 @@ public final class WireProtocol {
 
     private static ObjectNode parse(byte[] body) {
         if (body == null || body.length == 0) {
-            return JSON.createObjectNode();
+            return NODES.objectNode();
         }
         JsonNode node = READER.read(body);
         if (node instanceof ObjectNode object) {
             return object;
         }
         try {
-            node = JSON.readTree(body);
+            node = Binding.JSON.readTree(body);
         } catch (JsonProcessingException e) {
             throw DynamoException.serialization(e.getOriginalMessage());
         } catch (IOException | StackOverflowError e) {
             throw DynamoException.serialization("Could not parse the request body");
         }
         if (node == null || node.isMissingNode()) {
-            return JSON.createObjectNode();
+            return NODES.objectNode();
         }
         if (!node.isObject()) {
             throw DynamoException.serialization("Start of structure or map expected but not found");
@@ -183,7 +183,7 @@ public final class WireProtocol {
     }
 
     private static Response error(String requestId, DynamoException e) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = NODES.objectNode();
         body.put("__type", e.wireType());
         if (e.getMessage() != null) {
             body.put("message", e.getMessage());
@@ -215,4 +215,14 @@ public final class WireProtocol {
         return null;
     }
 
+
+    /**
+     * Jackson's data binding, for the bodies the streaming reader leaves to {@code readTree} (for its exact trees and
+     * error messages); made on the first such body, not at start-up, where it would cost a few hundred classes.
+     */
+    private static final class Binding {
+        static final ObjectMapper JSON = new ObjectMapper(FACTORY)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
 }
