@@ -7,9 +7,12 @@ import dev.dynamotest.junit.DynamoSeed;
 import dev.dynamotest.junit.DynamoTable;
 import dev.dynamotest.junit.DynamoTest;
 import dev.dynamotest.junit.Isolation;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -81,6 +84,28 @@ public class StartupBenchmark {
         try (LauncherSession session = LauncherFactory.openSession()) {
             session.getLauncher().execute(LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectClass(OneTest.class)).build(), summary);
+        }
+        return summary.getSummary().getTestsSucceededCount();
+    }
+
+    /**
+     * The same, in a suite where plain unit tests (one second of work on one thread) run before the
+     * {@code @DynamoTest} class, as in most projects: the spare endpoint starts beside them.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(5)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public long suite_with_unit_tests_first_through_a_launcher_session_in_a_cold_jvm(Prestart prestart) {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        try (LauncherSession session = LauncherFactory.openSession()) {
+            session.getLauncher().execute(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClass(UnitTests.class), selectClass(OneTest.class))
+                    .configurationParameter("junit.jupiter.testclass.order.default",
+                            "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
+                    .build(), summary);
         }
         return summary.getSummary().getTestsSucceededCount();
     }
@@ -168,6 +193,21 @@ public class StartupBenchmark {
     static class Declared {
     }
 
+    /** Unit tests that keep one thread busy for about a second. */
+    @Order(1)
+    static class UnitTests {
+        @Test
+        void computes() throws Exception {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] block = new byte[1024];
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while (System.nanoTime() < end) {
+                block = Arrays.copyOf(digest.digest(block), 1024);
+            }
+        }
+    }
+
+    @Order(2)
     @DynamoTest
     @DynamoTable(name = "Orders", partitionKey = "pk")
     static class OneTest {
