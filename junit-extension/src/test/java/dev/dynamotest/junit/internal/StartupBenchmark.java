@@ -80,12 +80,7 @@ public class StartupBenchmark {
     @Warmup(iterations = 0)
     @Measurement(iterations = 1)
     public long test_class_through_a_launcher_session_in_a_cold_jvm(Prestart prestart) {
-        SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        try (LauncherSession session = LauncherFactory.openSession()) {
-            session.getLauncher().execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(OneTest.class)).build(), summary);
-        }
-        return summary.getSummary().getTestsSucceededCount();
+        return runInLauncherSession(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(OneTest.class)));
     }
 
     /**
@@ -99,13 +94,17 @@ public class StartupBenchmark {
     @Warmup(iterations = 0)
     @Measurement(iterations = 1)
     public long suite_with_unit_tests_first_through_a_launcher_session_in_a_cold_jvm(Prestart prestart) {
+        return runInLauncherSession(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(UnitTests.class), selectClass(OneTest.class))
+                .configurationParameter("junit.jupiter.testclass.order.default",
+                        "org.junit.jupiter.api.ClassOrderer$OrderAnnotation"));
+    }
+
+    /** Runs the tests in a launcher session of their own, as build tools do; returns how many passed. */
+    private static long runInLauncherSession(LauncherDiscoveryRequestBuilder request) {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         try (LauncherSession session = LauncherFactory.openSession()) {
-            session.getLauncher().execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(UnitTests.class), selectClass(OneTest.class))
-                    .configurationParameter("junit.jupiter.testclass.order.default",
-                            "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
-                    .build(), summary);
+            session.getLauncher().execute(request.build(), summary);
         }
         return summary.getSummary().getTestsSucceededCount();
     }

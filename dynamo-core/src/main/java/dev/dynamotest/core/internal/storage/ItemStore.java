@@ -299,14 +299,7 @@ public final class ItemStore {
     private void select(Connection c, TableMeta table, String sql, List<Object> args, List<StoredRow> rows) {
         try {
             db.run(c, sql, ps -> {
-                for (int i = 0; i < args.size(); i++) {
-                    Object arg = args.get(i);
-                    if (arg instanceof byte[] bytes) {
-                        ps.setBytes(i + 1, bytes);
-                    } else {
-                        ps.setObject(i + 1, arg);
-                    }
-                }
+                bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         StoredKey key = new StoredKey(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4));
