@@ -32,24 +32,15 @@ final class TableCapacity {
 
     /** The resource's provisioned throughput ({@code ReadCapacityUnits}, ...), or null when it has none. */
     JsonNode throughput(ScalableResource r) {
-        JsonNode table;
-        try {
-            table = run(r.region(), "DescribeTable", body(r)).path("Table");
-        } catch (DynamoException e) {
-            return null;
-        }
-        if ("PAY_PER_REQUEST".equals(table.path("BillingModeSummary").path("BillingMode").asText())) {
+        JsonNode table = describe(r);
+        if (table == null || "PAY_PER_REQUEST".equals(table.path("BillingModeSummary").path("BillingMode").asText())) {
             return null;
         }
         if (r.index() == null) {
             return table.get("ProvisionedThroughput");
         }
-        for (JsonNode gsi : table.path("GlobalSecondaryIndexes")) {
-            if (r.index().equals(gsi.path("IndexName").asText())) {
-                return gsi.get("ProvisionedThroughput");
-            }
-        }
-        return null;
+        JsonNode gsi = index(table, r.index());
+        return gsi == null ? null : gsi.get("ProvisionedThroughput");
     }
 
     /** The resource's provisioned units of its dimension, or -1 when it has none. */
@@ -87,13 +78,8 @@ final class TableCapacity {
         if (r.reads()) {
             return List.of(r.region());
         }
-        JsonNode table;
-        try {
-            table = run(r.region(), "DescribeTable", body(r)).path("Table");
-        } catch (DynamoException e) {
-            return List.of(r.region());
-        }
-        if (!CURRENT_GLOBAL_TABLES.equals(table.path("GlobalTableVersion").asText())) {
+        JsonNode table = describe(r);
+        if (table == null || !CURRENT_GLOBAL_TABLES.equals(table.path("GlobalTableVersion").asText())) {
             return List.of(r.region());
         }
         Set<String> regions = new LinkedHashSet<>();
@@ -125,20 +111,27 @@ final class TableCapacity {
 
     /** Whether the resource's table (and index) exist. */
     boolean exists(ScalableResource r) {
+        JsonNode table = describe(r);
+        return table != null && (r.index() == null || index(table, r.index()) != null);
+    }
+
+    /** The table's description, or {@code null} when DescribeTable refuses (the table is gone). */
+    private JsonNode describe(ScalableResource r) {
         try {
-            JsonNode table = run(r.region(), "DescribeTable", body(r)).path("Table");
-            if (r.index() == null) {
-                return true;
-            }
-            for (JsonNode gsi : table.path("GlobalSecondaryIndexes")) {
-                if (r.index().equals(gsi.path("IndexName").asText())) {
-                    return true;
-                }
-            }
-            return false;
+            return run(r.region(), "DescribeTable", body(r)).path("Table");
         } catch (DynamoException e) {
-            return false;
+            return null;
         }
+    }
+
+    /** The description of the table's global secondary index of that name, or {@code null}. */
+    private static JsonNode index(JsonNode table, String name) {
+        for (JsonNode gsi : table.path("GlobalSecondaryIndexes")) {
+            if (name.equals(gsi.path("IndexName").asText())) {
+                return gsi;
+            }
+        }
+        return null;
     }
 
     private static ObjectNode body(ScalableResource r) {
