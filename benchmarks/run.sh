@@ -8,6 +8,7 @@
 # usage: benchmarks/run.sh [--quick] [--no-build] [--scale-only]
 # environment: BENCH_SECONDS (6) and BENCH_WARMUP (2) per phase, cut in BENCH_SLICES (3) slices that the
 #   endpoints take in turns, BENCH_OPS (50000) calls at most per phase,
+#   BENCH_WARMUP_ROUNDS (8) rounds at most of warming each endpoint up until steady,
 #   BENCH_THREADS (1,8), BENCH_SCALE_SIZES (10000,1000000; empty to skip), BENCH_OUT (results/DATE),
 #   BENCH_OURS_JAVA_OPTS (JVM options for ours), BENCH_JFR=1 (record ours with Flight Recorder)
 set -euo pipefail
@@ -20,12 +21,13 @@ WORKLOAD=1
 SECONDS_PER_PHASE=${BENCH_SECONDS:-6}
 SLICES=${BENCH_SLICES:-3}
 WARMUP=${BENCH_WARMUP:-2}
+WARMUP_ROUNDS=${BENCH_WARMUP_ROUNDS:-8}
 OPS=${BENCH_OPS:-50000}
 THREADS=${BENCH_THREADS:-1,8}
 SCALE_SIZES=${BENCH_SCALE_SIZES-10000,1000000}
 for arg in "$@"; do
   case "$arg" in
-    --quick) SECONDS_PER_PHASE=3; WARMUP=1; SCALE_SIZES=${BENCH_SCALE_SIZES-10000,100000} ;;
+    --quick) SECONDS_PER_PHASE=3; WARMUP=1; WARMUP_ROUNDS=${BENCH_WARMUP_ROUNDS:-2}; SCALE_SIZES=${BENCH_SCALE_SIZES-10000,100000} ;;
     --no-build) BUILD=0 ;;
     --scale-only) WORKLOAD=0 ;;
     *) echo "usage: $0 [--quick] [--no-build] [--scale-only]" >&2; exit 2 ;;
@@ -40,7 +42,7 @@ DYNALITE_DIR=$HERE/.dynalite
 
 if [[ $BUILD == 1 || ! -f $SERVER_JAR || ! -f $BENCH_JAR ]]; then
   echo "building the server and the benchmark jars..."
-  (cd "$ROOT" && ./mvnw -q -DskipTests -pl dynamo-core,benchmarks package)
+  (cd "$ROOT" && ./mvnw -q -DskipTests -pl dynamo-core,benchmarks -am package)
 fi
 
 if [[ "$(node -p "try { require('$DYNALITE_DIR/node_modules/dynalite/package.json').version } catch (e) { '' }")" \
@@ -115,7 +117,8 @@ if [[ $WORKLOAD == 1 ]]; then
   java -cp "$BENCH_JAR" dev.dynamotest.benchmarks.Workload \
     --endpoints "floor=$FLOOR_URL,ours=$OURS_URL,dynalite=http://127.0.0.1:$DYNALITE_PORT" \
     --pids "ours=$OURS_PID,dynalite=$DYNALITE_PID" --out "$OUT" \
-    --threads "$THREADS" --seconds "$SECONDS_PER_PHASE" --slices "$SLICES" --warmup-seconds "$WARMUP" --ops "$OPS"
+    --threads "$THREADS" --seconds "$SECONDS_PER_PHASE" --slices "$SLICES" --warmup-seconds "$WARMUP" \
+    --warmup-rounds "$WARMUP_ROUNDS" --ops "$OPS"
   memory_after_gc "$OURS_PID" "after the workload" \
     "$(awk -F, '$1 == "ours" && $2 == "after the workload" {n = $3} END {print n}' "$OUT/memory.csv")"
   cleanup; PIDS=()

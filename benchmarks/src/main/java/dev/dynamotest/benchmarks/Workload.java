@@ -15,13 +15,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * each thread count, and appends ops/s, p50 and p99 to {@code OUT/workload.csv}. Each phase stops after
  * {@code --ops} calls or {@code --seconds}, whichever comes first. A phase is cut into {@code --slices} slices,
  * and the endpoints take turns slice by slice, in a rotating order, each after a short warm-up, so that a busy
- * machine slows them alike and their ratios stay meaningful. A first round of every phase, not recorded, warms
- * each endpoint up.
+ * machine slows them alike and their ratios stay meaningful. Before any of it, each endpoint is warmed up until its
+ * throughput is steady ({@link WarmUp}), not recorded.
  *
  * <pre>{@code
  * java -cp dynamotest-benchmarks.jar dev.dynamotest.benchmarks.Workload \
  *     --endpoints floor=http://127.0.0.1:8001,ours=http://127.0.0.1:8000 --out results \
- *     [--threads 1,8] [--seconds 6] [--slices 3] [--warmup-seconds 2] [--ops 50000] [--pids ours=PID]
+ *     [--threads 1,8] [--seconds 6] [--slices 3] [--warmup-seconds 2] [--warmup-rounds 8] [--ops 50000] [--pids ours=PID]
  * }</pre>
  * For each endpoint named in {@code --pids}, the process's resident memory and the items it holds are appended
  * to {@code OUT/memory.csv} afterwards.
@@ -47,7 +47,8 @@ public final class Workload {
         endpoints.forEach((name, url) -> clients.put(name, LoopbackClient.create(URI.create(url), connections)));
         try {
             clients.forEach((name, client) -> Dataset.prepare(client, 8));
-            clients.forEach((name, client) -> warmUp(name, client, threadCounts, maxOps, warmup));
+            WarmUp warmUp = new WarmUp(threadCounts, maxOps, warmup, (int) args.number("warmup-rounds", 8), 0.1);
+            clients.forEach(warmUp::run);
             ResultFile results = new ResultFile(out.resolve(ResultFile.WORKLOAD), Measurement.HEADER);
             List<String> names = new ArrayList<>(clients.keySet());
             int turn = 0;
@@ -85,19 +86,6 @@ public final class Workload {
             });
         } finally {
             clients.values().forEach(DynamoDbClient::close);
-        }
-    }
-
-    /**
-     * A first round of every operation at every thread count, not recorded, so that the JIT compilers of the JVMs
-     * and of Node have seen every path before the first measured phase (each phase also warms up on its own).
-     */
-    private static void warmUp(String name, DynamoDbClient client, List<Long> threadCounts, long maxOps,
-                               Duration warmup) {
-        for (Operation op : Operation.values()) {
-            for (long threads : threadCounts) {
-                new Phase(op.wireName(), op.step(), (int) threads, maxOps, warmup).run(name, client);
-            }
         }
     }
 
