@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynamotest.core.support.LocalEndpoint;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,6 +70,30 @@ class WireProtocolTest {
         CRC32 crc = new CRC32();
         crc.update(response.body().getBytes(StandardCharsets.UTF_8));
         assertThat(response.headers().firstValue("x-amz-crc32")).hasValue(Long.toString(crc.getValue()));
+    }
+
+    @Test
+    void reads_a_body_sent_in_chunks_without_a_length() throws Exception {
+        byte[] body = "{\"TableName\":\"Wire\",\"Key\":{\"pk\":{\"S\":\"none\"}}}".getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(endpoint.endpoint().resolve("/"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .header("X-Amz-Target", "DynamoDB_20120810.GetItem")
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .build();
+
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{}");
+    }
+
+    @Test
+    void answers_413_to_a_body_over_16_mb() throws Exception {
+        String body = "{\"TableName\":\"Wire\",\"x\":\"" + "a".repeat(16 * 1024 * 1024) + "\"}";
+
+        HttpResponse<String> response = post("ListTables", body);
+
+        assertThat(response.statusCode()).isEqualTo(413);
     }
 
     @Test

@@ -77,8 +77,21 @@ public final class JsonTrees {
         }
     }
 
+    /**
+     * A node that can write itself to a generator faster than a walk of its tree would, unless its tree was built or
+     * changed since; then {@link #writeTo} returns false and the tree is walked.
+     */
+    public interface Streamed {
+
+        /** Writes the node and returns true, or writes nothing and returns false. */
+        boolean writeTo(JsonGenerator g) throws IOException;
+    }
+
     /** Writes a tree to a generator, field by field (objects and strings, the most common, checked first). */
     public static void write(JsonGenerator g, JsonNode node) throws IOException {
+        if (node instanceof Streamed streamed && streamed.writeTo(g)) {
+            return;
+        }
         if (node instanceof ObjectNode object) {
             g.writeStartObject();
             for (Map.Entry<String, JsonNode> field : object.properties()) {

@@ -83,7 +83,7 @@ final class BatchGetItemOperation implements Operation {
                 if (item != null) {
                     Map<String, AttributeValue> projected = read.expressions().project(item);
                     bytes += ItemSize.of(projected);
-                    items.add(AttributeValueJson.encodeItem(projected));
+                    items.add(AttributeValueJson.itemNode(projected));
                 }
             }
         }

@@ -55,7 +55,7 @@ public final class ItemOperations {
         ctx.writes().capacity().chargeRead(table, null, partitionKey, units, admitted);
         ObjectNode response = NODES.objectNode();
         if (item != null) {
-            response.set("Item", AttributeValueJson.encodeItem(expressions.project(item)));
+            response.set("Item", AttributeValueJson.itemNode(expressions.project(item)));
         }
         putCapacity(response, capacityMode, table, units, true);
         return response;

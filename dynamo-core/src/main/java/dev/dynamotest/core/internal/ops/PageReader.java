@@ -70,7 +70,7 @@ final class PageReader {
                 if ((!page.selection().fetchesFromTable() || fetched != null) && page.filter().test(evaluated)) {
                     count++;
                     if (page.selection().returnsItems()) {
-                        items.add(AttributeValueJson.encodeItem(page.selection().output(row.item(), fetched)));
+                        items.add(AttributeValueJson.itemNode(page.selection().output(row.item(), fetched)));
                     }
                 }
                 full = page.limit() != null && scanned >= page.limit() || bytesRead >= PAGE_BYTES;

@@ -56,7 +56,7 @@ final class TransactGetItemsOperation implements Operation {
             Map<String, AttributeValue> item = items.get(i);
             ObjectNode entry = responses.addObject();
             if (item != null) {
-                entry.set("Item", AttributeValueJson.encodeItem(gets.get(i).expressions().project(item)));
+                entry.set("Item", AttributeValueJson.itemNode(gets.get(i).expressions().project(item)));
             }
             double units = 2 * Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true);
             ctx.writes().capacity().chargeRead(gets.get(i).table(), null, partitionKey(gets.get(i)), units, admitted[i]);

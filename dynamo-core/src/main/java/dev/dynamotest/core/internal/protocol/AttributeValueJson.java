@@ -1,5 +1,7 @@
 package dev.dynamotest.core.internal.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.Numbers;
 import dev.dynamotest.core.model.AttributeValue;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -179,6 +182,87 @@ public final class AttributeValueJson {
         } catch (IllegalArgumentException e) {
             throw DynamoException.serialization("Invalid Base64 encoding: " + e.getMessage());
         }
+    }
+
+    /**
+     * An item as a JSON object of attribute values that the response writer streams straight from {@code item},
+     * which must not change afterwards; for the items of read responses.
+     */
+    public static ObjectNode itemNode(Map<String, AttributeValue> item) {
+        return ItemNode.of(item);
+    }
+
+    private static final SerializedString S = new SerializedString("S");
+    private static final SerializedString N = new SerializedString("N");
+    private static final SerializedString B = new SerializedString("B");
+    private static final SerializedString BOOL = new SerializedString("BOOL");
+    private static final SerializedString NULL = new SerializedString("NULL");
+    private static final SerializedString M = new SerializedString("M");
+    private static final SerializedString L = new SerializedString("L");
+    private static final SerializedString SS = new SerializedString("SS");
+    private static final SerializedString NS = new SerializedString("NS");
+    private static final SerializedString BS = new SerializedString("BS");
+
+    /** Writes an item as {@link #encodeItem} would encode it, without building its tree. */
+    static void write(JsonGenerator g, Map<String, AttributeValue> item) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            g.writeFieldName(e.getKey());
+            write(g, e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    private static void write(JsonGenerator g, AttributeValue value) throws IOException {
+        g.writeStartObject();
+        if (value instanceof AttributeValue.S s) {
+            g.writeFieldName(S);
+            g.writeString(s.value());
+        } else if (value instanceof AttributeValue.N n) {
+            g.writeFieldName(N);
+            g.writeString(n.value());
+        } else if (value instanceof AttributeValue.B b) {
+            g.writeFieldName(B);
+            g.writeString(Base64.getEncoder().encodeToString(b.unsafeBytes()));
+        } else if (value instanceof AttributeValue.BOOL b) {
+            g.writeFieldName(BOOL);
+            g.writeBoolean(b.value());
+        } else if (value instanceof AttributeValue.NULL) {
+            g.writeFieldName(NULL);
+            g.writeBoolean(true);
+        } else if (value instanceof AttributeValue.M m) {
+            g.writeFieldName(M);
+            write(g, m.value());
+        } else if (value instanceof AttributeValue.L l) {
+            g.writeFieldName(L);
+            g.writeStartArray();
+            for (AttributeValue element : l.value()) {
+                write(g, element);
+            }
+            g.writeEndArray();
+        } else if (value instanceof AttributeValue.SS ss) {
+            g.writeFieldName(SS);
+            writeStrings(g, ss.value());
+        } else if (value instanceof AttributeValue.NS ns) {
+            g.writeFieldName(NS);
+            writeStrings(g, ns.value());
+        } else if (value instanceof AttributeValue.BS bs) {
+            g.writeFieldName(BS);
+            g.writeStartArray();
+            for (byte[] b : bs.value()) {
+                g.writeString(Base64.getEncoder().encodeToString(b));
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeStrings(JsonGenerator g, Set<String> strings) throws IOException {
+        g.writeStartArray();
+        for (String s : strings) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
     }
 
     /** Encodes an item as a JSON object of attribute values. */

@@ -1,15 +1,20 @@
 package dev.dynamotest.core.internal.server;
 
 import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.internal.protocol.WireProtocol;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import dev.dynamotest.core.internal.protocol.WireProtocol;
+import java.io.EOFException;
+import java.io.IOException;
 import java.net.BindException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import java.util.HashMap;
 
 /** The Javalin adapter: the only place that knows Javalin. It hands each request to the {@link WireProtocol}. */
 public final class HttpEndpoint {
@@ -68,13 +73,42 @@ public final class HttpEndpoint {
         return pool;
     }
 
-    private static void handle(WireProtocol protocol, Context ctx) {
-        WireProtocol.Response response = protocol.handle(new HashMap<>(ctx.headerMap()), ctx.bodyAsBytes());
+    private static void handle(WireProtocol protocol, Context ctx) throws IOException {
+        WireProtocol.Response response = protocol.handle(headers(ctx), body(ctx));
         if (response.drop()) {
             drop(ctx);
             return;
         }
         send(ctx, response);
+    }
+
+    /**
+     * The request's headers, one value per name (the first), read in one pass over Jetty's fields: Javalin's
+     * {@code headerMap()} looks every name up again, and the map was copied twice more on its way to the engine.
+     */
+    private static Map<String, String> headers(Context ctx) {
+        HttpFields fields = ServletContextRequest.getServletContextRequest(ctx.req()).getHeaders();
+        Map<String, String> headers = new HashMap<>(fields.size() * 2);
+        for (HttpField field : fields) {
+            headers.putIfAbsent(field.getName(), field.getValue());
+        }
+        return Map.copyOf(headers);
+    }
+
+    /**
+     * The request's body, read straight into an array of its declared length; a body without a length, or over the
+     * limit, goes through Javalin, which answers 413 for one too large.
+     */
+    private static byte[] body(Context ctx) throws IOException {
+        long length = ctx.req().getContentLengthLong();
+        if (length < 0 || length > MAX_REQUEST_BYTES) {
+            return ctx.bodyAsBytes();
+        }
+        byte[] body = ctx.req().getInputStream().readNBytes((int) length);
+        if (body.length != length) {
+            throw new EOFException("the request ended after " + body.length + " of " + length + " bytes");
+        }
+        return body;
     }
 
     /** Closes the connection at once, without a response, as a network failure would. */
