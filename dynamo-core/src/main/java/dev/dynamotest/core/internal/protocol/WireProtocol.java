@@ -146,7 +146,7 @@ public final class WireProtocol {
     }
 
     private static boolean acceptable(String contentType) {
-        if (contentType == null) {
+        if (contentType == null || contentType.equals(CONTENT_TYPE)) {
             return true;
         }
         String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
@@ -206,7 +206,12 @@ public final class WireProtocol {
                 "x-amz-crc32", Long.toString(crc.getValue())), body);
     }
 
+    /** A header by name in any case; the SDKs' own spelling is looked up first. */
     private static String header(Map<String, String> headers, String name) {
+        String value = headers.get(name);
+        if (value != null) {
+            return value;
+        }
         for (Map.Entry<String, String> e : headers.entrySet()) {
             if (e.getKey().equalsIgnoreCase(name)) {
                 return e.getValue();
