@@ -7,7 +7,11 @@ import dev.dynamotest.junit.DynamoSeed;
 import dev.dynamotest.junit.DynamoTable;
 import dev.dynamotest.junit.DynamoTest;
 import dev.dynamotest.junit.Isolation;
+import io.javalin.Javalin;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +58,40 @@ public class StartupBenchmark {
     @Measurement(iterations = 1)
     public void endpoint_up_in_a_cold_jvm() {
         startAndClose();
+    }
+
+    /**
+     * The floor under the cold start: a bare Javalin server with one route and nothing else (no engine, no
+     * extension), up and stopped in a fresh JVM. Javalin is the chosen HTTP server.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(10)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public int bare_javalin_up_in_a_cold_jvm() {
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.post("/", ctx -> ctx.result("{}"));
+        }).start("127.0.0.1", 0);
+        int port = app.port();
+        app.stop();
+        return port;
+    }
+
+    /** The engine's share of the floor: an in-memory H2 database with one table and one row, in a fresh JVM. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(10)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public int bare_h2_up_in_a_cold_jvm() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:bare")) {
+            c.createStatement().execute("CREATE TABLE T(K VARBINARY PRIMARY KEY, V VARBINARY)");
+            return c.createStatement().executeUpdate("INSERT INTO T VALUES (X'01', X'02')");
+        }
     }
 
     /** A whole {@code @DynamoTest} class (JUnit, endpoint, SDK client, one request) in a fresh JVM. */
