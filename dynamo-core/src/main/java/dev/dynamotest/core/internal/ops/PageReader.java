@@ -51,26 +51,29 @@ final class PageReader {
         long bytesRead = 0;
         long bytesFetched = 0;
         StoredKey position = page.start();
-        Map<String, AttributeValue> last = null;
+        StoredRow last = null;
         boolean full = false;
+        boolean unfiltered = page.filter() == Condition.ALWAYS;
         while (!full) {
             int want = page.limit() == null ? CHUNK : (int) Math.min(CHUNK, page.limit() - scanned);
             List<StoredRow> rows = page.rows().after(position, want);
             for (StoredRow row : rows) {
                 scanned++;
                 bytesRead += row.size();
-                last = row.item();
+                last = row;
                 position = row.key();
                 Map<String, AttributeValue> fetched = null;
                 if (page.selection().fetchesFromTable()) {
                     fetched = ctx.items().get(target.table(), StoredKey.of(target.table(), row.item()));
                     bytesFetched += fetched == null ? 0 : ItemSize.of(fetched);
                 }
-                Map<String, AttributeValue> evaluated = fetched != null ? fetched : row.item();
-                if ((!page.selection().fetchesFromTable() || fetched != null) && page.filter().test(evaluated)) {
+                if ((!page.selection().fetchesFromTable() || fetched != null)
+                        && (unfiltered || page.filter().test(fetched != null ? fetched : row.item()))) {
                     count++;
                     if (page.selection().returnsItems()) {
-                        items.add(AttributeValueJson.itemNode(page.selection().output(row.item(), fetched)));
+                        items.add(page.selection().returnsRows()
+                                ? AttributeValueJson.storedItemNode(row.bytes())
+                                : AttributeValueJson.itemNode(page.selection().output(row.item(), fetched)));
                     }
                 }
                 full = page.limit() != null && scanned >= page.limit() || bytesRead >= PAGE_BYTES;
@@ -89,7 +92,7 @@ final class PageReader {
         response.put("Count", count);
         response.put("ScannedCount", scanned);
         if (full && last != null) {
-            response.set("LastEvaluatedKey", AttributeValueJson.encodeItem(target.positionOf(last)));
+            response.set("LastEvaluatedKey", AttributeValueJson.encodeItem(target.positionOf(last.item())));
         }
         charge(page, bytesRead, bytesFetched, admitted);
         ObjectNode consumed = capacity(page, bytesRead, bytesFetched);

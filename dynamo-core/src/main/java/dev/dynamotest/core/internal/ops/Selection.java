@@ -94,6 +94,11 @@ final class Selection {
         return !"COUNT".equals(select);
     }
 
+    /** Whether {@link #output} is always the row read as it is: no projection, nothing fetched from the table. */
+    boolean returnsRows() {
+        return projection == null && !fetch;
+    }
+
     /** The attributes returned of an item: the row read, or (after a fetch) the table's item. */
     Map<String, AttributeValue> output(Map<String, AttributeValue> row, Map<String, AttributeValue> fetched) {
         if (projection != null) {

@@ -1,13 +1,13 @@
 package dev.dynamotest.core.internal.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.Numbers;
+import dev.dynamotest.core.internal.json.AttributeTypes;
 import dev.dynamotest.core.model.AttributeValue;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -192,16 +192,10 @@ public final class AttributeValueJson {
         return ItemNode.of(item);
     }
 
-    private static final SerializedString S = new SerializedString("S");
-    private static final SerializedString N = new SerializedString("N");
-    private static final SerializedString B = new SerializedString("B");
-    private static final SerializedString BOOL = new SerializedString("BOOL");
-    private static final SerializedString NULL = new SerializedString("NULL");
-    private static final SerializedString M = new SerializedString("M");
-    private static final SerializedString L = new SerializedString("L");
-    private static final SerializedString SS = new SerializedString("SS");
-    private static final SerializedString NS = new SerializedString("NS");
-    private static final SerializedString BS = new SerializedString("BS");
+    /** An item as a JSON object that the response writer streams straight from its stored form ({@code ItemCodec}). */
+    public static ObjectNode storedItemNode(byte[] stored) {
+        return ItemNode.ofStored(stored);
+    }
 
     /** Writes an item as {@link #encodeItem} would encode it, without building its tree. */
     static void write(JsonGenerator g, Map<String, AttributeValue> item) throws IOException {
@@ -216,38 +210,38 @@ public final class AttributeValueJson {
     private static void write(JsonGenerator g, AttributeValue value) throws IOException {
         g.writeStartObject();
         if (value instanceof AttributeValue.S s) {
-            g.writeFieldName(S);
+            g.writeFieldName(AttributeTypes.S);
             g.writeString(s.value());
         } else if (value instanceof AttributeValue.N n) {
-            g.writeFieldName(N);
+            g.writeFieldName(AttributeTypes.N);
             g.writeString(n.value());
         } else if (value instanceof AttributeValue.B b) {
-            g.writeFieldName(B);
+            g.writeFieldName(AttributeTypes.B);
             g.writeString(Base64.getEncoder().encodeToString(b.unsafeBytes()));
         } else if (value instanceof AttributeValue.BOOL b) {
-            g.writeFieldName(BOOL);
+            g.writeFieldName(AttributeTypes.BOOL);
             g.writeBoolean(b.value());
         } else if (value instanceof AttributeValue.NULL) {
-            g.writeFieldName(NULL);
+            g.writeFieldName(AttributeTypes.NULL);
             g.writeBoolean(true);
         } else if (value instanceof AttributeValue.M m) {
-            g.writeFieldName(M);
+            g.writeFieldName(AttributeTypes.M);
             write(g, m.value());
         } else if (value instanceof AttributeValue.L l) {
-            g.writeFieldName(L);
+            g.writeFieldName(AttributeTypes.L);
             g.writeStartArray();
             for (AttributeValue element : l.value()) {
                 write(g, element);
             }
             g.writeEndArray();
         } else if (value instanceof AttributeValue.SS ss) {
-            g.writeFieldName(SS);
+            g.writeFieldName(AttributeTypes.SS);
             writeStrings(g, ss.value());
         } else if (value instanceof AttributeValue.NS ns) {
-            g.writeFieldName(NS);
+            g.writeFieldName(AttributeTypes.NS);
             writeStrings(g, ns.value());
         } else if (value instanceof AttributeValue.BS bs) {
-            g.writeFieldName(BS);
+            g.writeFieldName(AttributeTypes.BS);
             g.writeStartArray();
             for (byte[] b : bs.value()) {
                 g.writeString(Base64.getEncoder().encodeToString(b));

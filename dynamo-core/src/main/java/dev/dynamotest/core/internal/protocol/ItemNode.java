@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.json.JsonTrees;
+import dev.dynamotest.core.internal.storage.ItemCodec;
 import dev.dynamotest.core.model.AttributeValue;
 import java.io.IOException;
 import java.util.AbstractMap;
@@ -14,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An item as a JSON object that the response writer streams straight from the item's attribute values, without
- * the tree of nodes an item otherwise costs (a page of 100 items is thousands of nodes). To any other reader it is
+ * An item as a JSON object that the response writer streams straight from the item's attribute values, or from its
+ * stored form, without the tree of nodes an item otherwise costs (a page of 100 items is thousands of nodes). To any other reader it is
  * an ordinary {@link ObjectNode}: its fields are built on the first look at them, and from then on the tree is what
  * is written, changes included.
  */
@@ -30,7 +31,12 @@ final class ItemNode extends ObjectNode implements JsonTrees.Streamed {
 
     /** The node of {@code item}, which must not change afterwards. */
     static ItemNode of(Map<String, AttributeValue> item) {
-        return new ItemNode(new LazyFields(item));
+        return new ItemNode(new LazyFields(item, null));
+    }
+
+    /** The node of an item in its stored form, which must not change afterwards. */
+    static ItemNode ofStored(byte[] stored) {
+        return new ItemNode(new LazyFields(null, stored));
     }
 
     @Override
@@ -38,24 +44,34 @@ final class ItemNode extends ObjectNode implements JsonTrees.Streamed {
         if (fields.built != null) {
             return false;
         }
-        AttributeValueJson.write(g, fields.item);
+        if (fields.item != null) {
+            AttributeValueJson.write(g, fields.item);
+        } else {
+            ItemCodec.writeJson(g, fields.stored);
+        }
         return true;
     }
 
-    /** The node's fields: the attribute values' nodes, made when something first asks for them. */
+    /**
+     * The node's fields: the attribute values' nodes, made when something first asks for them, from the item or
+     * from its stored form (one of the two is given).
+     */
     private static final class LazyFields extends AbstractMap<String, JsonNode> {
 
         private final Map<String, AttributeValue> item;
+        private final byte[] stored;
         private Map<String, JsonNode> built;
 
-        LazyFields(Map<String, AttributeValue> item) {
+        LazyFields(Map<String, AttributeValue> item, byte[] stored) {
             this.item = item;
+            this.stored = stored;
         }
 
         private Map<String, JsonNode> built() {
             if (built == null) {
                 Map<String, JsonNode> nodes = new LinkedHashMap<>();
-                item.forEach((name, value) -> nodes.put(name, AttributeValueJson.encode(value)));
+                (item != null ? item : ItemCodec.decode(stored))
+                        .forEach((name, value) -> nodes.put(name, AttributeValueJson.encode(value)));
                 built = nodes;
             }
             return built;
@@ -63,7 +79,7 @@ final class ItemNode extends ObjectNode implements JsonTrees.Streamed {
 
         @Override
         public int size() {
-            return built == null ? item.size() : built.size();
+            return built == null && item != null ? item.size() : built().size();
         }
 
         @Override
@@ -73,7 +89,7 @@ final class ItemNode extends ObjectNode implements JsonTrees.Streamed {
 
         @Override
         public boolean containsKey(Object key) {
-            return built == null ? item.containsKey(key) : built.containsKey(key);
+            return built == null && item != null ? item.containsKey(key) : built().containsKey(key);
         }
 
         @Override

@@ -1,5 +1,8 @@
 package dev.dynamotest.core.internal.storage;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
+import dev.dynamotest.core.internal.json.AttributeTypes;
 import dev.dynamotest.core.model.AttributeValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +48,88 @@ public final class ItemCodec {
         } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
             throw new UncheckedIOException(new IOException("corrupt item data", e));
         }
+    }
+
+    /**
+     * Writes a stored item as DynamoDB JSON, exactly as its decoded attribute values would be written, without
+     * decoding it: strings go from their stored UTF-8 to the output.
+     */
+    public static void writeJson(JsonGenerator g, byte[] data) throws IOException {
+        try {
+            writeJsonMap(g, new In(data));
+        } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
+            throw new UncheckedIOException(new IOException("corrupt item data", e));
+        }
+    }
+
+    private static void writeJsonMap(JsonGenerator g, In in) throws IOException {
+        int size = in.readInt();
+        g.writeStartObject();
+        for (int i = 0; i < size; i++) {
+            g.writeFieldName(in.readString());
+            writeJsonValue(g, in);
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeJsonValue(JsonGenerator g, In in) throws IOException {
+        int tag = in.readByte();
+        g.writeStartObject();
+        switch (tag) {
+            case S -> {
+                g.writeFieldName(AttributeTypes.S);
+                in.writeUtf8(g);
+            }
+            case N -> {
+                g.writeFieldName(AttributeTypes.N);
+                in.writeUtf8(g);
+            }
+            case B -> {
+                g.writeFieldName(AttributeTypes.B);
+                in.writeBinary(g);
+            }
+            case TRUE, FALSE -> {
+                g.writeFieldName(AttributeTypes.BOOL);
+                g.writeBoolean(tag == TRUE);
+            }
+            case NULL -> {
+                g.writeFieldName(AttributeTypes.NULL);
+                g.writeBoolean(true);
+            }
+            case M -> {
+                g.writeFieldName(AttributeTypes.M);
+                writeJsonMap(g, in);
+            }
+            case L -> {
+                g.writeFieldName(AttributeTypes.L);
+                int size = in.readInt();
+                g.writeStartArray();
+                for (int i = 0; i < size; i++) {
+                    writeJsonValue(g, in);
+                }
+                g.writeEndArray();
+            }
+            case SS, NS -> {
+                g.writeFieldName(tag == SS ? AttributeTypes.SS : AttributeTypes.NS);
+                int size = in.readInt();
+                g.writeStartArray();
+                for (int i = 0; i < size; i++) {
+                    in.writeUtf8(g);
+                }
+                g.writeEndArray();
+            }
+            case BS -> {
+                g.writeFieldName(AttributeTypes.BS);
+                int size = in.readInt();
+                g.writeStartArray();
+                for (int i = 0; i < size; i++) {
+                    in.writeBinary(g);
+                }
+                g.writeEndArray();
+            }
+            default -> throw new UncheckedIOException(new IOException("corrupt item data: tag " + tag));
+        }
+        g.writeEndObject();
     }
 
     private static void writeMap(Out out, Map<String, AttributeValue> map) {
@@ -230,6 +315,32 @@ public final class ItemCodec {
             String s = new String(bytes, position, length, StandardCharsets.UTF_8);
             position += length;
             return s;
+        }
+
+        /** Writes the next string, stored as UTF-8, as a JSON string. */
+        void writeUtf8(JsonGenerator g) throws IOException {
+            int length = checkedLength();
+            if (g instanceof UTF8JsonGenerator) {
+                g.writeUTF8String(bytes, position, length);
+            } else {
+                g.writeString(new String(bytes, position, length, StandardCharsets.UTF_8));
+            }
+            position += length;
+        }
+
+        /** Writes the next binary value as a base64 JSON string. */
+        void writeBinary(JsonGenerator g) throws IOException {
+            int length = checkedLength();
+            g.writeBinary(bytes, position, length);
+            position += length;
+        }
+
+        private int checkedLength() {
+            int length = readInt();
+            if (length < 0 || length > bytes.length - position) {
+                throw new IndexOutOfBoundsException("a length of " + length + " at " + position);
+            }
+            return length;
         }
 
         byte[] readBytes() {

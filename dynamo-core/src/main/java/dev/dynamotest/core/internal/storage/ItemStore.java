@@ -275,7 +275,7 @@ public final class ItemStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         StoredKey key = new StoredKey(hash, partition, rs.getBytes(1), rs.getBytes(2));
-                        rows.add(new StoredRow(key, rs.getInt(3), ItemCodec.decode(rs.getBytes(4))));
+                        rows.add(new StoredRow(key, rs.getInt(3), rs.getBytes(4)));
                     }
                 }
                 return null;
@@ -303,7 +303,7 @@ public final class ItemStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         StoredKey key = new StoredKey(rs.getInt(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4));
-                        rows.add(new StoredRow(key, rs.getInt(5), ItemCodec.decode(rs.getBytes(6))));
+                        rows.add(new StoredRow(key, rs.getInt(5), rs.getBytes(6)));
                     }
                 }
                 return null;

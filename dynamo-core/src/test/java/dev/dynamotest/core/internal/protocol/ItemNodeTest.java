@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.json.JsonTrees;
+import dev.dynamotest.core.internal.storage.ItemCodec;
 import dev.dynamotest.core.model.AttributeValue;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -44,11 +45,30 @@ class ItemNodeTest {
     }
 
     @Test
+    void writesTheSameJsonFromTheStoredFormOfTheItem() {
+        String streamed = JsonTrees.write(AttributeValueJson.storedItemNode(ItemCodec.encode(item())));
+
+        assertThat(streamed).isEqualTo(JsonTrees.write(AttributeValueJson.encodeItem(item())));
+    }
+
+    @Test
+    void readsAsTheTreeOfTheItemFromItsStoredForm() {
+        ObjectNode node = AttributeValueJson.storedItemNode(ItemCodec.encode(item()));
+
+        assertThat(node.size()).isEqualTo(10);
+        assertThat(node).isEqualTo(AttributeValueJson.encodeItem(item()));
+        assertThat(AttributeValueJson.decodeItem(node))
+                .isEqualTo(AttributeValueJson.decodeItem(AttributeValueJson.encodeItem(item())));
+    }
+
+    @Test
     void isWrittenTheSameInsideAResponseTree() {
         ObjectNode response = JsonNodeFactory.instance.objectNode();
-        response.putArray("Items").add(AttributeValueJson.itemNode(item())).add(AttributeValueJson.itemNode(Map.of()));
+        response.putArray("Items").add(AttributeValueJson.itemNode(item())).add(AttributeValueJson.itemNode(Map.of()))
+                .add(AttributeValueJson.storedItemNode(ItemCodec.encode(item())));
         ObjectNode eager = JsonNodeFactory.instance.objectNode();
-        eager.putArray("Items").add(AttributeValueJson.encodeItem(item())).add(AttributeValueJson.encodeItem(Map.of()));
+        eager.putArray("Items").add(AttributeValueJson.encodeItem(item())).add(AttributeValueJson.encodeItem(Map.of()))
+                .add(AttributeValueJson.encodeItem(item()));
 
         assertThat(JsonTrees.write(response)).isEqualTo(JsonTrees.write(eager));
         assertThat(response.toString()).isEqualTo(eager.toString());
