@@ -97,6 +97,7 @@ echo "results: $OUT"
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB"
   echo "java: $(java -version 2>&1 | head -1); node: $(node --version); dynalite: $DYNALITE_VERSION"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "warm-up: each endpoint until its ops/s are steady (rounds of ${WARMUP}s phases, at most $WARMUP_ROUNDS rounds)"
   echo "phases: ${SECONDS_PER_PHASE}s measured in $SLICES slices taken in turns, after ${WARMUP}s warm-up, at most $OPS calls; threads $THREADS"
 } >"$OUT/machine.txt"
 
