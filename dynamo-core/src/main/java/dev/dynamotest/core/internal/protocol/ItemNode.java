@@ -16,9 +16,9 @@ import java.util.Set;
 
 /**
  * An item as a JSON object that the response writer streams straight from the item's attribute values, or from its
- * stored form, without the tree of nodes an item otherwise costs (a page of 100 items is thousands of nodes). To any other reader it is
- * an ordinary {@link ObjectNode}: its fields are built on the first look at them, and from then on the tree is what
- * is written, changes included.
+ * stored form, without the tree of nodes an item otherwise costs (a page of 100 items is thousands of nodes). To any
+ * other reader it is an ordinary {@link ObjectNode}: its fields are built on the first look at them, and from then on
+ * the tree is what is written, changes included. Like the response it belongs to, it is for one thread.
  */
 final class ItemNode extends ObjectNode implements JsonTrees.Streamed {
 
