@@ -3,25 +3,15 @@ package dev.dynamotest.core;
 import dev.dynamotest.core.support.LocalEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.DescribeEndpointsResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsResponse;
 
 class AccountOperationsTest {
 
-    private static LocalEndpoint endpoint;
-
-    @BeforeAll
-    static void start() {
-        endpoint = new LocalEndpoint();
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
-    }
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
 
     @Test
     void describes_the_default_account_and_table_limits() {

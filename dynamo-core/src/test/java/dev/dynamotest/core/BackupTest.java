@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BackupDescription;
@@ -30,18 +30,13 @@ class BackupTest {
 
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
     private static final ControllableClock CLOCK = new ControllableClock().freezeAt(T0);
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass(EngineConfig.builder().clock(CLOCK).build());
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint(EngineConfig.builder().clock(CLOCK).build());
         client = endpoint.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     private static void put(String table, String pk, String value) {

@@ -12,9 +12,9 @@ import dev.dynamotest.core.support.LocalEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -26,21 +26,16 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 class BatchGetTest {
 
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         client = endpoint.client();
         endpoint.createTable("Orders", "pk", "sk", ScalarAttributeType.N);
         endpoint.createTable("Users", "pk", null, null);
         endpoint.createTable("Users2", "pk", null, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     private static KeysAndAttributes keys(List<Map<String, AttributeValue>> keys) {

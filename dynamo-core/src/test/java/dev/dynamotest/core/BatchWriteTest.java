@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -26,21 +26,16 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 class BatchWriteTest {
 
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         client = endpoint.client();
         endpoint.createTable("Orders", "pk", "sk", ScalarAttributeType.N);
         endpoint.createTable("Users", "pk", null, null);
         endpoint.createTable("Users2", "pk", null, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     static AttributeValue s(String value) {

@@ -6,9 +6,9 @@ import dev.dynamotest.core.support.LocalEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
@@ -34,12 +34,12 @@ class DataPlaneBadInputTest {
 
     private static final String VALIDATION = "ValidationException";
 
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         client = endpoint.client();
         client.createTable(b -> b.tableName("Events").billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(
@@ -51,11 +51,6 @@ class DataPlaneBadInputTest {
                         .keySchema(k -> k.attributeName("kind").keyType("HASH"))
                         .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
         endpoint.createTable("Users", "pk", null, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     private static Map<String, AttributeValue> event(String pk, int sk) {

@@ -9,26 +9,21 @@ import dev.dynamotest.core.support.LocalEndpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 class DynamoStreamsTest {
 
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoStreams streams;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         streams = endpoint.server().engine().streams();
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     private static void put(String table, String pk) {

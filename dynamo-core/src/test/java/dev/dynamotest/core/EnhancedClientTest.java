@@ -6,9 +6,9 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /** The AWS SDK's enhanced client (DynamoDbEnhancedClient) against the endpoint: a bean and a static schema. */
 class EnhancedClientTest {
 
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoDbEnhancedClient enhanced;
     private static DynamoDbTable<Order> orders;
     private static DynamoDbTable<Account> accounts;
@@ -137,7 +138,6 @@ class EnhancedClientTest {
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(endpoint.client()).build();
         orders = enhanced.table("Orders", TableSchema.fromBean(Order.class));
         orders.createTable(CreateTableEnhancedRequest.builder()
@@ -146,11 +146,6 @@ class EnhancedClientTest {
                 .build());
         accounts = enhanced.table("Accounts", ACCOUNT);
         accounts.createTable();
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     @Test

@@ -13,10 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -35,7 +35,8 @@ class GlobalTablesTest {
     private static final String AP = "ap-southeast-2";
     private static final AtomicInteger TABLES = new AtomicInteger();
     private static final ControllableClock CLOCK = new ControllableClock();
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass(EngineConfig.builder().clock(CLOCK).build());
     private static DynamoEngine engine;
     private static DynamoDbClient us;
     private static DynamoDbClient eu;
@@ -43,7 +44,6 @@ class GlobalTablesTest {
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint(EngineConfig.builder().clock(CLOCK).build());
         engine = endpoint.server().engine();
         us = endpoint.client(Region.US_EAST_1);
         eu = endpoint.client(Region.EU_WEST_1);
@@ -55,11 +55,6 @@ class GlobalTablesTest {
         engine.replication().reset();
         engine.regions().endOutages();
         CLOCK.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     private static String globalTable(String... replicaRegions) {

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
@@ -26,12 +26,12 @@ class ItemCollectionMetricsTest {
     private static final String INVALID = "1 validation error detected: Value 'ALL' at 'returnItemCollectionMetrics'"
             + " failed to satisfy constraint: Member must satisfy enum value set: [SIZE, NONE]";
 
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         client = endpoint.client();
         client.createTable(b -> b.tableName("Posts").billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(
@@ -51,11 +51,6 @@ class ItemCollectionMetricsTest {
                 .globalSecondaryIndexes(g -> g.indexName("byAt")
                         .keySchema(k -> k.attributeName("at").keyType("HASH"))
                         .projection(p -> p.projectionType(ProjectionType.ALL))));
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     private static Map<String, AttributeValue> post(String forum, int id) {

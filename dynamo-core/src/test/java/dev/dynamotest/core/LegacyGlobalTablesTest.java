@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,22 +25,17 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 class LegacyGlobalTablesTest {
 
     private static final AtomicInteger TABLES = new AtomicInteger();
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoEngine engine;
     private static DynamoDbClient us;
     private static DynamoDbClient eu;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         engine = endpoint.server().engine();
         us = endpoint.client(Region.US_EAST_1);
         eu = endpoint.client(Region.EU_WEST_1);
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     private static String tableIn(DynamoDbClient... clients) {

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -50,13 +50,13 @@ class QueryScanModelTest {
             ScalarAttributeType.N, "ModelNumbers", ScalarAttributeType.S, "ModelStrings",
             ScalarAttributeType.B, "ModelBinaries");
 
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoDbClient client;
     private static final Map<ScalarAttributeType, List<Map<String, AttributeValue>>> MODEL = new HashMap<>();
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         client = endpoint.client();
         Random random = new Random(SEED);
         for (ScalarAttributeType type : List.of(ScalarAttributeType.N, ScalarAttributeType.S, ScalarAttributeType.B)) {
@@ -81,11 +81,6 @@ class QueryScanModelTest {
             }
             MODEL.put(type, List.copyOf(items.values()));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     @Test

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
@@ -24,12 +24,12 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 
 class QueryTest {
 
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         client = endpoint.client();
         endpoint.createTable("Numbers", "pk", "sk", ScalarAttributeType.N);
         endpoint.createTable("Words", "pk", "sk", ScalarAttributeType.S);
@@ -43,11 +43,6 @@ class QueryTest {
             put("Words", Map.of("pk", s("w"), "sk", s(w), "len", n(Integer.toString(w.length()))));
         }
         put("Hashes", Map.of("pk", s("h"), "x", s("1")));
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     @Test

@@ -14,9 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -33,19 +33,14 @@ class ReadAfterWriteTest {
     private static final ControllableClock CLOCK =
             new ControllableClock().freezeAt(Instant.parse("2026-01-01T00:00:00Z"));
 
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass(EngineConfig.builder().clock(CLOCK).build());
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint(EngineConfig.builder().clock(CLOCK).build());
         client = endpoint.client();
         endpoint.createTable("Reads", "pk", null, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     private static Map<String, AttributeValue> key(String pk) {

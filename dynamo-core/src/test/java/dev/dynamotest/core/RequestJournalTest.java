@@ -9,8 +9,8 @@ import dev.dynamotest.core.support.LocalEndpoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -19,12 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 class RequestJournalTest {
 
     private static final ControllableClock CLOCK = new ControllableClock();
-    private static final LocalEndpoint endpoint = new LocalEndpoint(EngineConfig.builder().clock(CLOCK).build());
-
-    @AfterAll
-    static void close() {
-        endpoint.close();
-    }
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass(EngineConfig.builder().clock(CLOCK).build());
 
     private static DynamoEngine engine() {
         return endpoint.server().engine();

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -24,22 +24,17 @@ class ScanTest {
 
     private static final int ITEMS = 40;
 
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         client = endpoint.client();
         endpoint.createTable("Things", "pk", "sk", ScalarAttributeType.N);
         for (int i = 0; i < ITEMS; i++) {
             put("Things", Map.of("pk", s("p" + i % 10), "sk", n(Integer.toString(i)), "i", n(Integer.toString(i))));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     @Test

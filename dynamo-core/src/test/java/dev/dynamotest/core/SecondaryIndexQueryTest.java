@@ -7,9 +7,9 @@ import dev.dynamotest.core.support.LocalEndpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,12 +31,12 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 
 class SecondaryIndexQueryTest {
 
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         client = endpoint.client();
         client.createTable(t -> t.tableName("Orders").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.S),
@@ -59,11 +59,6 @@ class SecondaryIndexQueryTest {
         put(Map.of("pk", s("c1"), "sk", s("o3"), "status", s("SHIPPED"), "amount", n("20"), "note", s("n-o3"),
                 "secret", s("s-o3")));
         put(Map.of("pk", s("c2"), "sk", s("o4"), "amount", n("5"), "customer", s("bob")));
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     @Test

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -16,12 +16,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 class SecondaryIndexesTest {
 
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         client = endpoint.client();
         client.createTable(b -> b.tableName("Orders").billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(
@@ -31,11 +31,6 @@ class SecondaryIndexesTest {
                 .globalSecondaryIndexes(g -> g.indexName("byStatus")
                         .keySchema(k -> k.attributeName("status").keyType("HASH"))
                         .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     private static String errorOf(Runnable call) {

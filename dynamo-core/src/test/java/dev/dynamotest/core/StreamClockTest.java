@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
@@ -24,20 +24,15 @@ class StreamClockTest {
 
     private static final ControllableClock CLOCK = new ControllableClock().freezeAt(
             Instant.parse("2024-05-01T10:00:00Z"));
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass(EngineConfig.builder().clock(CLOCK).build());
     private static DynamoDbClient client;
     private static DynamoDbStreamsClient streams;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint(EngineConfig.builder().clock(CLOCK).build());
         client = endpoint.client();
         streams = endpoint.streams();
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     private static void put(String table, String pk) {

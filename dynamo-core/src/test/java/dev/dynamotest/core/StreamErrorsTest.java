@@ -8,9 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -19,22 +19,17 @@ class StreamErrorsTest {
 
     private static final String VALIDATION = "ValidationException";
     private static final String NOT_FOUND = "ResourceNotFoundException";
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoDbStreamsClient streams;
     private static String arn;
     private static String shardId;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         streams = endpoint.streams();
         arn = endpoint.createStreamedTable("Errors", StreamViewType.KEYS_ONLY);
         shardId = streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     @Test

@@ -6,9 +6,9 @@ import static dev.dynamotest.core.support.LocalEndpoint.attribute;
 import static dev.dynamotest.core.support.LocalEndpoint.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -18,18 +18,13 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 class TableStreamSpecificationTest {
 
     private static final String INVALID = "One or more parameter values were invalid: ";
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         client = endpoint.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     private static TableDescription describe(String name) {

@@ -9,29 +9,24 @@ import dev.dynamotest.core.support.LocalEndpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 class TablesTest {
 
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoDbClient client;
     private static Tables tables;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         client = endpoint.client();
         tables = endpoint.server().engine().tables();
         endpoint.createTable("Orders", "pk", "sk", ScalarAttributeType.N);
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     private static void put(String table, String pk, int sk) {

@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -28,18 +28,13 @@ class TimeToLiveTest {
 
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
     private static final ControllableClock CLOCK = new ControllableClock().freezeAt(T0);
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass(EngineConfig.builder().clock(CLOCK).build());
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint(EngineConfig.builder().clock(CLOCK).build());
         client = endpoint.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     private static void enable(String table, String attribute) {

@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
@@ -24,20 +24,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
 
 class TransactGetTest {
 
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         client = endpoint.client();
         endpoint.createTable("Accounts", "pk", null, null);
         endpoint.createTable("Ledger", "pk", "sk", ScalarAttributeType.N);
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     private static TransactGetItem get(String table, Map<String, AttributeValue> key) {

@@ -12,9 +12,9 @@ import dev.dynamotest.core.support.LocalEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
@@ -30,20 +30,15 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 class TransactWriteTest {
 
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         client = endpoint.client();
         endpoint.createTable("Accounts", "pk", null, null);
         endpoint.createTable("Ledger", "pk", "sk", ScalarAttributeType.N);
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     static TransactWriteItem put(String table, Map<String, AttributeValue> item) {

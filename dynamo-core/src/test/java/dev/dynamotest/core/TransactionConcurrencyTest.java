@@ -16,9 +16,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -42,12 +42,12 @@ class TransactionConcurrencyTest {
     private static final long OPENING_BALANCE = 100;
     private static final long TOTAL = ACCOUNTS * OPENING_BALANCE;
 
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         client = endpoint.client();
         client.createTable(b -> b.tableName("Bank").billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(
@@ -63,11 +63,6 @@ class TransactionConcurrencyTest {
                 .globalSecondaryIndexes(g -> g.indexName("byBranch")
                         .keySchema(k -> k.attributeName("branch").keyType("HASH"))
                         .projection(p -> p.projectionType(ProjectionType.ALL))));
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     /** Opens the accounts of a bank (a partition of its own) with the opening balance each. */

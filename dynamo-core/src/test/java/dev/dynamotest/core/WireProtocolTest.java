@@ -13,9 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -23,18 +23,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class WireProtocolTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static LocalEndpoint endpoint;
+    @RegisterExtension
+    static final LocalEndpoint endpoint = LocalEndpoint.perClass();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        endpoint = new LocalEndpoint();
         endpoint.createTable("Wire", "pk", null, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        endpoint.close();
     }
 
     private static HttpResponse<String> post(String target, String contentType, String body)

@@ -8,13 +8,17 @@ import dev.dynamotest.core.DynamoServer;
 import dev.dynamotest.core.EngineConfig;
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -25,40 +29,105 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-/** A running endpoint with an SDK client for tests: one per test class, closed after it. */
-public final class LocalEndpoint implements AutoCloseable {
+/**
+ * A running endpoint with an SDK client for tests, used in one of two ways.
+ *
+ * <p>For a whole test class, as a JUnit extension that starts the endpoint in {@code beforeAll} and closes it
+ * in {@code afterAll}:
+ * <pre>{@code
+ * @RegisterExtension
+ * static final LocalEndpoint endpoint = LocalEndpoint.perClass();          // or perClass(config)
+ * }</pre>
+ * For one test, started at once by the constructor and closed by {@link #close()}:
+ * <pre>{@code
+ * try (LocalEndpoint endpoint = new LocalEndpoint(config)) { ... }
+ * }</pre>
+ */
+public final class LocalEndpoint implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
-    private final DynamoServer server;
-    private final DynamoDbClient client;
+    private final EngineConfig config;
+    private volatile DynamoServer server;
+    private volatile DynamoDbClient client;
     private DynamoDbStreamsClient streams;
+    private String startedBy;
 
+    /** An endpoint over an engine with the default configuration, started at once; the caller closes it. */
     public LocalEndpoint() {
         this(EngineConfig.defaults());
     }
 
-    /** An endpoint over an engine with this configuration, for a test that holds the clock. */
+    /** An endpoint over an engine with this configuration, for a test that holds the clock; started at once. */
     public LocalEndpoint(EngineConfig config) {
+        this(config, true);
+    }
+
+    private LocalEndpoint(EngineConfig config, boolean startNow) {
+        this.config = Objects.requireNonNull(config, "config");
+        if (startNow) {
+            start();
+        }
+    }
+
+    /** An endpoint with the default configuration for a {@code @RegisterExtension} field, started in beforeAll. */
+    public static LocalEndpoint perClass() {
+        return perClass(EngineConfig.defaults());
+    }
+
+    /** An endpoint with this configuration for a {@code @RegisterExtension} field, started in beforeAll. */
+    public static LocalEndpoint perClass(EngineConfig config) {
+        return new LocalEndpoint(config, false);
+    }
+
+    private void start() {
         server = DynamoServer.start(DynamoEngine.create(config));
         client = client(Region.US_EAST_1);
     }
 
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) {
+        if (server == null) {
+            start();
+            startedBy = context.getUniqueId();
+        }
+    }
+
+    @Override
+    public synchronized void afterAll(ExtensionContext context) {
+        if (context.getUniqueId().equals(startedBy)) {
+            startedBy = null;
+            close();
+        }
+    }
+
     public DynamoServer server() {
-        return server;
+        return running();
     }
 
     public URI endpoint() {
-        return server.endpoint();
+        return running().endpoint();
     }
 
     public DynamoDbClient client() {
+        running();
         return client;
+    }
+
+    private DynamoServer running() {
+        DynamoServer current = server;
+        if (current == null) {
+            throw new IllegalStateException("LocalEndpoint is not running: a LocalEndpoint.perClass() endpoint "
+                    + "runs only from beforeAll to afterAll, so register it with @RegisterExtension on a static "
+                    + "field and use it from @BeforeAll methods and tests, not from field initializers "
+                    + "or after close()");
+        }
+        return current;
     }
 
     /** A DynamoDB Streams client for the endpoint (us-east-1), closed with the endpoint. */
     public synchronized DynamoDbStreamsClient streams() {
         if (streams == null) {
             streams = DynamoDbStreamsClient.builder()
-                    .endpointOverride(server.endpoint())
+                    .endpointOverride(endpoint())
                     .region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(
                             AwsBasicCredentials.create("AKIDTEST", "secret")))
@@ -71,7 +140,7 @@ public final class LocalEndpoint implements AutoCloseable {
     /** A new client for the endpoint that signs requests for the given region; the caller closes it. */
     public DynamoDbClient client(Region region) {
         return DynamoDbClient.builder()
-                .endpointOverride(server.endpoint())
+                .endpointOverride(endpoint())
                 .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
                 .httpClient(UrlConnectionHttpClient.create())
@@ -95,7 +164,7 @@ public final class LocalEndpoint implements AutoCloseable {
                     .keySchema(KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build(),
                             KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
         }
-        client.createTable(request.build());
+        client().createTable(request.build());
     }
 
     /** Creates an on-demand table with a string partition key {@code pk} and, when given, a string sort key. */
@@ -109,12 +178,12 @@ public final class LocalEndpoint implements AutoCloseable {
             request.keySchema(key("pk", KeyType.HASH), key(sortKey, KeyType.RANGE))
                     .attributeDefinitions(attribute("pk"), attribute(sortKey));
         }
-        return client.createTable(request.build()).tableDescription().tableArn();
+        return client().createTable(request.build()).tableDescription().tableArn();
     }
 
     /** Creates an on-demand table with a string partition key {@code pk} and a stream; returns the stream ARN. */
     public String createStreamedTable(String name, StreamViewType viewType) {
-        return client.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+        return client().createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
                         .keySchema(key("pk", KeyType.HASH)).attributeDefinitions(attribute("pk"))
                         .streamSpecification(s -> s.streamEnabled(true).streamViewType(viewType)))
                 .tableDescription().latestStreamArn();
@@ -149,13 +218,21 @@ public final class LocalEndpoint implements AutoCloseable {
         });
     }
 
+    /** Closes the clients, the server and its engine; a later call does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        DynamoServer current = server;
+        if (current == null) {
+            return;
+        }
         if (streams != null) {
             streams.close();
+            streams = null;
         }
         client.close();
-        server.close();
-        server.engine().close();
+        current.close();
+        current.engine().close();
+        client = null;
+        server = null;
     }
 }
