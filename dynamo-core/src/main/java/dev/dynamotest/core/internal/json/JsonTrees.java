@@ -1,18 +1,15 @@
 package dev.dynamotest.core.internal.json;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -22,8 +19,9 @@ import java.util.Map;
  * {@code JsonNode.toString()} build the same trees and text, but bring up Jackson's data binding (about 300 classes)
  * on first use, which the engine's cold start can do without.
  *
- * <p>Reading follows {@code readTree}'s defaults: a repeated field keeps its last value, and a number with a
- * fraction or an exponent becomes a {@code double} node. Writing takes the tree's node kinds as they are.
+ * <p>{@link #read} follows {@code readTree}'s defaults: a repeated field keeps its last value, and a number with a
+ * fraction or an exponent becomes a {@code double} node. {@link #readExact} gives up on both instead. Writing takes
+ * the tree's node kinds as they are.
  */
 public final class JsonTrees {
 
@@ -40,17 +38,22 @@ public final class JsonTrees {
         }
     }
 
-    /** The tree of a JSON document in UTF-8 (or another encoding Jackson detects). */
-    public static JsonNode read(byte[] json) throws IOException {
-        try (JsonParser p = FACTORY.createParser(json)) {
-            return root(p);
-        }
-    }
-
-    /** The tree of a JSON document read from a stream, which stays open. */
-    public static JsonNode read(InputStream in) throws IOException {
-        try (JsonParser p = FACTORY.createParser(in)) {
-            return root(p);
+    /**
+     * The tree of a request body, read exactly: the tree {@code readTree} builds for the bodies clients send
+     * (objects, arrays, strings, integers, booleans, nulls). For anything else (a floating-point number, a duplicate
+     * field, trailing content, malformed JSON) it answers {@code null}, so that the caller can read the body with
+     * {@code readTree} for its exact results and error messages.
+     */
+    public static JsonNode readExact(JsonFactory factory, byte[] body) {
+        try (JsonParser p = factory.createParser(body)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return null;
+            }
+            JsonNode root = value(p, first, true);
+            return root == null || p.nextToken() != null ? null : root;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return null;
         }
     }
 
@@ -63,18 +66,6 @@ public final class JsonTrees {
             throw new UncheckedIOException(e);
         }
         return text.toString();
-    }
-
-    /** The compact JSON of a tree in UTF-8. */
-    public static byte[] writeBytes(JsonNode node) {
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder(FACTORY._getBufferRecycler(), 1024)) {
-            try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
-                write(g, node);
-            }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
@@ -140,41 +131,64 @@ public final class JsonTrees {
 
     private static JsonNode root(JsonParser p) throws IOException {
         JsonToken first = p.nextToken();
-        return first == null ? NODES.missingNode() : value(p, first);
+        return first == null ? NODES.missingNode() : value(p, first, false);
     }
 
-    private static JsonNode value(JsonParser p, JsonToken token) throws IOException {
+    /**
+     * The node of the value that starts at {@code token}. Read leniently, as {@code readTree}'s defaults do, a
+     * fraction or an exponent makes a {@code double} node and a repeated field keeps its last value; read exactly,
+     * both give {@code null}, as does a token that starts no value.
+     */
+    private static JsonNode value(JsonParser p, JsonToken token, boolean exact) throws IOException {
         return switch (token) {
-            case START_OBJECT -> object(p);
-            case START_ARRAY -> array(p);
+            case START_OBJECT -> object(p, exact);
+            case START_ARRAY -> array(p, exact);
             case VALUE_STRING -> NODES.textNode(p.getText());
             case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
                 case INT -> NODES.numberNode(p.getIntValue());
                 case LONG -> NODES.numberNode(p.getLongValue());
                 default -> NODES.numberNode(p.getBigIntegerValue());
             };
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
+            case VALUE_NUMBER_FLOAT -> exact ? null : NODES.numberNode(p.getDoubleValue());
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> NODES.nullNode();
-            default -> throw new IOException("unexpected " + token + " in JSON");
+            default -> {
+                if (exact) {
+                    yield null;
+                }
+                throw new IOException("unexpected " + token + " in JSON");
+            }
         };
     }
 
-    private static ObjectNode object(JsonParser p) throws IOException {
+    private static ObjectNode object(JsonParser p, boolean exact) throws IOException {
         ObjectNode node = NODES.objectNode();
         String name;
         while ((name = p.nextFieldName()) != null) {
-            node.set(name, value(p, p.nextToken()));
+            JsonNode child = value(p, p.nextToken(), exact);
+            if (child == null || node.replace(name, child) != null && exact) {
+                return null;
+            }
         }
-        return node;
+        return !exact || p.currentToken() == JsonToken.END_OBJECT ? node : null;
     }
 
-    private static ArrayNode array(JsonParser p) throws IOException {
+    private static ArrayNode array(JsonParser p, boolean exact) throws IOException {
         ArrayNode node = NODES.arrayNode();
         JsonToken token;
         while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
-            node.add(value(p, token));
+            if (token == null) {
+                if (exact) {
+                    return null;
+                }
+                throw new IOException("unexpected end of JSON in an array");
+            }
+            JsonNode child = value(p, token, exact);
+            if (child == null) {
+                return null;
+            }
+            node.add(child);
         }
         return node;
     }

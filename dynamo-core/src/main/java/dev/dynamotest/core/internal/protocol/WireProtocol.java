@@ -13,6 +13,7 @@ import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.internal.autoscaling.AutoScaling;
+import dev.dynamotest.core.internal.json.JsonTrees;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +39,6 @@ public final class WireProtocol {
                     .maxNameLength(1024 * 1024).maxStringLength(Integer.MAX_VALUE).build())
             .build();
     private static final JsonTreeWriter WRITER = new JsonTreeWriter(FACTORY);
-    private static final JsonTreeReader READER = new JsonTreeReader(FACTORY);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -162,7 +162,7 @@ public final class WireProtocol {
         if (body == null || body.length == 0) {
             return NODES.objectNode();
         }
-        JsonNode node = READER.read(body);
+        JsonNode node = JsonTrees.readExact(FACTORY, body);
         if (node instanceof ObjectNode object) {
             return object;
         }
@@ -219,7 +219,6 @@ public final class WireProtocol {
         }
         return null;
     }
-
 
     /**
      * Jackson's data binding, for the bodies the streaming reader leaves to {@code readTree} (for its exact trees and

@@ -3,9 +3,9 @@ package dev.dynamotest.core.internal.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -23,9 +23,6 @@ class JsonTreesTest {
         JsonNode expected = new ObjectMapper().readTree(DOCUMENT);
 
         assertThat(JsonTrees.read(DOCUMENT)).isEqualTo(expected);
-        assertThat(JsonTrees.read(DOCUMENT.getBytes(StandardCharsets.UTF_8))).isEqualTo(expected);
-        assertThat(JsonTrees.read(new ByteArrayInputStream(DOCUMENT.getBytes(StandardCharsets.UTF_8))))
-                .isEqualTo(expected);
         assertThat(JsonTrees.read("").isMissingNode()).isTrue();
     }
 
@@ -34,8 +31,26 @@ class JsonTreesTest {
         JsonNode tree = new ObjectMapper().readTree(DOCUMENT);
 
         assertThat(JsonTrees.write(tree)).isEqualTo(tree.toString());
-        assertThat(new String(JsonTrees.writeBytes(tree), StandardCharsets.UTF_8)).isEqualTo(tree.toString());
         assertThat(JsonTrees.read(JsonTrees.write(tree))).isEqualTo(tree);
+    }
+
+    @Test
+    void reads_exactly_the_tree_that_object_mapper_reads_of_a_request() throws IOException {
+        String request = "{\"TableName\":\"Orders\",\"Limit\":3,\"Big\":123456789012345678901234567890,"
+                + "\"ConsistentRead\":true,\"Archival\":null,\"Key\":{\"pk\":{\"S\":\"caf\\u00e9\"}},"
+                + "\"AttributesToGet\":[\"a\",\"b\"],\"Empty\":{},\"None\":[]}";
+
+        assertThat(JsonTrees.readExact(new JsonFactory(), request.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new ObjectMapper().readTree(request));
+    }
+
+    @Test
+    void reading_exactly_gives_up_where_read_tree_decides() {
+        JsonFactory factory = new JsonFactory();
+        for (String body : new String[] {"{\"Limit\":1.5}", "{\"a\":1,\"a\":2}", "{\"a\":1} {}", "{\"a\":",
+                "{\"a\" 1}", "[1, 2.0]", ""}) {
+            assertThat(JsonTrees.readExact(factory, body.getBytes(StandardCharsets.UTF_8))).as(body).isNull();
+        }
     }
 
     @Test
