@@ -38,8 +38,9 @@ final class SpareEndpoint {
 
     /** Whether the head start is wanted: not turned off, and no other endpoint named for the tests. */
     static boolean wanted() {
-        return !parameter(PRESTART).filter("false"::equalsIgnoreCase).isPresent()
-                && parameter(ExtensionOptions.ENDPOINT_PROPERTY).isEmpty();
+        Properties platform = platformProperties();
+        return !parameter(PRESTART, platform).filter("false"::equalsIgnoreCase).isPresent()
+                && parameter(ExtensionOptions.ENDPOINT_PROPERTY, platform).isEmpty();
     }
 
     /** Starts the spare endpoint on a thread of its own, unless one is there already. */
@@ -127,8 +128,7 @@ final class SpareEndpoint {
      * A parameter as the extension reads it, except that of JUnit's configuration only the class path's
      * {@code junit-platform.properties} can be read this early.
      */
-    private static Optional<String> parameter(String name) {
-        Properties platform = platformProperties();
+    private static Optional<String> parameter(String name, Properties platform) {
         return ExtensionOptions.parameter(name, key -> Optional.ofNullable(platform.getProperty(key)));
     }
 

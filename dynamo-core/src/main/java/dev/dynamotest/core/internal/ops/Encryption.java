@@ -1,12 +1,12 @@
 package dev.dynamotest.core.internal.ops;
 
-import dev.dynamotest.core.internal.RandomIds;
 import static dev.dynamotest.core.internal.ops.TableDescriptions.NODES;
 import static dev.dynamotest.core.internal.ops.Throughputs.INVALID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.RandomIds;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
 

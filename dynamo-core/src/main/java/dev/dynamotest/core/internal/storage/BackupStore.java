@@ -1,9 +1,9 @@
 package dev.dynamotest.core.internal.storage;
 
-import dev.dynamotest.core.internal.json.JsonTrees;
-import java.io.IOException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.internal.json.JsonTrees;
 import dev.dynamotest.core.model.AttributeValue;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +20,6 @@ import java.util.Optional;
  * and a copy of the table's items, kept until the backup is deleted, also after the table is.
  */
 public final class BackupStore {
-
 
     private final H2Database db;
 

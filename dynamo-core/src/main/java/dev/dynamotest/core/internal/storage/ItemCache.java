@@ -1,10 +1,8 @@
 package dev.dynamotest.core.internal.storage;
 
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -97,12 +95,11 @@ final class ItemCache {
         }
         version++;
         if (committed) {
-            List<Map.Entry<RowKey, byte[]>> entries = new ArrayList<>(changes.entrySet());
-            for (Map.Entry<RowKey, byte[]> e : entries) {
-                if (e.getValue() != null) {
-                    put(e.getKey(), e.getValue());
+            changes.forEach((k, data) -> {
+                if (data != null) {
+                    put(k, data);
                 }
-            }
+            });
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.dynamotest.core.internal.storage;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.json.JsonTrees;
 import java.io.IOException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * across restarts. One catalog per region, as in DynamoDB.
  */
 public final class TableCatalog {
-
 
     private final H2Database db;
     private final Map<String, ConcurrentSkipListMap<String, TableMeta>> regions = new ConcurrentHashMap<>();

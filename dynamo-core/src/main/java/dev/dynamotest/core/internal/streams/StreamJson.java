@@ -1,10 +1,10 @@
 package dev.dynamotest.core.internal.streams;
 
-import dev.dynamotest.core.internal.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.internal.json.JsonTrees;
 import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.internal.storage.StreamMeta;
 import dev.dynamotest.core.model.StreamRecord;
