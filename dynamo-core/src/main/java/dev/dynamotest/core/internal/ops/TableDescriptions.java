@@ -47,8 +47,9 @@ final class TableDescriptions {
             if (indexes instanceof ArrayNode array) {
                 for (JsonNode index : array) {
                     ObjectNode o = (ObjectNode) index;
-                    o.put("IndexSizeBytes", 0L);
-                    o.put("ItemCount", 0L);
+                    long[] indexCountAndSize = ctx.items().countAndSize(table, o.path("IndexName").asText());
+                    o.put("IndexSizeBytes", indexCountAndSize[1]);
+                    o.put("ItemCount", indexCountAndSize[0]);
                     if ("CREATING".equals(status) && o.has("IndexStatus")) {
                         o.put("IndexStatus", "CREATING");
                     }
