@@ -113,7 +113,7 @@ public final class DirectoryObjectStore implements ObjectStore {
         }
         Path path = parent.resolve(name).normalize();
         if (!path.startsWith(parent) || path.equals(parent)) {
-            throw new IllegalArgumentException("the name " + name + " leaves the folder " + parent);
+            throw new UncheckedIOException(new IOException("the name " + name + " leaves the folder " + parent));
         }
         return path;
     }

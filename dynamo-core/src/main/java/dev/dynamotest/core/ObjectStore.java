@@ -12,6 +12,10 @@ import java.util.Optional;
  * <pre>{@code
  * EngineConfig config = EngineConfig.builder().objectStore(ObjectStore.directory(Path.of("build/s3"))).build();
  * }</pre>
+ *
+ * A store that cannot read or write (the bucket refuses access, the disk is full) throws
+ * {@link java.io.UncheckedIOException}: exports and imports then fail with DynamoDB's S3 failure code. Any other
+ * exception counts as a bug, reported as an internal error.
  */
 public interface ObjectStore {
 

@@ -1,9 +1,12 @@
 package dev.dynamotest.core;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
@@ -49,20 +52,28 @@ public final class S3ObjectStore implements ObjectStore {
             if (e.statusCode() == 404) {
                 return false;
             }
-            throw e;
+            throw failure("cannot look up bucket " + bucket, e);
         }
     }
 
     @Override
     public void createBucket(String bucket) {
         if (!bucketExists(bucket)) {
-            client.createBucket(b -> b.bucket(bucket));
+            try {
+                client.createBucket(b -> b.bucket(bucket));
+            } catch (SdkException e) {
+                throw failure("cannot create bucket " + bucket, e);
+            }
         }
     }
 
     @Override
     public void put(String bucket, String key, byte[] content) {
-        client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content));
+        try {
+            client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content));
+        } catch (SdkException e) {
+            throw failure("cannot write " + bucket + "/" + key, e);
+        }
     }
 
     @Override
@@ -75,7 +86,7 @@ public final class S3ObjectStore implements ObjectStore {
             if (e.statusCode() == 404) {
                 return Optional.empty();
             }
-            throw e;
+            throw failure("cannot read " + bucket + "/" + key, e);
         }
     }
 
@@ -98,9 +109,16 @@ public final class S3ObjectStore implements ObjectStore {
             } while (token != null);
         } catch (NoSuchBucketException e) {
             return List.of();
+        } catch (SdkException e) {
+            throw failure("cannot list " + bucket, e);
         }
         keys.sort(null);
         return keys;
+    }
+
+    /** The store failing, as {@link ObjectStore} reports it. */
+    private static UncheckedIOException failure(String what, SdkException e) {
+        return new UncheckedIOException(new IOException(what + ": " + e.getMessage(), e));
     }
 
     @Override

@@ -149,7 +149,12 @@ public final class ExportOperations {
             d.put("BilledSizeBytes", written.billedSizeBytes());
             d.put("ItemCount", written.itemCount());
         } catch (RuntimeException e) {
-            fail(d, end, "S3AccessDenied", "Failed to write to the S3 bucket: " + e.getMessage());
+            if (dev.dynamotest.core.internal.s3.TransferFailures.isStoreFailure(e)) {
+                fail(d, end, "S3AccessDenied", "Failed to write to the S3 bucket: " + e.getMessage());
+            } else {
+                fail(d, end, dev.dynamotest.core.internal.s3.TransferFailures.INTERNAL_ERROR,
+                        dev.dynamotest.core.internal.s3.TransferFailures.internalError(d.path("ExportArn").asText(), e));
+            }
         }
     }
 

@@ -144,8 +144,20 @@ public final class ImportOperations {
                 d.put("TableId", created.path("TableDescription").path("TableId").asText());
                 response = ExportOperations.wrap(d, "ImportTableDescription");
                 TableMeta table = ctx.table(region, name);
-                run(table, d, store, bucket, Json.text(source, "S3KeyPrefix"), format, compression,
-                        delimiter == null ? ',' : delimiter.charAt(0), headerList(headers));
+                try {
+                    run(table, d, store, bucket, Json.text(source, "S3KeyPrefix"), format, compression,
+                            delimiter == null ? ',' : delimiter.charAt(0), headerList(headers));
+                } catch (RuntimeException e) {
+                    end(d, "FAILED");
+                    if (dev.dynamotest.core.internal.s3.TransferFailures.isStoreFailure(e)) {
+                        d.put("FailureCode", "S3AccessDenied");
+                        d.put("FailureMessage", "Failed to read from the S3 bucket: " + e.getMessage());
+                    } else {
+                        d.put("FailureCode", dev.dynamotest.core.internal.s3.TransferFailures.INTERNAL_ERROR);
+                        d.put("FailureMessage", dev.dynamotest.core.internal.s3.TransferFailures.internalError(
+                                d.path("ImportArn").asText(), e));
+                    }
+                }
             }
             imports.add(region, token, request, d, now);
             return response;
@@ -170,9 +182,9 @@ public final class ImportOperations {
             processedBytes += content.length;
             List<ImportItems.Entry> entries;
             try {
-                entries = ImportItems.read(format, Compression.decompress(compression, content), delimiter, headers,
-                        keyTypes);
-            } catch (IOException | RuntimeException e) {
+                byte[] uncompressed = Compression.decompress(compression, content);
+                entries = ImportItems.read(format, uncompressed, delimiter, headers, keyTypes);
+            } catch (IOException | com.github.luben.zstd.ZstdException e) {
                 entries = List.of(new ImportItems.Entry(null, "Unable to decompress the object as "
                         + d.path("InputCompressionType").asText() + ": " + e.getMessage()));
             }

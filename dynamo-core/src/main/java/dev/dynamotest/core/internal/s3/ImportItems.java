@@ -65,7 +65,7 @@ public final class ImportItems {
                     entries.add(new Entry(null, e.getMessage()));
                 }
             }
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (JsonProcessingException | com.fasterxml.jackson.databind.RuntimeJsonMappingException e) {
             entries.add(new Entry(null, "Unable to parse the object as DynamoDB JSON: " + firstLine(e)));
         } catch (IOException e) {
             entries.add(new Entry(null, "Unable to read the object: " + e.getMessage()));
