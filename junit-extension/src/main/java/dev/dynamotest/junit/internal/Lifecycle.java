@@ -108,7 +108,7 @@ public final class Lifecycle {
         Function<String, Optional<String>> parameters = key -> ExtensionOptions.parameter(key,
                 outermost::getConfigurationParameter);
         return outermost.getStore(NAMESPACE).getOrComputeIfAbsent(RESOURCE, key -> DynamoResource.start(
-                (options != null ? options : new ExtensionOptions()).resolve(
+                (options != null ? options : ExtensionOptions.none()).resolve(
                         AnnotationSupport.findAnnotation(outermost.getRequiredTestClass(), DynamoTest.class)
                                 .orElse(null), parameters), parameters),
                 DynamoResource.class);
