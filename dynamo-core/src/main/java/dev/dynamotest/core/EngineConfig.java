@@ -49,6 +49,22 @@ public final class EngineConfig {
         return new Builder();
     }
 
+    /** A builder that starts from this configuration's values, to build one that differs in a few. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.defaultRegion = defaultRegion;
+        builder.clock = clock;
+        builder.databasePath = databasePath;
+        builder.accountId = accountId;
+        builder.ttlSweepDelay = ttlSweepDelay;
+        builder.objectStore = objectStore;
+        builder.capacityMode = capacityMode;
+        builder.partitionThroughputLimits = partitionThroughputLimits;
+        builder.tableUpdateDelay = tableUpdateDelay;
+        builder.prices = prices;
+        return builder;
+    }
+
     /** The region of requests that do not name one in their signature. */
     public String defaultRegion() {
         return defaultRegion;

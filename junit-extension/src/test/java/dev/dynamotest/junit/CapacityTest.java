@@ -102,7 +102,8 @@ class CapacityTest {
     @DynamoTable(name = "Orders", partitionKey = "pk", readCapacity = 1, writeCapacity = 1)
     static class EnforcingByBuilder {
         @RegisterExtension
-        static DynamoExtension dynamo = DynamoExtension.builder().capacity(CapacityMode.ENFORCE).build();
+        static DynamoExtension dynamo = DynamoExtension.builder()
+                .engine(e -> e.capacityMode(CapacityMode.ENFORCE)).build();
 
         @Test
         void throttles(Dynamo dynamo) {

@@ -31,17 +31,9 @@ public final class LocalBackend implements Backend {
 
     /** Starts an engine and its server as the settings say. */
     public static LocalBackend start(Settings settings) {
-        ControllableClock clock = new ControllableClock(settings.clockSource());
-        EngineConfig.Builder config = EngineConfig.builder()
-                .defaultRegion(settings.region())
-                .clock(clock)
-                .databasePath(settings.databasePath())
-                .capacityMode(settings.capacity());
-        if (settings.objectStore() != null) {
-            config.objectStore(settings.objectStore());
-        }
-        DynamoServer server = DynamoServer.start(config.build(), settings.host(), settings.port());
-        return new LocalBackend(clock, server.engine(), server);
+        EngineConfig config = settings.engineConfig();
+        DynamoServer server = DynamoServer.start(config, settings.host(), settings.port());
+        return new LocalBackend((ControllableClock) config.clock(), server.engine(), server);
     }
 
     @Override
