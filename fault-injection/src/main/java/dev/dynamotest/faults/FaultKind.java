@@ -4,9 +4,9 @@ package dev.dynamotest.faults;
 public enum FaultKind {
     /** ProvisionedThroughputExceededException: {@link Faults#throttle}. */
     THROTTLE,
-    /** ThrottlingException: {@link Faults#throttle} {@code .as(}{@link ThrottleError#THROTTLING_EXCEPTION}{@code )}. */
+    /** ThrottlingException: {@link Faults#throttle}, {@link ThrottleError#THROTTLING_EXCEPTION}. */
     THROTTLING_EXCEPTION,
-    /** RequestLimitExceeded: {@link Faults#throttle} {@code .as(}{@link ThrottleError#REQUEST_LIMIT_EXCEEDED}{@code )}. */
+    /** RequestLimitExceeded: {@link Faults#throttle}, {@link ThrottleError#REQUEST_LIMIT_EXCEEDED}. */
     REQUEST_LIMIT_EXCEEDED,
     /** InternalServerError (500): {@link Faults#internalServerError}. */
     INTERNAL_SERVER_ERROR,
@@ -22,8 +22,8 @@ public enum FaultKind {
     TRANSACTION_CONFLICT,
     /** TransactionInProgressException for a repeated ClientRequestToken: {@link Faults#transactionInProgress}. */
     TRANSACTION_IN_PROGRESS,
-    /** Stream records readable {@code millis} after their change: {@link EngineFaults#streamLag}; needs the endpoint in this JVM. */
+    /** Stream records readable {@code millis} after their change: {@link EngineFaults#streamLag} (engine only). */
     STREAM_LAG,
-    /** Stream records held back for the whole test: {@link EngineFaults#holdStream}; needs the endpoint in this JVM. */
+    /** Stream records held back for the whole test: {@link EngineFaults#holdStream} (engine only). */
     STREAM_HOLD
 }

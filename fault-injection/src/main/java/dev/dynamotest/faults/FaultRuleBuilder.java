@@ -58,20 +58,20 @@ public sealed class FaultRuleBuilder permits ThrottleRuleBuilder {
 
     /** Only calls signed for this region. */
     public FaultRuleBuilder inRegion(String region) {
-        return new FaultRuleBuilder(rules, accountId, operations, action, Objects.requireNonNull(region, "region"), table, index,
-                predicate);
+        return new FaultRuleBuilder(rules, accountId, operations, action, Objects.requireNonNull(region, "region"),
+                table, index, predicate);
     }
 
     /** Only calls that name this table (in TableName, RequestItems or TransactItems). */
     public FaultRuleBuilder onTable(String table) {
-        return new FaultRuleBuilder(rules, accountId, operations, action, region, Objects.requireNonNull(table, "table"), index,
-                predicate);
+        return new FaultRuleBuilder(rules, accountId, operations, action, region,
+                Objects.requireNonNull(table, "table"), index, predicate);
     }
 
     /** Only Query and Scan calls on this index. */
     public FaultRuleBuilder onIndex(String index) {
-        return new FaultRuleBuilder(rules, accountId, operations, action, region, table, Objects.requireNonNull(index, "index"),
-                predicate);
+        return new FaultRuleBuilder(rules, accountId, operations, action, region, table,
+                Objects.requireNonNull(index, "index"), predicate);
     }
 
     /** Only calls the predicate accepts (it sees the region, operation, JSON body and headers). */

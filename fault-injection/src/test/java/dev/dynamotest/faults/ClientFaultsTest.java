@@ -38,8 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The same rules applied inside SDK clients by {@link ClientFaults#executionInterceptor()}, against an endpoint that has
- * no fault rules of its own: its journal shows what really reached it.
+ * The same rules applied inside SDK clients by {@link ClientFaults#executionInterceptor()}, against an endpoint
+ * that has no fault rules of its own: its journal shows what really reached it.
  */
 class ClientFaultsTest {
 

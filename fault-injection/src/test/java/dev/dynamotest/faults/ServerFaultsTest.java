@@ -137,7 +137,8 @@ class ServerFaultsTest {
                         .containsExactly(ThrottlingReason.builder().reason("TableWriteKeyRangeThroughputExceeded")
                                 .resource("arn:aws:dynamodb:us-east-1:000000000000:table/Orders").build()));
         assertThat(rule).hasToString("request limit exceeded on [PutItem] on table Orders, always");
-        assertThat(requests.list()).hasSize(9).extracting(RecordedRequest::fault).containsOnly("request limit exceeded");
+        assertThat(requests.list()).hasSize(9).extracting(RecordedRequest::fault)
+                .containsOnly("request limit exceeded");
     }
 
     @Test

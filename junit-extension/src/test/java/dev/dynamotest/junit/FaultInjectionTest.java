@@ -202,7 +202,8 @@ class FaultInjectionTest {
         void answers_request_limit_exceeded(DynamoDbClient client, Dynamo dynamo) {
             assertThatThrownBy(() -> client.putItem(r -> r.tableName("Orders").item(item("A#1"))))
                     .isInstanceOfSatisfying(RequestLimitExceededException.class, e -> assertThat(e.throttlingReasons())
-                            .extracting(ThrottlingReason::reason).containsExactly("TableWriteKeyRangeThroughputExceeded"));
+                            .extracting(ThrottlingReason::reason)
+                            .containsExactly("TableWriteKeyRangeThroughputExceeded"));
             assertThat(dynamo.requests()).hasErrors("RequestLimitExceeded", 9).hasFaults(9);
             assertThat(dynamo.faults().describe()).containsExactly(
                     "request limit exceeded on [PutItem] on table Orders, always");
