@@ -89,7 +89,9 @@ public final class DynamoStreams {
 
     /**
      * Adds a gate that GetRecords and {@link #read} consult before handing out a record (stream lag). Listeners
-     * are told of new records at once, whatever the gates say.
+     * are told of new records at once, whatever the gates say. This is the hook the fault DSL uses; tests delay a
+     * stream with {@code faults().streamLag(table, lag)} or {@code holdStream(table)} (in a {@code @DynamoTest},
+     * {@code dynamo.engineFaults()}).
      */
     public void addGate(StreamGate gate) {
         reader.catalog().addGate(gate);

@@ -21,7 +21,11 @@ public final class Regions {
         this.outages = outages;
     }
 
-    /** Starts an outage of the region (a second call changes its mode). */
+    /**
+     * Starts an outage of the region (a second call changes its mode). This is the engine's mechanism, which the
+     * fault DSL uses; tests use {@code faults().regionOutage(Region[, OutageMode])} (in a {@code @DynamoTest},
+     * {@code dynamo.faults().regionOutage(...)}).
+     */
     public RegionOutage outage(String region, OutageMode mode) {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(mode, "mode");

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynamotest.core.OutageMode;
 import dev.dynamotest.core.RecordedRequest;
 import dev.dynamotest.core.RecordedRequests;
-import dev.dynamotest.core.RegionOutage;
 import dev.dynamotest.faults.support.FaultEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +47,7 @@ class RegionOutageTest {
     @Test
     void a_server_error_outage_fails_every_attempt_with_internal_server_error_and_keeps_the_data() {
         RecordedRequests requests = endpoint.requests();
-        RegionOutage outage = endpoint.faults().regionOutage(Region.US_EAST_1);
+        RegionFault outage = endpoint.faults().regionOutage(Region.US_EAST_1);
 
         assertThatThrownBy(() -> endpoint.client().getItem(r -> r.tableName("Orders").key(item("A#1"))))
                 .isInstanceOf(InternalServerErrorException.class)
@@ -85,7 +84,7 @@ class RegionOutageTest {
 
     @Test
     void other_regions_keep_serving_during_an_outage() {
-        try (RegionOutage outage = endpoint.faults().regionOutage(Region.US_EAST_1)) {
+        try (RegionFault outage = endpoint.faults().regionOutage(Region.US_EAST_1)) {
             europe.createTable(r -> r.tableName("Orders").billingMode("PAY_PER_REQUEST")
                     .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
                     .keySchema(k -> k.attributeName("pk").keyType("HASH")));
@@ -96,12 +95,5 @@ class RegionOutageTest {
         }
         assertThat(endpoint.engine().regions().isDown("us-east-1")).isFalse();
         endpoint.engine().tables().drop("eu-west-1", "Orders");
-    }
-
-    @Test
-    void rules_for_clients_have_no_region_to_take_down() {
-        assertThatThrownBy(() -> Faults.forClients().regionOutage(Region.US_EAST_1))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Faults.forClients()");
     }
 }

@@ -6,12 +6,11 @@ import dev.dynamotest.assertions.StreamRecords;
 import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
-import dev.dynamotest.core.OutageMode;
-import dev.dynamotest.core.RegionOutage;
 import dev.dynamotest.core.Replication;
 import dev.dynamotest.core.S3Contents;
 import dev.dynamotest.core.RecordedRequests;
 import dev.dynamotest.core.Table;
+import dev.dynamotest.faults.EngineFaults;
 import dev.dynamotest.faults.Faults;
 import dev.dynamotest.core.TimeToLive;
 import java.net.URI;
@@ -98,11 +97,19 @@ public interface Dynamo {
     RecordedRequests requests();
 
     /**
-     * The endpoint's fault rules: {@code dynamo.faults().throttle(PUT_ITEM).onTable("Orders").times(2)}. Rules
-     * added during a test method are removed after it. Against an endpoint elsewhere ({@code dynamotest.endpoint})
-     * the injected clients apply them, by the declared table names; stream faults need the endpoint in this JVM.
+     * The endpoint's fault rules: {@code dynamo.faults().throttle(PUT_ITEM).onTable("Orders").times(2)},
+     * {@code dynamo.faults().regionOutage(Region.US_EAST_1)}. Rules added during a test method are removed after it.
+     * With the endpoint in this JVM they are the engine's ({@link #engineFaults()}); against an endpoint elsewhere
+     * ({@code dynamotest.endpoint}) they are {@link dev.dynamotest.faults.ClientFaults} that the injected clients
+     * apply, by the declared table names, and a region outage is what those clients see.
      */
     Faults faults();
+
+    /**
+     * The same rules as {@link #faults()}, typed as the engine's, which add stream faults:
+     * {@code dynamo.engineFaults().streamLag("Orders", Duration.ofSeconds(5))}. Needs the endpoint in this JVM.
+     */
+    EngineFaults engineFaults();
 
     /**
      * Global-table replication between the regions: {@code awaitQuiet()}, pause and resume (of all, a table or one
@@ -110,12 +117,6 @@ public interface Dynamo {
      * test method.
      */
     Replication replication();
-
-    /**
-     * Starts an outage of a region until the returned outage ends (at the latest before the next test method):
-     * requests to it fail as the mode says, replication into and out of it stops, and it keeps its data.
-     */
-    RegionOutage regionOutage(Region region, OutageMode mode);
 
     /**
      * The endpoint's time-to-live sweep: {@code dynamo.ttl().sweepNow()} deletes the items whose TTL has passed on

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.assertions.Key;
 import dev.dynamotest.core.OutageMode;
-import dev.dynamotest.core.RegionOutage;
 import dev.dynamotest.core.model.StreamRecord;
+import dev.dynamotest.faults.RegionFault;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -106,7 +106,7 @@ class GlobalTablesTest {
         var streamBefore = dynamo.stream("Orders");
         int recordsBefore = streamBefore.records().size();
 
-        try (RegionOutage outage = dynamo.regionOutage(Region.US_EAST_1, OutageMode.SERVER_ERROR)) {
+        try (RegionFault outage = dynamo.faults().regionOutage(Region.US_EAST_1, OutageMode.SERVER_ERROR)) {
             assertThat(putWithFailover(clients, "A#1", "PAID")).isEqualTo("eu-west-1");
             assertThat(putWithFailover(clients, "A#1", "SHIPPED")).isEqualTo("eu-west-1");
             assertThat(dynamo.table("Orders")).item(A1).hasAttribute("status", "NEW");

@@ -8,11 +8,10 @@ import dev.dynamotest.core.ChangeCapture;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.RecordedRequests;
 import dev.dynamotest.core.RequestJournal;
-import dev.dynamotest.core.OutageMode;
-import dev.dynamotest.core.RegionOutage;
 import dev.dynamotest.core.Replication;
 import dev.dynamotest.core.S3Contents;
 import dev.dynamotest.core.Table;
+import dev.dynamotest.faults.EngineFaults;
 import dev.dynamotest.faults.Faults;
 import dev.dynamotest.core.TimeToLive;
 import dev.dynamotest.junit.Dynamo;
@@ -76,11 +75,6 @@ final class DynamoHandle implements Dynamo {
     @Override
     public Replication replication() {
         return local("replication()").engine().replication();
-    }
-
-    @Override
-    public RegionOutage regionOutage(Region region, OutageMode mode) {
-        return local("regionOutage(...)").engine().regions().outage(region.id(), mode);
     }
 
     @Override
@@ -166,6 +160,14 @@ final class DynamoHandle implements Dynamo {
     @Override
     public Faults faults() {
         return backend.faults();
+    }
+
+    @Override
+    public EngineFaults engineFaults() {
+        if (local("engineFaults()").faults() instanceof EngineFaults faults) {
+            return faults;
+        }
+        throw new IllegalStateException("the endpoint in this JVM has no engine fault rules: " + backend.faults());
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.dynamotest.core.EngineConfig;
 import dev.dynamotest.core.RequestJournal;
 import dev.dynamotest.core.Table;
 import dev.dynamotest.core.model.AttributeValue;
+import dev.dynamotest.faults.EngineFaults;
 import dev.dynamotest.faults.Faults;
 import java.net.URI;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class LocalBackend implements Backend {
     private final ControllableClock clock;
     private final DynamoEngine engine;
     private final DynamoServer server;
-    private final Faults faults;
+    private final EngineFaults faults;
 
     private LocalBackend(ControllableClock clock, DynamoEngine engine, DynamoServer server) {
         this.clock = clock;
@@ -59,7 +60,7 @@ public final class LocalBackend implements Backend {
     }
 
     /** The fault rules applied by the engine. */
-    public Faults faults() {
+    public EngineFaults faults() {
         return faults;
     }
 

@@ -40,7 +40,7 @@ import software.amazon.awssdk.utils.IoUtils;
  * I/O error; a partial batch is sent whole and answered with a fraction of it reported unprocessed (BatchWriteItem's
  * puts and deletes are idempotent, so the user's retry leaves the same state).
  */
-public final class ClientFaults implements ExecutionInterceptor {
+public final class SdkFaultInterceptor implements ExecutionInterceptor {
 
     private static final ExecutionAttribute<byte[]> BODY = new ExecutionAttribute<>("dynamotest.faults.body");
     private static final ExecutionAttribute<Attempt> ATTEMPT = new ExecutionAttribute<>("dynamotest.faults.attempt");
@@ -62,7 +62,7 @@ public final class ClientFaults implements ExecutionInterceptor {
     private final ClientTableNames names;
 
     /** Applies the rules; {@code names} (or null) tells how tables in requests relate to the names in the rules. */
-    public ClientFaults(RuleSet rules, Clock clock, String accountId, ClientTableNames names) {
+    public SdkFaultInterceptor(RuleSet rules, Clock clock, ClientTableNames names) {
         this.rules = rules;
         this.clock = clock;
         this.names = names;
@@ -163,7 +163,7 @@ public final class ClientFaults implements ExecutionInterceptor {
         JsonNode transactItems = body.get("TransactItems");
         if (transactItems != null && transactItems.isArray()) {
             for (JsonNode action : transactItems) {
-                action.forEach(ClientFaults.this::rename);
+                action.forEach(SdkFaultInterceptor.this::rename);
             }
         }
         return body;
