@@ -10,11 +10,15 @@ import dev.dynamotest.assertions.internal.ItemsSubject;
 import dev.dynamotest.assertions.internal.RemoteTableReader;
 import dev.dynamotest.assertions.internal.StreamSource;
 import dev.dynamotest.assertions.internal.Values;
-import dev.dynamotest.core.ChangeCapture;
-import dev.dynamotest.core.ExportContents;
-import dev.dynamotest.core.RecordedRequests;
-import dev.dynamotest.core.Replication;
-import dev.dynamotest.core.Table;
+import dev.dynamotest.core.capacity.Capacity;
+import dev.dynamotest.core.capacity.Cost;
+import dev.dynamotest.core.capacity.TableCapacity;
+import dev.dynamotest.core.changes.ChangeHistory;
+import dev.dynamotest.core.regions.Replication;
+import dev.dynamotest.core.requests.RecordedRequests;
+import dev.dynamotest.core.s3.ExportContents;
+import dev.dynamotest.core.streams.StreamRecords;
+import dev.dynamotest.core.tables.Table;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +54,9 @@ public final class DynamoAssertions {
                 AssertContext.hard()));
     }
 
-    /** Assertions on the changes committed since a mark ({@code engine.changes().mark()}). */
+    /** Assertions on the changes committed since a mark ({@code engine.changes().fromNow()}). */
     @CheckReturnValue
-    public static ChangesAssert assertThat(ChangeCapture changes) {
+    public static ChangesAssert assertThat(ChangeHistory changes) {
         return new ChangesAssert(ChangesSubject.of(ChangeSource.of(changes), AssertContext.hard()));
     }
 
@@ -77,7 +81,7 @@ public final class DynamoAssertions {
         return new TableCapacityAssert(capacity);
     }
 
-    /** Assertions on the records of a table's stream ({@code dynamo.stream("Orders")}). */
+    /** Assertions on the records of a table's stream ({@code dynamo.streamRecords("Orders")}). */
     @CheckReturnValue
     public static StreamAssert assertThat(StreamRecords stream) {
         return new StreamAssert(ChangesSubject.of(new StreamSource(stream), AssertContext.hard()));

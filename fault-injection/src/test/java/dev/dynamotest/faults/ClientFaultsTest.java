@@ -9,8 +9,8 @@ import static dev.dynamotest.faults.support.FaultEndpoint.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamotest.core.RecordedRequest;
-import dev.dynamotest.core.RecordedRequests;
+import dev.dynamotest.core.requests.RecordedRequest;
+import dev.dynamotest.core.requests.RecordedRequests;
 import dev.dynamotest.faults.support.FaultEndpoint;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.dynamotest.junit;
 
 import dev.dynamotest.core.CapacityMode;
 import dev.dynamotest.core.Clock;
-import dev.dynamotest.core.ObjectStore;
+import dev.dynamotest.core.s3.ObjectStore;
 import dev.dynamotest.junit.internal.ExtensionOptions;
 import dev.dynamotest.junit.internal.Lifecycle;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.core.CapacityMode;
 import dev.dynamotest.core.Clock;
-import dev.dynamotest.core.ObjectStore;
+import dev.dynamotest.core.s3.ObjectStore;
 import dev.dynamotest.junit.DynamoTest;
 import dev.dynamotest.junit.Isolation;
 import dev.dynamotest.junit.RetryBackoff;

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.dynamotest.assertions.Key;
 import dev.dynamotest.assertions.RemoteTable;
-import dev.dynamotest.core.RecordedRequest;
+import dev.dynamotest.core.requests.RecordedRequest;
 import dev.dynamotest.faults.FaultKind;
 import dev.dynamotest.faults.InjectFault;
 import dev.dynamotest.junit.Dynamo;

@@ -4,8 +4,8 @@ import static dev.dynamotest.assertions.DynamoAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamotest.assertions.Key;
-import dev.dynamotest.core.OutageMode;
-import dev.dynamotest.core.RegionOutage;
+import dev.dynamotest.core.regions.OutageMode;
+import dev.dynamotest.core.regions.RegionOutage;
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.DynamoTablesFrom;
 import dev.dynamotest.junit.DynamoTest;
