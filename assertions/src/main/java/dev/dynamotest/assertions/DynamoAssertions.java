@@ -54,7 +54,7 @@ public final class DynamoAssertions {
                 AssertContext.hard()));
     }
 
-    /** Assertions on the changes committed since a mark ({@code engine.changes().fromNow()}). */
+    /** Assertions on a history of committed changes ({@code dynamo.changes()}, {@code engine.changes().fromNow()}). */
     @CheckReturnValue
     public static ChangesAssert assertThat(ChangeHistory changes) {
         return new ChangesAssert(ChangesSubject.of(ChangeSource.of(changes), AssertContext.hard()));
@@ -66,12 +66,12 @@ public final class DynamoAssertions {
         return new RequestsAssert(requests);
     }
 
-    /** Assertions on the capacity of a region's tables: {@code assertThat(dynamo.capacity()).hadNoThrottling()}. */
+    /** Assertions on the capacity of the tables of a region (or of every region): {@code assertThat(dynamo.capacity()).hadNoThrottling()}. */
     public static CapacityAssert assertThat(Capacity capacity) {
         return new CapacityAssert(capacity);
     }
 
-    /** Assertions on what a region's tables would cost: {@code assertThat(dynamo.cost()).isAtMost(0.01)}. */
+    /** Assertions on what the tables of a region (or of every region) would cost: {@code assertThat(dynamo.cost()).isAtMost(0.01)}. */
     public static CostAssert assertThat(Cost cost) {
         return new CostAssert(cost);
     }

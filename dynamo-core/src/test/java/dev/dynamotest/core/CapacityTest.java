@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.capacity.Capacity;
 import dev.dynamotest.core.capacity.TableCost;
 import dev.dynamotest.core.capacity.ThrottleEvent;
@@ -421,5 +423,38 @@ class CapacityTest {
                 .keySchema(key("pk", KeyType.HASH)).attributeDefinitions(attribute("pk"))
                 .warmThroughput(w -> w.writeUnitsPerSecond(0L))))
                 .hasMessageContaining("warmThroughput.writeUnitsPerSecond");
+    }
+
+    @Test
+    void the_engines_capacity_and_cost_cover_every_region_and_narrow_to_one() throws Exception {
+        start(CapacityMode.OBSERVE);
+        provisioned("Orders", 1, 1);
+        put("Orders", "a", 2);
+        DynamoEngine engine = endpoint.server().engine();
+        ObjectMapper json = new ObjectMapper();
+        engine.execute("eu-west-1", "CreateTable", json.readValue("""
+                {"TableName": "Orders", "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+                 "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+                 "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1}}""", ObjectNode.class));
+        engine.execute("eu-west-1", "PutItem", json.readValue("""
+                {"TableName": "Orders", "Item": {"pk": {"S": "b"}, "data": {"S": "%s"}}}""".formatted("x".repeat(3000)),
+                ObjectNode.class));
+
+        Capacity all = engine.capacity();
+        Capacity europe = all.region("eu-west-1");
+        assertThat(all.region()).isEmpty();
+        assertThat(europe.region()).contains("eu-west-1");
+        assertThat(all.throttles()).extracting(ThrottleEvent::region).containsExactly("us-east-1", "eu-west-1");
+        assertThat(europe.throttles()).extracting(ThrottleEvent::region).containsExactly("eu-west-1");
+        assertThat(all.table("Orders").region()).isEqualTo("us-east-1");
+        assertThat(all.table("Orders").consumedWriteUnits()).isEqualTo(2);
+        assertThat(europe.table("Orders").consumedWriteUnits()).isEqualTo(3);
+
+        assertThat(engine.cost().tables()).extracting(TableCost::region).containsExactly("eu-west-1", "us-east-1");
+        assertThat(engine.cost().region("eu-west-1").tables()).singleElement()
+                .isEqualTo(engine.cost().region("eu-west-1").table("Orders"));
+        assertThat(engine.cost().table("Orders")).isEqualTo(engine.cost().region("us-east-1").table("Orders"));
+        assertThat(engine.cost().dollars()).isCloseTo(engine.cost().region("eu-west-1").dollars()
+                + engine.cost().region("us-east-1").dollars(), within(1e-12));
     }
 }
