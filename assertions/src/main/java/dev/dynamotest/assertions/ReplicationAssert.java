@@ -3,7 +3,7 @@ package dev.dynamotest.assertions;
 import dev.dynamotest.assertions.internal.AssertContext;
 import dev.dynamotest.assertions.internal.Messages;
 import dev.dynamotest.assertions.internal.Render;
-import dev.dynamotest.core.Replication;
+import dev.dynamotest.core.regions.Replication;
 import java.time.Duration;
 import java.util.Objects;
 import org.assertj.core.annotation.CheckReturnValue;

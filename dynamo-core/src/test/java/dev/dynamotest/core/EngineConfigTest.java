@@ -2,6 +2,7 @@ package dev.dynamotest.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynamotest.core.s3.ObjectStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,9 @@
 package dev.dynamotest.faults;
 
 import dev.dynamotest.core.Clock;
-import dev.dynamotest.core.OutageMode;
+import dev.dynamotest.core.regions.OutageMode;
+import dev.dynamotest.core.regions.RegionOutage;
+import dev.dynamotest.faults.internal.ClientRegionOutage;
 import dev.dynamotest.faults.internal.Action;
 import dev.dynamotest.faults.internal.FaultErrors;
 import dev.dynamotest.faults.internal.RuleState;
@@ -69,10 +71,10 @@ public final class ClientFaults extends Faults {
      * An outage of a region as the clients see it: every request they sign for the region fails as {@code mode}
      * says, from the clients' interceptor; the endpoint itself is not touched, so its replication goes on and other
      * clients still reach the region. It is a rule like the others (listed by {@link #describe()}, removed with its
-     * scope) tried after the rules added before it; {@link RegionFault#end()} removes it.
+     * scope) tried after the rules added before it; {@link RegionOutage#end()} removes it.
      */
     @Override
-    public RegionFault regionOutage(Region region, OutageMode mode) {
+    public RegionOutage regionOutage(Region region, OutageMode mode) {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(mode, "mode");
         RuleState rule = new RuleState(Set.of(), region.id(), null, null, null, new Window.Always(),
@@ -82,7 +84,7 @@ public final class ClientFaults extends Faults {
         if (earlier != null) {
             rules().remove(earlier);
         }
-        return new RegionFault(region, mode, () -> {
+        return new ClientRegionOutage(region.id(), mode, () -> {
             RuleState current = outages.remove(region);
             if (current != null) {
                 rules().remove(current);

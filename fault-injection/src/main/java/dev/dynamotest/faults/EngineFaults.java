@@ -1,8 +1,8 @@
 package dev.dynamotest.faults;
 
 import dev.dynamotest.core.DynamoEngine;
-import dev.dynamotest.core.OutageMode;
-import dev.dynamotest.core.RegionOutage;
+import dev.dynamotest.core.regions.OutageMode;
+import dev.dynamotest.core.regions.RegionOutage;
 import dev.dynamotest.faults.internal.ServerFaults;
 import dev.dynamotest.faults.internal.StreamRule;
 import java.time.Duration;
@@ -52,14 +52,13 @@ public final class EngineFaults extends Faults {
     /**
      * Takes one of the engine's regions down (through {@code engine.regions().outage}): every request to it fails as
      * {@code mode} says, whichever door it comes through; replication into and out of it stops, and it keeps its
-     * data. {@link RegionFault#end()} brings it back, and the backlog replicates in order. In a {@code @DynamoTest}
+     * data. {@link RegionOutage#end()} brings it back, and the backlog replicates in order. In a {@code @DynamoTest}
      * an outage ends at the latest before the next test method.
      */
     @Override
-    public RegionFault regionOutage(Region region, OutageMode mode) {
+    public RegionOutage regionOutage(Region region, OutageMode mode) {
         Objects.requireNonNull(region, "region");
-        RegionOutage outage = engine.regions().outage(region.id(), Objects.requireNonNull(mode, "mode"));
-        return new RegionFault(region, mode, outage::end);
+        return engine.regions().outage(region.id(), Objects.requireNonNull(mode, "mode"));
     }
 
     /** Removes every rule and takes the faults off the engine. */

@@ -3,7 +3,8 @@ package dev.dynamotest.faults;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.Operation;
-import dev.dynamotest.core.OutageMode;
+import dev.dynamotest.core.regions.OutageMode;
+import dev.dynamotest.core.regions.RegionOutage;
 import dev.dynamotest.faults.internal.Action;
 import dev.dynamotest.faults.internal.FaultErrors;
 import dev.dynamotest.faults.internal.RuleSet;
@@ -144,18 +145,18 @@ public abstract sealed class Faults implements AutoCloseable permits EngineFault
      * Starts an outage of a region, as a client sees a regional outage: every request to it fails with HTTP 500
      * {@code InternalServerError}. The same as {@code regionOutage(region, OutageMode.SERVER_ERROR)}.
      */
-    public RegionFault regionOutage(Region region) {
+    public RegionOutage regionOutage(Region region) {
         return regionOutage(region, OutageMode.SERVER_ERROR);
     }
 
     /**
-     * Starts an outage of a region until {@link RegionFault#end()}: every request to it fails as {@code mode} says
+     * Starts an outage of a region until {@link RegionOutage#end()}: every request to it fails as {@code mode} says
      * (HTTP 500 {@code InternalServerError}, HTTP 503 {@code ServiceUnavailable}, or a connection closed with no
      * response); a second call for the region changes its mode. What else stops depends on where the rules act:
      * see {@link EngineFaults#regionOutage(Region, OutageMode)} and
      * {@link ClientFaults#regionOutage(Region, OutageMode)}.
      */
-    public abstract RegionFault regionOutage(Region region, OutageMode mode);
+    public abstract RegionOutage regionOutage(Region region, OutageMode mode);
 
     /** Opens a scope: closing it removes the rules (and stream faults) added since. */
     public FaultScope openScope() {

@@ -9,9 +9,10 @@ import static dev.dynamotest.faults.support.FaultEndpoint.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamotest.core.OutageMode;
-import dev.dynamotest.core.RecordedRequest;
-import dev.dynamotest.core.RecordedRequests;
+import dev.dynamotest.core.regions.RegionOutage;
+import dev.dynamotest.core.regions.OutageMode;
+import dev.dynamotest.core.requests.RecordedRequest;
+import dev.dynamotest.core.requests.RecordedRequests;
 import dev.dynamotest.faults.support.FaultEndpoint;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ class ClientFaultsTest {
     @Test
     void a_region_outage_fails_every_attempt_the_clients_sign_for_the_region_without_reaching_the_endpoint() {
         RecordedRequests requests = endpoint.requests();
-        RegionFault outage = faults.regionOutage(Region.US_EAST_1);
+        RegionOutage outage = faults.regionOutage(Region.US_EAST_1);
 
         assertThatThrownBy(() -> client.getItem(r -> r.tableName("Orders").key(item("A#1"))))
                 .isInstanceOfSatisfying(InternalServerErrorException.class, e -> {
@@ -96,7 +97,7 @@ class ClientFaultsTest {
     @Test
     void a_second_outage_of_a_region_changes_its_mode_and_a_connection_failure_drops_every_attempt() {
         faults.regionOutage(Region.US_EAST_1, OutageMode.SERVICE_UNAVAILABLE);
-        try (RegionFault outage = faults.regionOutage(Region.US_EAST_1, OutageMode.CONNECTION_FAILURE)) {
+        try (RegionOutage outage = faults.regionOutage(Region.US_EAST_1, OutageMode.CONNECTION_FAILURE)) {
             assertThatThrownBy(() -> client.getItem(r -> r.tableName("Orders").key(item("A#1"))))
                     .isInstanceOf(SdkClientException.class)
                     .hasMessageContaining("fault injection: region outage (CONNECTION_FAILURE)");

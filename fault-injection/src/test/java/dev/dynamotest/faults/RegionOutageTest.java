@@ -5,9 +5,10 @@ import static dev.dynamotest.faults.support.FaultEndpoint.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamotest.core.OutageMode;
-import dev.dynamotest.core.RecordedRequest;
-import dev.dynamotest.core.RecordedRequests;
+import dev.dynamotest.core.regions.RegionOutage;
+import dev.dynamotest.core.regions.OutageMode;
+import dev.dynamotest.core.requests.RecordedRequest;
+import dev.dynamotest.core.requests.RecordedRequests;
 import dev.dynamotest.faults.support.FaultEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +48,7 @@ class RegionOutageTest {
     @Test
     void a_server_error_outage_fails_every_attempt_with_internal_server_error_and_keeps_the_data() {
         RecordedRequests requests = endpoint.requests();
-        RegionFault outage = endpoint.faults().regionOutage(Region.US_EAST_1);
+        RegionOutage outage = endpoint.faults().regionOutage(Region.US_EAST_1);
 
         assertThatThrownBy(() -> endpoint.client().getItem(r -> r.tableName("Orders").key(item("A#1"))))
                 .isInstanceOf(InternalServerErrorException.class)
@@ -84,7 +85,7 @@ class RegionOutageTest {
 
     @Test
     void other_regions_keep_serving_during_an_outage() {
-        try (RegionFault outage = endpoint.faults().regionOutage(Region.US_EAST_1)) {
+        try (RegionOutage outage = endpoint.faults().regionOutage(Region.US_EAST_1)) {
             europe.createTable(r -> r.tableName("Orders").billingMode("PAY_PER_REQUEST")
                     .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
                     .keySchema(k -> k.attributeName("pk").keyType("HASH")));

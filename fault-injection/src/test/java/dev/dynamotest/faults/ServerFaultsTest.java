@@ -10,8 +10,8 @@ import static dev.dynamotest.faults.support.FaultEndpoint.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamotest.core.RecordedRequest;
-import dev.dynamotest.core.RecordedRequests;
+import dev.dynamotest.core.requests.RecordedRequest;
+import dev.dynamotest.core.requests.RecordedRequests;
 import dev.dynamotest.faults.support.FaultEndpoint;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ class ServerFaultsTest {
         assertThat(requests.count(PUT_ITEM)).isEqualTo(9);
         assertThat(requests.byInvocation()).hasSize(1);
         assertThat(endpoint.engine().capacity().throttles()).last().satisfies(event -> {
-            assertThat(event.source()).isEqualTo(dev.dynamotest.core.ThrottleEvent.Source.FAULT_RULE);
+            assertThat(event.source()).isEqualTo(dev.dynamotest.core.capacity.ThrottleEvent.Source.FAULT_RULE);
             assertThat(event.table()).isEqualTo("Orders");
             assertThat(event.reason()).isEqualTo("TableWriteProvisionedThroughputExceeded");
         });

@@ -1,18 +1,18 @@
 package dev.dynamotest.junit;
 
-import dev.dynamotest.assertions.Capacity;
-import dev.dynamotest.assertions.Cost;
-import dev.dynamotest.assertions.StreamRecords;
-import dev.dynamotest.core.ChangeCapture;
+import dev.dynamotest.core.capacity.Capacity;
+import dev.dynamotest.core.capacity.Cost;
+import dev.dynamotest.core.streams.StreamRecords;
+import dev.dynamotest.core.changes.ChangeHistory;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
-import dev.dynamotest.core.Replication;
-import dev.dynamotest.core.S3Contents;
-import dev.dynamotest.core.RecordedRequests;
-import dev.dynamotest.core.Table;
+import dev.dynamotest.core.regions.Replication;
+import dev.dynamotest.core.s3.S3Contents;
+import dev.dynamotest.core.requests.RecordedRequests;
+import dev.dynamotest.core.tables.Table;
 import dev.dynamotest.faults.EngineFaults;
 import dev.dynamotest.faults.Faults;
-import dev.dynamotest.core.TimeToLive;
+import dev.dynamotest.core.tables.TimeToLive;
 import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -79,16 +79,16 @@ public interface Dynamo {
     String tableName(String declaredName);
 
     /**
-     * A capture of the item changes committed from now on, for change assertions:
+     * The history of the item changes committed from now on, for change assertions:
      * {@code var changes = dynamo.changes(); ... assertThat(changes).containsInsertOf(key)}.
      */
-    ChangeCapture changes();
+    ChangeHistory changes();
 
     /**
      * The records of a table's stream in the class's region, read straight from the engine, for stream assertions:
-     * {@code assertThat(dynamo.stream("Orders")).eventually().containsInsertOf(key)}.
+     * {@code assertThat(dynamo.streamRecords("Orders")).eventually().containsInsertOf(key)}.
      */
-    StreamRecords stream(String tableName);
+    StreamRecords streamRecords(String tableName);
 
     /**
      * The requests the current test made to the endpoint, as the engine's journal records them (a live view), for
@@ -137,15 +137,16 @@ public interface Dynamo {
     StreamHandlers streams();
 
     /**
-     * The capacity the test's traffic consumed in the class's region, and the requests throttled (or, observed,
-     * that DynamoDB would have throttled), for capacity assertions:
+     * The capacity the test's traffic consumed in the class's region (the engine's {@code capacity()} narrowed to
+     * it), and the requests throttled (or, observed, that DynamoDB would have throttled), for capacity assertions:
      * {@code assertThat(dynamo.capacity().table("Orders")).hadNoThrottling()}.
      */
     Capacity capacity();
 
     /**
      * What the test's traffic and storage would cost in DynamoDB, per table of the class's region, in its class and
-     * billing mode and in the others: {@code assertThat(dynamo.cost()).isAtMost(0.01)}.
+     * billing mode and in the others (the engine's {@code cost()} narrowed to the region):
+     * {@code assertThat(dynamo.cost()).isAtMost(0.01)}.
      */
     Cost cost();
 

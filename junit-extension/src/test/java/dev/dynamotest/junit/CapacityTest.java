@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.core.CapacityMode;
-import dev.dynamotest.core.ThrottleEvent;
+import dev.dynamotest.core.capacity.ThrottleEvent;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

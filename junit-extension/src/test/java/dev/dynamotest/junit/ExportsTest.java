@@ -4,7 +4,7 @@ import static dev.dynamotest.assertions.DynamoAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamotest.assertions.Key;
-import dev.dynamotest.core.ObjectStore;
+import dev.dynamotest.core.s3.ObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.assertions.DynamoAssertions;
-import dev.dynamotest.core.RecordedRequest;
+import dev.dynamotest.core.requests.RecordedRequest;
 import dev.dynamotest.core.model.StreamRecord;
 import dev.dynamotest.faults.FaultKind;
 import dev.dynamotest.faults.InjectFault;
@@ -144,9 +144,9 @@ class FaultInjectionTest {
             assertThat(streams.getRecords(r -> r.shardIterator(iterator)).records()).hasSize(1);
 
             StreamFault hold = dynamo.engineFaults().holdStream("Orders");
-            assertThat(dynamo.engine().streams().records(arn)).isEmpty();
+            assertThat(dynamo.engine().tableStreams().records(arn)).isEmpty();
             hold.release();
-            assertThat(dynamo.engine().streams().records(arn)).isNotEmpty();
+            assertThat(dynamo.engine().tableStreams().records(arn)).isNotEmpty();
         }
 
         @Test

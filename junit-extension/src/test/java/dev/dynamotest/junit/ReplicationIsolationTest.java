@@ -6,7 +6,7 @@ import static dev.dynamotest.junit.support.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamotest.assertions.Key;
-import dev.dynamotest.core.OutageMode;
+import dev.dynamotest.core.regions.OutageMode;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.Operation;
-import dev.dynamotest.core.RequestJournal;
+import dev.dynamotest.core.requests.RequestJournal;
 import dev.dynamotest.faults.ThrottleError;
 import java.util.List;
 import java.util.Map;

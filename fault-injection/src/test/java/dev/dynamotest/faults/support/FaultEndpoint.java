@@ -4,7 +4,7 @@ import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoServer;
 import dev.dynamotest.core.EngineConfig;
-import dev.dynamotest.core.RecordedRequests;
+import dev.dynamotest.core.requests.RecordedRequests;
 import dev.dynamotest.faults.EngineFaults;
 import dev.dynamotest.faults.Faults;
 import dev.dynamotest.faults.SdkRetries;

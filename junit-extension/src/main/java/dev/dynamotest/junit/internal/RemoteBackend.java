@@ -1,6 +1,6 @@
 package dev.dynamotest.junit.internal;
 
-import dev.dynamotest.core.RequestJournal;
+import dev.dynamotest.core.requests.RequestJournal;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.assertions.internal.SdkValues;

@@ -12,12 +12,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.dynamotest.assertions.Key;
 import dev.dynamotest.assertions.RemoteTable;
-import dev.dynamotest.core.OutageMode;
-import dev.dynamotest.core.RecordedRequest;
+import dev.dynamotest.core.regions.OutageMode;
+import dev.dynamotest.core.requests.RecordedRequest;
 import dev.dynamotest.faults.ClientFaults;
 import dev.dynamotest.faults.FaultKind;
 import dev.dynamotest.faults.InjectFault;
-import dev.dynamotest.faults.RegionFault;
+import dev.dynamotest.core.regions.RegionOutage;
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.DynamoDiagnostics;
 import dev.dynamotest.junit.DynamoSeed;
@@ -327,7 +327,7 @@ abstract class RemoteBackendContract {
         @Test
         @Order(4)
         void a_region_outage_is_what_the_injected_clients_see(DynamoDbClient client, Dynamo dynamo) {
-            RegionFault outage = dynamo.faults().regionOutage(Region.US_EAST_1, OutageMode.SERVICE_UNAVAILABLE);
+            RegionOutage outage = dynamo.faults().regionOutage(Region.US_EAST_1, OutageMode.SERVICE_UNAVAILABLE);
 
             assertThatThrownBy(() -> client.putItem(r -> r.tableName("Orders").item(Map.of("pk", s("A#4")))))
                     .isInstanceOfSatisfying(DynamoDbException.class, e -> {

@@ -9,7 +9,7 @@ import static dev.dynamotest.core.Operation.TRANSACT_WRITE_ITEMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamotest.core.RecordedRequest;
+import dev.dynamotest.core.requests.RecordedRequest;
 import dev.dynamotest.faults.FaultKind;
 import dev.dynamotest.faults.InjectFault;
 import dev.dynamotest.faults.ThrottleError;
