@@ -154,12 +154,84 @@ class WireProtocolTest {
     }
 
     @Test
-    void answers_get_on_the_root_with_a_health_line() throws Exception {
+    void answers_get_on_the_root_with_a_health_line_naming_the_host_it_was_called_with() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint.endpoint()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("healthy: dynamodb.us-east-1.amazonaws.com");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain");
+        assertThat(response.body()).isEqualTo("healthy: " + endpoint.endpoint().getAuthority());
+    }
+
+    @Test
+    void answers_get_with_dynamodb_headers_with_the_health_line_too() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint.endpoint().resolve("/")).GET()
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20261125/eu-west-1/dynamodb/aws4_request, "
+                        + "SignedHeaders=host, Signature=abc")
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("healthy: " + endpoint.endpoint().getAuthority());
+    }
+
+    @Test
+    void answers_other_paths_with_404() throws Exception {
+        for (String path : new String[] {"/abc", "/health", "/index.htm"}) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint.endpoint().resolve(path))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void answers_a_cors_preflight_with_any_origin_and_the_requested_method_and_headers() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint.endpoint().resolve("/"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://example.com")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type, x-amz-target, authorization")
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Headers"))
+                .hasValue("content-type, x-amz-target, authorization");
+        assertThat(response.headers().firstValue("Access-Control-Max-Age")).isPresent();
+        assertThat(response.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
+                .contains("x-amzn-RequestId", "x-amz-crc32");
+    }
+
+    @Test
+    void lets_any_origin_read_answers_to_requests_from_a_browser_page() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint.endpoint().resolve("/"))
+                .header("Origin", "http://example.com")
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(response.headers().firstValue("Access-Control-Expose-Headers")).isPresent();
+        assertThat(response.headers().firstValue("Access-Control-Max-Age")).isEmpty();
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).isEmpty();
+    }
+
+    @Test
+    void sends_no_cors_headers_without_an_origin() throws Exception {
+        HttpResponse<String> post = post("ListTables", "{}");
+        HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(endpoint.endpoint()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> options = HTTP.send(HttpRequest.newBuilder(endpoint.endpoint().resolve("/"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        for (HttpResponse<String> response : java.util.List.of(post, get, options)) {
+            assertThat(response.headers().map().keySet())
+                    .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("access-control-"));
+        }
     }
 
     @Test
