@@ -40,6 +40,10 @@ public final class SigV4Verifier {
     private final AccessKeys keys;
     private final Clock clock;
 
+    /**
+     * A verifier of signatures by these keys; {@code clock} is the wall clock, as the clients' signers read it (not
+     * the engine's {@code Clock}, which a test may freeze or move).
+     */
     public SigV4Verifier(AccessKeys keys, Clock clock) {
         this.keys = keys;
         this.clock = clock;
@@ -129,7 +133,7 @@ public final class SigV4Verifier {
     }
 
     /** AWS's canonical request: method, canonical URI, canonical query, signed headers, the payload's hash. */
-    static String canonicalRequest(SignedRequest request, List<String> signedHeaders) {
+    private static String canonicalRequest(SignedRequest request, List<String> signedHeaders) {
         StringBuilder canonical = new StringBuilder(256);
         canonical.append(request.method()).append('\n');
         canonical.append(canonicalUri(request.rawPath())).append('\n');
