@@ -145,6 +145,16 @@ class WireProtocolTest {
     }
 
     @Test
+    void takes_a_timestamp_beyond_the_range_of_instants_as_the_end_of_time() throws Exception {
+        for (String bound : new String[] {"1000000000000000000000000000000", "-1e30", "\"1e30\""}) {
+            HttpResponse<String> response = post("ListBackups", "{\"TimeRangeLowerBound\": " + bound + "}");
+
+            assertThat(response.statusCode()).as(bound).isEqualTo(200);
+            assertThat(JSON.readTree(response.body()).path("BackupSummaries").isArray()).as(bound).isTrue();
+        }
+    }
+
+    @Test
     void escapes_quotes_in_error_messages() throws Exception {
         HttpResponse<String> response = post("PutItem",
                 "{\"TableName\": \"Wire\", \"Item\": {\"pk\": {\"S\": \"a\"}, \"n\": {\"N\": \"\\\"dog\\\"\"}}}");
