@@ -155,6 +155,37 @@ class WireProtocolTest {
     }
 
     @Test
+    void refuses_null_in_a_list_of_attribute_names_with_serialization_exception() throws Exception {
+        for (String request : new String[] {
+            "GetItem\u0000{\"TableName\": \"Wire\", \"Key\": {\"pk\": {\"S\": \"a\"}}, \"AttributesToGet\": [null]}",
+            "Scan\u0000{\"TableName\": \"Wire\", \"AttributesToGet\": [\"pk\", null]}"}) {
+            String[] parts = request.split("\u0000");
+            HttpResponse<String> response = post(parts[0], parts[1]);
+
+            assertThat(response.statusCode()).as(parts[0]).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).path("message").asText()).as(parts[0])
+                    .isEqualTo("Unexpected value type in payload: null where string was expected");
+            assertThat(type(response)).isEqualTo("com.amazon.coral.service#SerializationException");
+        }
+    }
+
+    @Test
+    void refuses_a_scaling_policy_without_its_metric_type_as_application_auto_scaling_does() throws Exception {
+        HttpResponse<String> response = post("AnyScaleFrontendService.PutScalingPolicy",
+                "application/x-amz-json-1.1", "{\"PolicyName\": \"reads\", \"ServiceNamespace\": \"dynamodb\", "
+                        + "\"ResourceId\": \"table/Wire\", "
+                        + "\"ScalableDimension\": \"dynamodb:table:ReadCapacityUnits\", "
+                        + "\"PolicyType\": \"TargetTrackingScaling\", \"TargetTrackingScalingPolicyConfiguration\": "
+                        + "{\"TargetValue\": 70.0, \"PredefinedMetricSpecification\": {}}}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(type(response)).endsWith("#ValidationException");
+        assertThat(JSON.readTree(response.body()).path("message").asText()).isEqualTo("1 validation error detected: "
+                + "Value null at 'targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification"
+                + ".predefinedMetricType' failed to satisfy constraint: Member must not be null");
+    }
+
+    @Test
     void escapes_quotes_in_error_messages() throws Exception {
         HttpResponse<String> response = post("PutItem",
                 "{\"TableName\": \"Wire\", \"Item\": {\"pk\": {\"S\": \"a\"}, \"n\": {\"N\": \"\\\"dog\\\"\"}}}");
