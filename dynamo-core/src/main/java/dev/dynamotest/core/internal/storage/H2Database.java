@@ -45,7 +45,7 @@ public final class H2Database implements AutoCloseable {
     private final ConcurrentLinkedDeque<Session> idle = new ConcurrentLinkedDeque<>();
     private final ItemCache itemCache = new ItemCache();
 
-    private H2Database(String url) {
+    private H2Database(String url, Path file) {
         direct.setURL(url);
         direct.setUser("sa");
         direct.setPassword("");
@@ -56,13 +56,15 @@ public final class H2Database implements AutoCloseable {
                 s.execute(ddl);
             }
         } catch (SQLException e) {
-            throw new StorageException("cannot create the schema in " + url, e);
+            pool.dispose();
+            throw file == null ? new StorageException("cannot create the schema in " + url, e)
+                    : DatabaseFileError.of(file, e);
         }
     }
 
     /** A private in-memory database, gone when closed. */
     public static H2Database inMemory() {
-        return new H2Database("jdbc:h2:mem:dynamotest-" + RandomIds.uuid() + ";DB_CLOSE_DELAY=-1" + TUNING);
+        return new H2Database("jdbc:h2:mem:dynamotest-" + RandomIds.uuid() + ";DB_CLOSE_DELAY=-1" + TUNING, null);
     }
 
     /**
@@ -70,10 +72,13 @@ public final class H2Database implements AutoCloseable {
      * it returns ({@code WRITE_DELAY=0}; H2's default keeps commits in memory for up to half a second), so a write
      * that was acknowledged survives a crash of the process. H2 does not sync the file to the disk on commit: writes
      * that the operating system had not yet written out are lost when the machine itself stops (power loss).
+     *
+     * @throws StorageException with a one-line message that says why, if H2 cannot open the file
      */
     public static H2Database file(Path path) {
-        return new H2Database("jdbc:h2:file:" + path.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
-                + TUNING);
+        Path absolute = path.toAbsolutePath();
+        return new H2Database("jdbc:h2:file:" + absolute + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" + TUNING,
+                absolute.resolveSibling(absolute.getFileName() + ".mv.db"));
     }
 
     /** The cache of committed table rows that every writer of DT_ITEMS keeps up to date. */
