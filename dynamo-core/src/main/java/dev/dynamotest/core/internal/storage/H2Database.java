@@ -44,6 +44,7 @@ public final class H2Database implements AutoCloseable {
     private final Map<Connection, Session> sessions = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Session> idle = new ConcurrentLinkedDeque<>();
     private final ItemCache itemCache = new ItemCache();
+    private final FileCompactor compactor;
 
     private H2Database(String url, Path file) {
         direct.setURL(url);
@@ -55,6 +56,7 @@ public final class H2Database implements AutoCloseable {
             for (String ddl : SCHEMA) {
                 s.execute(ddl);
             }
+            compactor = file == null ? null : FileCompactor.start(c);
         } catch (SQLException e) {
             pool.dispose();
             throw file == null ? new StorageException("cannot create the schema in " + url, e)
@@ -77,7 +79,7 @@ public final class H2Database implements AutoCloseable {
      */
     public static H2Database file(Path path) {
         Path absolute = path.toAbsolutePath();
-        return new H2Database("jdbc:h2:file:" + absolute + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" + TUNING,
+        return new H2Database("jdbc:h2:file:" + absolute + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=0" + TUNING,
                 absolute.resolveSibling(absolute.getFileName() + ".mv.db"));
     }
 
@@ -153,6 +155,9 @@ public final class H2Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (compactor != null) {
+            compactor.close();
+        }
         sessions.values().forEach(Session::closeConnection);
         sessions.clear();
         idle.clear();
