@@ -72,15 +72,18 @@ public final class H2Database implements AutoCloseable {
     /**
      * A database in a file (H2 adds {@code .mv.db}), kept across restarts. Each commit is written to the file before
      * it returns ({@code WRITE_DELAY=0}; H2's default keeps commits in memory for up to half a second), so a write
-     * that was acknowledged survives a crash of the process. H2 does not sync the file to the disk on commit: writes
-     * that the operating system had not yet written out are lost when the machine itself stops (power loss).
+     * that was acknowledged survives a crash of the process. The space of versions no commit needs any more is used
+     * again at once ({@code RETENTION_TIME=0}; H2 keeps them 45 s by default, which at one chunk of the file per
+     * commit grew the file by hundreds of megabytes a minute), and a {@link FileCompactor} rewrites chunks left
+     * mostly empty. H2 does not sync the file to the disk on commit: when the machine itself stops (power loss),
+     * writes the operating system had not yet written out are lost, and the file may be left damaged.
      *
      * @throws StorageException with a one-line message that says why, if H2 cannot open the file
      */
     public static H2Database file(Path path) {
         Path absolute = path.toAbsolutePath();
-        return new H2Database("jdbc:h2:file:" + absolute + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=0" + TUNING,
-                absolute.resolveSibling(absolute.getFileName() + ".mv.db"));
+        return new H2Database("jdbc:h2:file:" + absolute + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=0"
+                + TUNING, absolute.resolveSibling(absolute.getFileName() + ".mv.db"));
     }
 
     /** The cache of committed table rows that every writer of DT_ITEMS keeps up to date. */
