@@ -54,6 +54,22 @@ class DatabaseFileTest {
     }
 
     @Test
+    void ctrl_c_stops_the_server_promptly_and_closes_the_file() throws Exception {
+        String db = dir.resolve("data").toString();
+        try (ServerProcess server = ServerProcess.start("--port", "0", "--db", db)) {
+            try (DynamoDbClient client = server.client()) {
+                createTable(client);
+            }
+
+            int exitCode = server.interrupt(Duration.ofSeconds(10));
+
+            assertThat(exitCode).as("exit code (128 + SIGINT)").isEqualTo(130);
+            assertThat(server.stderr()).isEmpty();
+        }
+        assertThat(storeHeader(dir.resolve("data.mv.db"))).as("H2's mark of a closed file").contains(",clean:1,");
+    }
+
+    @Test
     void a_file_that_another_server_has_open_is_refused_in_one_line() throws Exception {
         String db = dir.resolve("data").toString();
         try (ServerProcess first = ServerProcess.start("--port", "0", "--db", db)) {

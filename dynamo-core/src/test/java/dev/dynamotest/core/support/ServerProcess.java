@@ -119,6 +119,19 @@ public final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Interrupts the process with SIGINT, as Ctrl-C in its terminal would; its exit code, or -1 on timeout. */
+    public int interrupt(Duration timeout) throws InterruptedException, IOException {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -INT " + process.pid() + " failed");
+        }
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return -1;
+        }
+        drained();
+        return process.exitValue();
+    }
+
     public int exitCode() {
         return process.exitValue();
     }
