@@ -49,6 +49,28 @@ enum Operation {
         return step;
     }
 
+    /** The operations named in {@code PutItem,GetItem} form, in that order; all of them for a blank text. */
+    static List<Operation> named(String wireNames) {
+        if (wireNames.isBlank()) {
+            return List.of(values());
+        }
+        List<Operation> operations = new ArrayList<>();
+        for (String name : wireNames.split(",")) {
+            Operation match = null;
+            for (Operation op : values()) {
+                if (op.wireName.equals(name.trim())) {
+                    match = op;
+                }
+            }
+            if (match == null) {
+                throw new IllegalArgumentException("no operation " + name.trim() + " in the workload; it has "
+                        + java.util.Arrays.stream(values()).map(Operation::wireName).toList());
+            }
+            operations.add(match);
+        }
+        return operations;
+    }
+
     private static void putItem(DynamoDbClient client, Worker w) {
         String sk = Items.sortKey(w.sequence() % KEYS_PER_WORKER);
         client.putItem(b -> b.tableName(TABLE).item(Items.item("put#" + w.thread(), sk)));

@@ -8,20 +8,23 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Warms an endpoint up until its throughput is steady, so that the measured phases see compiled code, not a JVM
- * still compiling. One round runs every operation once at each thread count; later rounds run every operation at
+ * still compiling. One round runs every operation measured once at each thread count; later rounds run them at
  * the largest thread count, until no operation's ops/s moved by more than {@code tolerance} from one round to the
  * next, or {@code maxRounds} rounds have run. A Java server takes a minute or more of mixed calls before its JIT
  * compilers are done; Node takes less.
  */
 final class WarmUp {
 
+    private final List<Operation> operations;
     private final List<Long> threadCounts;
     private final long maxOps;
     private final Duration perPhase;
     private final int maxRounds;
     private final double tolerance;
 
-    WarmUp(List<Long> threadCounts, long maxOps, Duration perPhase, int maxRounds, double tolerance) {
+    WarmUp(List<Operation> operations, List<Long> threadCounts, long maxOps, Duration perPhase, int maxRounds,
+            double tolerance) {
+        this.operations = operations;
         this.threadCounts = threadCounts;
         this.maxOps = maxOps;
         this.perPhase = perPhase;
@@ -31,7 +34,7 @@ final class WarmUp {
 
     /** Warms {@code client}'s endpoint up and returns how many rounds it took. */
     int run(String name, DynamoDbClient client) {
-        for (Operation op : Operation.values()) {
+        for (Operation op : operations) {
             for (long threads : threadCounts) {
                 new Phase(op.wireName(), op.step(), (int) threads, maxOps, perPhase).run(name, client);
             }
@@ -40,7 +43,7 @@ final class WarmUp {
         Map<String, Double> previous = null;
         for (int round = 1; round <= maxRounds; round++) {
             Map<String, Double> current = new LinkedHashMap<>();
-            for (Operation op : Operation.values()) {
+            for (Operation op : operations) {
                 Measurement m = new Phase(op.wireName(), op.step(), busiest, maxOps, perPhase).run(name, client);
                 current.put(op.wireName(), m.opsPerSecond());
             }

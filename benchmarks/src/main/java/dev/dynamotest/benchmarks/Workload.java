@@ -22,7 +22,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * java -cp dynamotest-benchmarks.jar dev.dynamotest.benchmarks.Workload \
  *     --endpoints floor=http://127.0.0.1:8001,ours=http://127.0.0.1:8000 --out results \
  *     [--threads 1,8] [--seconds 6] [--slices 3] [--warmup-seconds 2] [--warmup-rounds 8] [--ops 50000] [--pids ours=PID]
+ *     [--operations PutItem,GetItem]
  * }</pre>
+ * {@code --operations} limits the run, warm-up included, to some of the operations.
  * For each endpoint named in {@code --pids}, the process's resident memory and the items it holds are appended
  * to {@code OUT/memory.csv} afterwards.
  */
@@ -41,18 +43,20 @@ public final class Workload {
         Duration warmup = Duration.ofSeconds(args.number("warmup-seconds", 2));
         long maxOps = args.number("ops", 50_000);
         int slices = (int) Math.max(args.number("slices", 3), 1);
+        List<Operation> operations = Operation.named(args.text("operations", ""));
         int connections = threadCounts.stream().mapToInt(Long::intValue).max().orElse(1);
 
         Map<String, DynamoDbClient> clients = new LinkedHashMap<>();
         endpoints.forEach((name, url) -> clients.put(name, LoopbackClient.create(URI.create(url), connections)));
         try {
             clients.forEach((name, client) -> Dataset.prepare(client, 8));
-            WarmUp warmUp = new WarmUp(threadCounts, maxOps, warmup, (int) args.number("warmup-rounds", 8), 0.1);
+            WarmUp warmUp = new WarmUp(operations, threadCounts, maxOps, warmup, (int) args.number("warmup-rounds", 8),
+                    0.1);
             clients.forEach(warmUp::run);
             ResultFile results = new ResultFile(out.resolve(ResultFile.WORKLOAD), Measurement.HEADER);
             List<String> names = new ArrayList<>(clients.keySet());
             int turn = 0;
-            for (Operation op : Operation.values()) {
+            for (Operation op : operations) {
                 for (long threads : threadCounts) {
                     Map<String, Tally> tallies = new LinkedHashMap<>();
                     names.forEach(name -> tallies.put(name, new Tally()));

@@ -44,8 +44,9 @@ public final class H2Database implements AutoCloseable {
     private final Map<Connection, Session> sessions = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Session> idle = new ConcurrentLinkedDeque<>();
     private final ItemCache itemCache = new ItemCache();
+    private final FileCompactor compactor;
 
-    private H2Database(String url) {
+    private H2Database(String url, Path file) {
         direct.setURL(url);
         direct.setUser("sa");
         direct.setPassword("");
@@ -55,19 +56,34 @@ public final class H2Database implements AutoCloseable {
             for (String ddl : SCHEMA) {
                 s.execute(ddl);
             }
+            compactor = file == null ? null : FileCompactor.start(c);
         } catch (SQLException e) {
-            throw new StorageException("cannot create the schema in " + url, e);
+            pool.dispose();
+            throw file == null ? new StorageException("cannot create the schema in " + url, e)
+                    : DatabaseFileError.of(file, e);
         }
     }
 
     /** A private in-memory database, gone when closed. */
     public static H2Database inMemory() {
-        return new H2Database("jdbc:h2:mem:dynamotest-" + RandomIds.uuid() + ";DB_CLOSE_DELAY=-1" + TUNING);
+        return new H2Database("jdbc:h2:mem:dynamotest-" + RandomIds.uuid() + ";DB_CLOSE_DELAY=-1" + TUNING, null);
     }
 
-    /** A database in a file (H2 adds {@code .mv.db}), kept across restarts. */
+    /**
+     * A database in a file (H2 adds {@code .mv.db}), kept across restarts. Each commit is written to the file before
+     * it returns ({@code WRITE_DELAY=0}; H2's default keeps commits in memory for up to half a second), so a write
+     * that was acknowledged survives a crash of the process. The space of versions no commit needs any more is used
+     * again at once ({@code RETENTION_TIME=0}; H2 keeps them 45 s by default, which at one chunk of the file per
+     * commit grew the file by hundreds of megabytes a minute), and a {@link FileCompactor} rewrites chunks left
+     * mostly empty. H2 does not sync the file to the disk on commit: when the machine itself stops (power loss),
+     * writes the operating system had not yet written out are lost, and the file may be left damaged.
+     *
+     * @throws StorageException with a one-line message that says why, if H2 cannot open the file
+     */
     public static H2Database file(Path path) {
-        return new H2Database("jdbc:h2:file:" + path.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE" + TUNING);
+        Path absolute = path.toAbsolutePath();
+        return new H2Database("jdbc:h2:file:" + absolute + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=0"
+                + TUNING, absolute.resolveSibling(absolute.getFileName() + ".mv.db"));
     }
 
     /** The cache of committed table rows that every writer of DT_ITEMS keeps up to date. */
@@ -142,6 +158,9 @@ public final class H2Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (compactor != null) {
+            compactor.close();
+        }
         sessions.values().forEach(Session::closeConnection);
         sessions.clear();
         idle.clear();
