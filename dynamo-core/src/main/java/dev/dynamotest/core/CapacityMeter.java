@@ -1,7 +1,7 @@
 package dev.dynamotest.core;
 
 import dev.dynamotest.core.internal.capacity.CapacityModel;
-import dev.dynamotest.core.internal.ops.Costs;
+import dev.dynamotest.core.internal.ops.capacity.Costs;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.dynamotest.core;
 
-import dev.dynamotest.core.internal.replication.RegionOutages;
+import dev.dynamotest.core.internal.ops.globaltables.RegionOutages;
 
 /**
  * A region's outage, from {@link Regions#outage(String, OutageMode)} until {@link #end()}: requests to the region

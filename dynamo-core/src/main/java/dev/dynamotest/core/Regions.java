@@ -1,6 +1,6 @@
 package dev.dynamotest.core;
 
-import dev.dynamotest.core.internal.replication.RegionOutages;
+import dev.dynamotest.core.internal.ops.globaltables.RegionOutages;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package dev.dynamotest.core;
 
-import dev.dynamotest.core.internal.ops.EngineContext;
+import dev.dynamotest.core.internal.write.EngineContext;
 import dev.dynamotest.core.internal.ops.lifecycle.Lifecycle;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class Tables {
         ctx.catalog().find(region, name).ifPresent(meta -> {
             ctx.catalog().remove(meta);
             ctx.streams().close(region, name, ctx.config().clock().now());
-            new dev.dynamotest.core.internal.ops.GlobalTableReplicas(ctx).deleted(meta);
+            new dev.dynamotest.core.internal.ops.globaltables.GlobalTableReplicas(ctx).deleted(meta);
         });
     }
 }

@@ -12,7 +12,7 @@ import dev.dynamotest.core.ConnectionDrop;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
-import dev.dynamotest.core.internal.autoscaling.AutoScaling;
+import dev.dynamotest.core.internal.ops.autoscaling.AutoScaling;
 import dev.dynamotest.core.internal.json.JsonTrees;
 import java.io.IOException;
 import java.util.Locale;

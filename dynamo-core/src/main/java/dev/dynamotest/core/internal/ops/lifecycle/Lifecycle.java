@@ -1,7 +1,7 @@
 package dev.dynamotest.core.internal.ops.lifecycle;
 
-import dev.dynamotest.core.internal.ops.EngineContext;
-import dev.dynamotest.core.internal.ops.Operation;
+import dev.dynamotest.core.internal.write.EngineContext;
+import dev.dynamotest.core.internal.routing.Operation;
 import dev.dynamotest.core.internal.storage.BackupStore;
 import dev.dynamotest.core.internal.storage.TableChanges;
 import dev.dynamotest.core.internal.storage.TableMeta;

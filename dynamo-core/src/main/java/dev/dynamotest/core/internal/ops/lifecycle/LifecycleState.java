@@ -2,7 +2,7 @@ package dev.dynamotest.core.internal.ops.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynamotest.core.internal.ops.EngineContext;
+import dev.dynamotest.core.internal.write.EngineContext;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,6 +1,6 @@
 package dev.dynamotest.core.internal.ops.lifecycle;
 
-import dev.dynamotest.core.internal.ops.EngineContext;
+import dev.dynamotest.core.internal.write.EngineContext;
 import dev.dynamotest.core.internal.storage.ItemStore;
 import dev.dynamotest.core.internal.storage.StoredKey;
 import dev.dynamotest.core.internal.storage.StoredRow;

@@ -2,8 +2,8 @@ package dev.dynamotest.core.internal.ops.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.core.DynamoException;
-import dev.dynamotest.core.internal.ops.EngineContext;
-import dev.dynamotest.core.internal.ops.TableNames;
+import dev.dynamotest.core.internal.write.EngineContext;
+import dev.dynamotest.core.internal.schema.TableNames;
 import dev.dynamotest.core.internal.protocol.Json;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import java.math.BigDecimal;
