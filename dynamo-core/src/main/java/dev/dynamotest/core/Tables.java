@@ -1,8 +1,9 @@
 package dev.dynamotest.core;
 
-import dev.dynamotest.core.internal.write.EngineContext;
 import dev.dynamotest.core.internal.ops.lifecycle.Lifecycle;
+import dev.dynamotest.core.internal.schema.GlobalTables;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,10 +16,12 @@ public final class Tables {
 
     private final EngineContext ctx;
     private final Lifecycle lifecycle;
+    private final GlobalTables globalTables;
 
-    Tables(EngineContext ctx, Lifecycle lifecycle) {
+    Tables(EngineContext ctx, Lifecycle lifecycle, GlobalTables globalTables) {
         this.ctx = ctx;
         this.lifecycle = lifecycle;
+        this.globalTables = globalTables;
     }
 
     /** The regions that have (or had) tables. */
@@ -50,7 +53,7 @@ public final class Tables {
         ctx.catalog().find(region, name).ifPresent(meta -> {
             ctx.catalog().remove(meta);
             ctx.streams().close(region, name, ctx.config().clock().now());
-            new dev.dynamotest.core.internal.ops.globaltables.GlobalTableReplicas(ctx).deleted(meta);
+            globalTables.deleted(meta);
         });
     }
 }

@@ -1,18 +1,22 @@
 package dev.dynamotest.core.internal.schema;
 
-import dev.dynamotest.core.internal.ops.globaltables.GlobalTableReplicas;
-import dev.dynamotest.core.internal.ops.globaltables.LegacyGlobalTables;
-import dev.dynamotest.core.internal.ops.tables.Tags;
-import dev.dynamotest.core.internal.write.EngineContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
+import dev.dynamotest.core.internal.write.LegacyReplicaStamp;
 
 /** Turns a stored table description into what DescribeTable and friends return: live counts, status. */
 public final class TableDescriptions {
 
+    /** Where a stored description keeps the table's tags; DescribeTable leaves it out. */
+    public static final String TAGS_FIELD = "__Tags";
+    /** Where a stored description keeps TTL, backup and recovery state; DescribeTable leaves it out. */
+    public static final String LIFECYCLE_FIELD = "__Lifecycle";
+    /** When a global table of version 2017.11.29 was created; DescribeTable leaves it out. */
+    public static final String LEGACY_CREATED = "__GlobalTableCreated";
     public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** What DeleteTable describes: DynamoDB leaves out the schema, the indexes and the creation time. */
@@ -31,12 +35,12 @@ public final class TableDescriptions {
     public static ObjectNode live(EngineContext ctx, TableMeta table, String status) {
         ObjectNode d = table.description();
         long[] countAndSize = ctx.items().countAndSize(table);
-        d.remove(Tags.FIELD);
-        d.remove(dev.dynamotest.core.internal.ops.lifecycle.LifecycleState.FIELD);
-        if (GlobalTableReplicas.LEGACY.equals(d.path("GlobalTableVersion").asText())) {
+        d.remove(TAGS_FIELD);
+        d.remove(LIFECYCLE_FIELD);
+        if (LegacyReplicaStamp.VERSION.equals(d.path("GlobalTableVersion").asText())) {
             d.remove("Replicas");
             d.remove("GlobalTableVersion");
-            d.remove(LegacyGlobalTables.CREATED);
+            d.remove(LEGACY_CREATED);
         }
         d.put("TableStatus", status);
         d.put("ItemCount", countAndSize[0]);

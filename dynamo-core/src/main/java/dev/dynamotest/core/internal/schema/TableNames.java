@@ -1,9 +1,9 @@
 package dev.dynamotest.core.internal.schema;
 
-import dev.dynamotest.core.internal.write.EngineContext;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
 
 /** Resolves the TableName parameter, a table name or (as DynamoDB also accepts) a table ARN, to a table. */
 public final class TableNames {

@@ -1,7 +1,7 @@
 package dev.dynamotest.core.internal.streams;
 
 import dev.dynamotest.core.DynamoException;
-import dev.dynamotest.core.internal.write.ItemSize;
+import dev.dynamotest.core.internal.storage.ItemSize;
 import dev.dynamotest.core.internal.storage.StreamMeta;
 import dev.dynamotest.core.model.AttributeValue;
 import dev.dynamotest.core.model.ChangeRecord;

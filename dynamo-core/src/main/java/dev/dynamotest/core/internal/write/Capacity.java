@@ -1,10 +1,10 @@
 package dev.dynamotest.core.internal.write;
 
-import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
-
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.storage.IndexMeta;
+import dev.dynamotest.core.internal.storage.ItemSize;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.List;
@@ -81,7 +81,7 @@ public final class Capacity {
             return null;
         }
         String kind = read ? "ReadCapacityUnits" : "WriteCapacityUnits";
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("TableName", table);
         node.put("CapacityUnits", total);
         node.put(kind, total);
@@ -135,7 +135,7 @@ public final class Capacity {
             return null;
         }
         double total = tableUnits + indexUnits;
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("TableName", table);
         node.put("CapacityUnits", total);
         node.put("ReadCapacityUnits", total);

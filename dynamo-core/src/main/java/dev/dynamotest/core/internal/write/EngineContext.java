@@ -2,18 +2,17 @@ package dev.dynamotest.core.internal.write;
 
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.EngineConfig;
-import dev.dynamotest.core.internal.ops.globaltables.Replicator;
 import dev.dynamotest.core.internal.storage.ItemStore;
 import dev.dynamotest.core.internal.storage.TableCatalog;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.internal.streams.StreamCatalog;
 
 /**
- * What every operation needs: the configuration, the table catalog, the item store, the one write path, the
- * stream catalog and global-table replication.
+ * What every operation needs: the configuration, the table catalog, the item store, the one write path and the
+ * stream catalog.
  */
 public record EngineContext(EngineConfig config, TableCatalog catalog, ItemStore items, WritePath writes,
-        StreamCatalog streams, Replicator replication) {
+        StreamCatalog streams) {
 
     /** The table of that name in the region, or DynamoDB's ResourceNotFoundException. */
     public TableMeta table(String region, String name) {

@@ -1,8 +1,7 @@
 package dev.dynamotest.core.internal.write;
 
-import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.internal.protocol.Constraints;
@@ -72,7 +71,7 @@ public final class ItemCollections {
     private ObjectNode metrics(TableMeta table, Map<String, AttributeValue> key) {
         long bytes = store.collectionSize(table, KeyCodec.encode(key.get(table.hashKey().name())));
         double low = Math.floor(bytes / GB);
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.set("ItemCollectionKey", AttributeValueJson.encodeItem(key));
         node.putArray("SizeEstimateRangeGB").add(low).add(low + 1);
         return node;

@@ -2,6 +2,7 @@ package dev.dynamotest.core.internal.write;
 
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.storage.IndexMeta;
+import dev.dynamotest.core.internal.storage.ItemSize;
 import dev.dynamotest.core.internal.storage.KeyAttribute;
 import dev.dynamotest.core.internal.storage.KeyCodec;
 import dev.dynamotest.core.internal.storage.TableMeta;

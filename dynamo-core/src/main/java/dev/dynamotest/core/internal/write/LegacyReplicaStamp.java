@@ -1,6 +1,5 @@
 package dev.dynamotest.core.internal.write;
 
-import dev.dynamotest.core.internal.ops.globaltables.GlobalTableReplicas;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.model.AttributeValue;
 import java.math.BigDecimal;
@@ -15,6 +14,8 @@ import java.util.Map;
  */
 public final class LegacyReplicaStamp {
 
+    /** The version of global tables that stamps items. */
+    public static final String VERSION = "2017.11.29";
     public static final String UPDATE_TIME = "aws:rep:updatetime";
     public static final String UPDATE_REGION = "aws:rep:updateregion";
     public static final String DELETING = "aws:rep:deleting";
@@ -27,7 +28,7 @@ public final class LegacyReplicaStamp {
     public static Map<String, AttributeValue> stamp(TableMeta table, String origin, Map<String, AttributeValue> next,
             Instant now) {
         if (next == null || REPLICATED.equals(origin)
-                || !GlobalTableReplicas.LEGACY.equals(table.globalTableVersion())) {
+                || !VERSION.equals(table.globalTableVersion())) {
             return next;
         }
         Map<String, AttributeValue> stamped = new LinkedHashMap<>(next);

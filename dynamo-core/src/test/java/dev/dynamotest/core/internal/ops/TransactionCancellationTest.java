@@ -3,7 +3,6 @@ package dev.dynamotest.core.internal.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.dynamotest.core.internal.ops.transactions.TransactionCanceledException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.EngineConfig;
+import dev.dynamotest.core.internal.ops.transactions.TransactionCanceledException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.internal.capacity.CapacityModel;
-import dev.dynamotest.core.internal.routing.Operation;
-import java.util.Set;
-import java.util.function.BiConsumer;
+import dev.dynamotest.core.internal.routing.Api;
+import dev.dynamotest.core.internal.routing.Routes;
 import java.util.function.Function;
 
 /**
@@ -14,12 +13,6 @@ import java.util.function.Function;
  * its API operations, and the scaler that applies the policies on the engine's clock before each request.
  */
 public final class AutoScaling {
-
-    /** The target prefix of the Application Auto Scaling API. */
-    public static final String TARGET_PREFIX = "AnyScaleFrontendService.";
-    /** The operations of the Application Auto Scaling API this endpoint serves. */
-    public static final Set<String> OPERATIONS = Set.of("RegisterScalableTarget", "DescribeScalableTargets",
-            "DeregisterScalableTarget", "PutScalingPolicy", "DescribeScalingPolicies", "DeleteScalingPolicy");
 
     private final AutoScalingOperations operations;
     private final AutoScaler scaler;
@@ -44,15 +37,15 @@ public final class AutoScaling {
      * Registers the API's operations under their names, and DynamoDB's UpdateTableReplicaAutoScaling and
      * DescribeTableReplicaAutoScaling.
      */
-    public void registerIn(BiConsumer<String, Operation> registry) {
-        registry.accept("RegisterScalableTarget", operations::registerScalableTarget);
-        registry.accept("DescribeScalableTargets", operations::describeScalableTargets);
-        registry.accept("DeregisterScalableTarget", operations::deregisterScalableTarget);
-        registry.accept("PutScalingPolicy", operations::putScalingPolicy);
-        registry.accept("DescribeScalingPolicies", operations::describeScalingPolicies);
-        registry.accept("DeleteScalingPolicy", operations::deleteScalingPolicy);
-        registry.accept("UpdateTableReplicaAutoScaling", replicas::updateTableReplicaAutoScaling);
-        registry.accept("DescribeTableReplicaAutoScaling", replicas::describeTableReplicaAutoScaling);
+    public void registerIn(Routes routes) {
+        routes.add(Api.AUTO_SCALING, "RegisterScalableTarget", operations::registerScalableTarget);
+        routes.add(Api.AUTO_SCALING, "DescribeScalableTargets", operations::describeScalableTargets);
+        routes.add(Api.AUTO_SCALING, "DeregisterScalableTarget", operations::deregisterScalableTarget);
+        routes.add(Api.AUTO_SCALING, "PutScalingPolicy", operations::putScalingPolicy);
+        routes.add(Api.AUTO_SCALING, "DescribeScalingPolicies", operations::describeScalingPolicies);
+        routes.add(Api.AUTO_SCALING, "DeleteScalingPolicy", operations::deleteScalingPolicy);
+        routes.add(Api.DYNAMODB, "UpdateTableReplicaAutoScaling", replicas::updateTableReplicaAutoScaling);
+        routes.add(Api.DYNAMODB, "DescribeTableReplicaAutoScaling", replicas::describeTableReplicaAutoScaling);
     }
 
     /** Acts on the whole minutes of the clock that passed since the last request. */

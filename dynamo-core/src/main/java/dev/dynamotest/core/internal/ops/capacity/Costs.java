@@ -1,14 +1,14 @@
 package dev.dynamotest.core.internal.ops.capacity;
 
-import dev.dynamotest.core.internal.schema.Throughputs;
-import dev.dynamotest.core.internal.write.EngineContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.CapacityUsage;
 import dev.dynamotest.core.PriceTable;
 import dev.dynamotest.core.TableCost;
 import dev.dynamotest.core.internal.capacity.CapacityModel;
+import dev.dynamotest.core.internal.schema.Throughputs;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
 
 /**
  * What a table's metered traffic, provisioned capacity and storage would cost, by the engine's clock since the

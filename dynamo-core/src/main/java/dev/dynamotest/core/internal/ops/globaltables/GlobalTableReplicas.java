@@ -3,21 +3,23 @@ package dev.dynamotest.core.internal.ops.globaltables;
 import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
 import static dev.dynamotest.core.internal.schema.Throughputs.INVALID;
 
-import dev.dynamotest.core.internal.ops.tables.TableOperations;
-import dev.dynamotest.core.internal.schema.TableDescriptions;
-import dev.dynamotest.core.internal.schema.Throughputs;
-import dev.dynamotest.core.internal.schema.Times;
-import dev.dynamotest.core.internal.streams.Streams;
-import dev.dynamotest.core.internal.write.EngineContext;
-import dev.dynamotest.core.internal.write.WritePath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.routing.OperationCaller;
+import dev.dynamotest.core.internal.schema.GlobalTables;
+import dev.dynamotest.core.internal.schema.Streams;
+import dev.dynamotest.core.internal.schema.TableDescriptions;
+import dev.dynamotest.core.internal.schema.Throughputs;
+import dev.dynamotest.core.internal.schema.Times;
 import dev.dynamotest.core.internal.storage.ItemStore;
 import dev.dynamotest.core.internal.storage.StoredKey;
 import dev.dynamotest.core.internal.storage.StoredRow;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
+import dev.dynamotest.core.internal.write.LegacyReplicaStamp;
+import dev.dynamotest.core.internal.write.WritePath;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,16 +31,21 @@ import java.util.Map;
  * {@code GlobalTableVersion} in the description of every replica. Replication itself is the
  * {@link Replicator}'s.
  */
-public final class GlobalTableReplicas {
+public final class GlobalTableReplicas implements GlobalTables {
 
     public static final String CURRENT = "2019.11.21";
-    public static final String LEGACY = "2017.11.29";
+    public static final String LEGACY = LegacyReplicaStamp.VERSION;
     private static final int BACKFILL_PAGE = 500;
 
     private final EngineContext ctx;
+    private final Replicator replication;
+    private final OperationCaller operations;
 
-    public GlobalTableReplicas(EngineContext ctx) {
+    /** {@code operations} runs CreateTable for a new replica. */
+    public GlobalTableReplicas(EngineContext ctx, Replicator replication, OperationCaller operations) {
         this.ctx = ctx;
+        this.replication = replication;
+        this.operations = operations;
     }
 
     /** Every region of the table's replica group, the table's own first. */
@@ -53,7 +60,7 @@ public final class GlobalTableReplicas {
         return table.description().path("GlobalTableVersion").asText(null);
     }
 
-    /** Applies UpdateTable's ReplicaUpdates; returns the table's description as UpdateTable answers it. */
+    @Override
     public ObjectNode update(String region, TableMeta table, JsonNode updates) {
         List<Runnable> steps = new ArrayList<>();
         List<String> creating = new ArrayList<>();
@@ -136,7 +143,7 @@ public final class GlobalTableReplicas {
      */
     public void create(String name, String region, String target, JsonNode spec, String version) {
         TableMeta source = ctx.table(region, name);
-        new TableOperations(ctx).createTable(target, createRequest(source, spec));
+        operations.call(target, "CreateTable", createRequest(source, spec));
         List<String> members = group(source);
         members.add(target);
         for (String member : members) {
@@ -144,7 +151,7 @@ public final class GlobalTableReplicas {
         }
         TableMeta from = ctx.table(region, name);
         TableMeta to = ctx.table(target, name);
-        ctx.replication().exclusive(() -> backfill(from, to));
+        replication.exclusive(() -> backfill(from, to));
     }
 
     private void backfill(TableMeta from, TableMeta to) {
@@ -156,7 +163,7 @@ public final class GlobalTableReplicas {
             for (StoredRow row : page) {
                 var item = row.item();
                 writes.add(new WritePath.Write(to, to.keyOf(item),
-                        current -> ctx.replication().backfilled(from, to.region(), item), Replicator.ORIGIN));
+                        current -> replication.backfilled(from, to.region(), item), Replicator.ORIGIN));
             }
             if (!writes.isEmpty()) {
                 ctx.writes().apply(writes);
@@ -250,7 +257,7 @@ public final class GlobalTableReplicas {
         if (replicas.isEmpty()) {
             d.remove("Replicas");
             d.remove("GlobalTableVersion");
-            d.remove(LegacyGlobalTables.CREATED);
+            d.remove(TableDescriptions.LEGACY_CREATED);
         } else {
             d.set("Replicas", replicas);
             d.put("GlobalTableVersion", version);
@@ -320,7 +327,7 @@ public final class GlobalTableReplicas {
         members.remove(target);
         ctx.catalog().remove(doomed);
         Streams.publish(ctx, doomed, null, ctx.config().clock().now());
-        ctx.replication().forget(target, name);
+        replication.forget(target, name);
         String version = version(doomed);
         for (String member : members) {
             if (ctx.catalog().find(member, name).isPresent()) {
@@ -329,9 +336,9 @@ public final class GlobalTableReplicas {
         }
     }
 
-    /** Unlinks a replica that DeleteTable deleted from the members that remain. */
+    @Override
     public void deleted(TableMeta table) {
-        ctx.replication().forget(table.region(), table.name());
+        replication.forget(table.region(), table.name());
         List<String> members = group(table);
         members.remove(table.region());
         for (String member : members) {

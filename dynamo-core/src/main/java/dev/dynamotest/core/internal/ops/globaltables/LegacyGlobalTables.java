@@ -3,16 +3,19 @@ package dev.dynamotest.core.internal.ops.globaltables;
 import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
 import static dev.dynamotest.core.internal.schema.Throughputs.INVALID;
 
-import dev.dynamotest.core.internal.schema.Throughputs;
-import dev.dynamotest.core.internal.schema.Times;
-import dev.dynamotest.core.internal.write.EngineContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.routing.Api;
+import dev.dynamotest.core.internal.routing.Routes;
+import dev.dynamotest.core.internal.schema.TableDescriptions;
+import dev.dynamotest.core.internal.schema.Throughputs;
+import dev.dynamotest.core.internal.schema.Times;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,12 +33,24 @@ import java.util.TreeMap;
 public final class LegacyGlobalTables {
 
     /** Where a legacy global table's creation time is kept in its members' descriptions (never described). */
-    public static final String CREATED = "__GlobalTableCreated";
+    public static final String CREATED = TableDescriptions.LEGACY_CREATED;
 
     private final EngineContext ctx;
+    private final Replicator replication;
 
-    public LegacyGlobalTables(EngineContext ctx) {
+    public LegacyGlobalTables(EngineContext ctx, Replicator replication) {
         this.ctx = ctx;
+        this.replication = replication;
+    }
+
+    /** Registers the operations of global tables version 2017.11.29. */
+    public void registerIn(Routes routes) {
+        routes.add(Api.DYNAMODB, "CreateGlobalTable", this::createGlobalTable);
+        routes.add(Api.DYNAMODB, "DescribeGlobalTable", this::describeGlobalTable);
+        routes.add(Api.DYNAMODB, "UpdateGlobalTable", this::updateGlobalTable);
+        routes.add(Api.DYNAMODB, "ListGlobalTables", this::listGlobalTables);
+        routes.add(Api.DYNAMODB, "DescribeGlobalTableSettings", this::describeGlobalTableSettings);
+        routes.add(Api.DYNAMODB, "UpdateGlobalTableSettings", this::updateGlobalTableSettings);
     }
 
     public ObjectNode createGlobalTable(String region, ObjectNode request) {
@@ -287,7 +302,7 @@ public final class LegacyGlobalTables {
             d.remove("GlobalTableVersion");
             d.remove(CREATED);
             ctx.catalog().update(table.withDescription(d));
-            ctx.replication().forget(member, name);
+            replication.forget(member, name);
         });
     }
 

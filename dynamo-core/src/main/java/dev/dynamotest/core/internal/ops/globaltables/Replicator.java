@@ -2,9 +2,9 @@ package dev.dynamotest.core.internal.ops.globaltables;
 
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.core.ControllableClock;
-import dev.dynamotest.core.internal.write.WritePath;
 import dev.dynamotest.core.internal.storage.TableCatalog;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.WritePath;
 import dev.dynamotest.core.model.AttributeValue;
 import dev.dynamotest.core.model.ChangeRecord;
 import java.time.Duration;

@@ -2,22 +2,24 @@ package dev.dynamotest.core.internal.ops.items;
 
 import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
 
-import dev.dynamotest.core.internal.write.Capacity;
-import dev.dynamotest.core.internal.write.EngineContext;
-import dev.dynamotest.core.internal.write.ItemChange;
-import dev.dynamotest.core.internal.write.ItemCollections;
-import dev.dynamotest.core.internal.write.ItemExpressions;
-import dev.dynamotest.core.internal.write.ItemKeys;
-import dev.dynamotest.core.internal.write.ItemSize;
-import dev.dynamotest.core.internal.write.WritePath;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.routing.Api;
+import dev.dynamotest.core.internal.routing.Routes;
+import dev.dynamotest.core.internal.storage.ItemSize;
 import dev.dynamotest.core.internal.storage.StoredKey;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.Capacity;
+import dev.dynamotest.core.internal.write.EngineContext;
+import dev.dynamotest.core.internal.write.ItemChange;
+import dev.dynamotest.core.internal.write.ItemCollections;
+import dev.dynamotest.core.internal.write.ItemExpressions;
+import dev.dynamotest.core.internal.write.ItemKeys;
+import dev.dynamotest.core.internal.write.WritePath;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.Map;
 
@@ -30,6 +32,14 @@ public final class ItemOperations {
 
     public ItemOperations(EngineContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** Registers PutItem, GetItem, UpdateItem and DeleteItem. */
+    public void registerIn(Routes routes) {
+        routes.add(Api.DYNAMODB, "PutItem", this::putItem);
+        routes.add(Api.DYNAMODB, "GetItem", this::getItem);
+        routes.add(Api.DYNAMODB, "UpdateItem", this::updateItem);
+        routes.add(Api.DYNAMODB, "DeleteItem", this::deleteItem);
     }
 
     public ObjectNode putItem(String region, ObjectNode request) {

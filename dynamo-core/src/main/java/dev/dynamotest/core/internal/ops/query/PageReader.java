@@ -2,15 +2,15 @@ package dev.dynamotest.core.internal.ops.query;
 
 import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
 
-import dev.dynamotest.core.internal.write.Capacity;
-import dev.dynamotest.core.internal.write.EngineContext;
-import dev.dynamotest.core.internal.write.ItemSize;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.expr.Condition;
 import dev.dynamotest.core.internal.protocol.AttributeValueJson;
+import dev.dynamotest.core.internal.storage.ItemSize;
 import dev.dynamotest.core.internal.storage.StoredKey;
 import dev.dynamotest.core.internal.storage.StoredRow;
+import dev.dynamotest.core.internal.write.Capacity;
+import dev.dynamotest.core.internal.write.EngineContext;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package dev.dynamotest.core.internal.ops.query;
 
-import dev.dynamotest.core.internal.write.Capacity;
-import dev.dynamotest.core.internal.write.EngineContext;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.expr.KeyCondition;
@@ -10,11 +8,15 @@ import dev.dynamotest.core.internal.expr.SortKeyCondition;
 import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.routing.Api;
+import dev.dynamotest.core.internal.routing.Routes;
 import dev.dynamotest.core.internal.storage.KeyAttribute;
 import dev.dynamotest.core.internal.storage.KeyCodec;
 import dev.dynamotest.core.internal.storage.KeyRange;
 import dev.dynamotest.core.internal.storage.StoredKey;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.Capacity;
+import dev.dynamotest.core.internal.write.EngineContext;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.Map;
 
@@ -29,6 +31,13 @@ public final class QueryOperations {
     public QueryOperations(EngineContext ctx) {
         this.ctx = ctx;
         this.reader = new PageReader(ctx);
+    }
+
+    /** Registers Query, and Scan, which shares its page reading. */
+    public void registerIn(Routes routes) {
+        ScanOperations scans = new ScanOperations(ctx);
+        routes.add(Api.DYNAMODB, "Query", this::query);
+        routes.add(Api.DYNAMODB, "Scan", scans::scan);
     }
 
     public ObjectNode query(String region, ObjectNode request) {

@@ -1,7 +1,5 @@
 package dev.dynamotest.core.internal.ops.query;
 
-import dev.dynamotest.core.internal.write.Capacity;
-import dev.dynamotest.core.internal.write.EngineContext;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.expr.RequestExpressions;
@@ -9,6 +7,8 @@ import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
 import dev.dynamotest.core.internal.storage.StoredKey;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.Capacity;
+import dev.dynamotest.core.internal.write.EngineContext;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.Map;
 

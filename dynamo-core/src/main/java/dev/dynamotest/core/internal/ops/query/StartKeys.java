@@ -1,10 +1,10 @@
 package dev.dynamotest.core.internal.ops.query;
 
-import dev.dynamotest.core.internal.write.ItemKeys;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.expr.KeyCondition;
 import dev.dynamotest.core.internal.storage.KeyAttribute;
 import dev.dynamotest.core.internal.storage.StoredKey;
+import dev.dynamotest.core.internal.write.ItemKeys;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.Map;
 

@@ -2,6 +2,15 @@ package dev.dynamotest.core.internal.ops.streams;
 
 import static dev.dynamotest.core.internal.streams.StreamJson.NODES;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.Clock;
+import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.protocol.Constraints;
+import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.routing.Api;
+import dev.dynamotest.core.internal.routing.Routes;
+import dev.dynamotest.core.internal.storage.StreamMeta;
 import dev.dynamotest.core.internal.streams.SequenceNumbers;
 import dev.dynamotest.core.internal.streams.Shard;
 import dev.dynamotest.core.internal.streams.ShardIterator;
@@ -9,13 +18,6 @@ import dev.dynamotest.core.internal.streams.StreamErrors;
 import dev.dynamotest.core.internal.streams.StreamJson;
 import dev.dynamotest.core.internal.streams.StreamReader;
 import dev.dynamotest.core.internal.streams.StreamTimes;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynamotest.core.Clock;
-import dev.dynamotest.core.DynamoException;
-import dev.dynamotest.core.internal.protocol.Constraints;
-import dev.dynamotest.core.internal.protocol.Json;
-import dev.dynamotest.core.internal.storage.StreamMeta;
 import dev.dynamotest.core.model.StreamRecord;
 import dev.dynamotest.core.model.StreamShard;
 import dev.dynamotest.core.model.TableStream;
@@ -38,6 +40,14 @@ public final class StreamOperations {
     public StreamOperations(StreamReader reader, Clock clock) {
         this.reader = reader;
         this.clock = clock;
+    }
+
+    /** Registers the DynamoDB Streams API. */
+    public void registerIn(Routes routes) {
+        routes.add(Api.STREAMS, "ListStreams", this::listStreams);
+        routes.add(Api.STREAMS, "DescribeStream", this::describeStream);
+        routes.add(Api.STREAMS, "GetShardIterator", this::getShardIterator);
+        routes.add(Api.STREAMS, "GetRecords", this::getRecords);
     }
 
     public ObjectNode listStreams(String region, ObjectNode request) {

@@ -4,7 +4,7 @@ import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Account-level operations: DescribeLimits and DescribeEndpoints. */
+/** The account-level operation DescribeLimits (DescribeEndpoints is the router's: it answers from the headers). */
 public final class AccountOperations {
 
     public ObjectNode describeLimits(String region, ObjectNode request) {
@@ -13,14 +13,6 @@ public final class AccountOperations {
         response.put("AccountMaxWriteCapacityUnits", 80000);
         response.put("TableMaxReadCapacityUnits", 40000);
         response.put("TableMaxWriteCapacityUnits", 40000);
-        return response;
-    }
-
-    public ObjectNode describeEndpoints(String region, ObjectNode request, String host) {
-        ObjectNode response = NODES.objectNode();
-        ObjectNode endpoint = response.putArray("Endpoints").addObject();
-        endpoint.put("Address", host);
-        endpoint.put("CachePeriodInMinutes", 1440);
         return response;
     }
 }

@@ -2,13 +2,13 @@ package dev.dynamotest.core.internal.ops.tables;
 
 import static dev.dynamotest.core.internal.schema.Throughputs.INVALID;
 
-import dev.dynamotest.core.internal.schema.Throughputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.schema.Throughputs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

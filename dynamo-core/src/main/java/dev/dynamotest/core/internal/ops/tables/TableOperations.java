@@ -1,21 +1,23 @@
 package dev.dynamotest.core.internal.ops.tables;
 
-import dev.dynamotest.core.internal.ops.globaltables.GlobalTableReplicas;
-import dev.dynamotest.core.internal.schema.TableDescriptions;
-import dev.dynamotest.core.internal.schema.TableNames;
-import dev.dynamotest.core.internal.streams.Streams;
-import dev.dynamotest.core.internal.write.EngineContext;
-import dev.dynamotest.core.internal.RandomIds;
 import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.RandomIds;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.routing.Api;
+import dev.dynamotest.core.internal.routing.Routes;
+import dev.dynamotest.core.internal.schema.GlobalTables;
+import dev.dynamotest.core.internal.schema.Streams;
+import dev.dynamotest.core.internal.schema.TableDescriptions;
+import dev.dynamotest.core.internal.schema.TableNames;
 import dev.dynamotest.core.internal.storage.TableCatalog;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,9 +28,26 @@ public final class TableOperations {
     private final TableSchemaValidator schemas = new TableSchemaValidator();
     private final TableUpdates updates;
 
-    public TableOperations(EngineContext ctx) {
+    private final GlobalTables globalTables;
+
+    public TableOperations(EngineContext ctx, GlobalTables globalTables) {
         this.ctx = ctx;
-        this.updates = new TableUpdates(ctx);
+        this.updates = new TableUpdates(ctx, globalTables);
+        this.globalTables = globalTables;
+    }
+
+    /** Registers the table operations, the tag operations and DescribeLimits. */
+    public void registerIn(Routes routes) {
+        Tags tags = new Tags(ctx);
+        routes.add(Api.DYNAMODB, "CreateTable", this::createTable);
+        routes.add(Api.DYNAMODB, "DescribeTable", this::describeTable);
+        routes.add(Api.DYNAMODB, "ListTables", this::listTables);
+        routes.add(Api.DYNAMODB, "UpdateTable", this::updateTable);
+        routes.add(Api.DYNAMODB, "DeleteTable", this::deleteTable);
+        routes.add(Api.DYNAMODB, "TagResource", tags::tagResource);
+        routes.add(Api.DYNAMODB, "UntagResource", tags::untagResource);
+        routes.add(Api.DYNAMODB, "ListTagsOfResource", tags::listTagsOfResource);
+        routes.add(Api.DYNAMODB, "DescribeLimits", new AccountOperations()::describeLimits);
     }
 
     public ObjectNode createTable(String region, ObjectNode request) {
@@ -109,7 +128,7 @@ public final class TableOperations {
             ObjectNode description = TableDescriptions.deleting(ctx, table);
             ctx.catalog().remove(table);
             Streams.publish(ctx, table, null, ctx.config().clock().now());
-            new GlobalTableReplicas(ctx).deleted(table);
+            globalTables.deleted(table);
             ObjectNode response = NODES.objectNode();
             response.set("TableDescription", description);
             return response;

@@ -5,21 +5,21 @@ import static dev.dynamotest.core.internal.schema.Throughputs.INVALID;
 import static dev.dynamotest.core.internal.schema.Throughputs.PAY_PER_REQUEST;
 import static dev.dynamotest.core.internal.schema.Throughputs.PROVISIONED;
 
-import dev.dynamotest.core.internal.ops.globaltables.GlobalTableReplicas;
-import dev.dynamotest.core.internal.schema.TableDescriptions;
-import dev.dynamotest.core.internal.schema.TableNames;
-import dev.dynamotest.core.internal.schema.Throughputs;
-import dev.dynamotest.core.internal.schema.Times;
-import dev.dynamotest.core.internal.schema.UpdateLimits;
-import dev.dynamotest.core.internal.streams.Streams;
-import dev.dynamotest.core.internal.write.EngineContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.schema.GlobalTables;
+import dev.dynamotest.core.internal.schema.Streams;
+import dev.dynamotest.core.internal.schema.TableDescriptions;
+import dev.dynamotest.core.internal.schema.TableNames;
+import dev.dynamotest.core.internal.schema.Throughputs;
+import dev.dynamotest.core.internal.schema.Times;
+import dev.dynamotest.core.internal.schema.UpdateLimits;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
 import java.time.Instant;
 import java.util.Map;
 
@@ -33,8 +33,11 @@ public final class TableUpdates {
     private final EngineContext ctx;
     private final UpdateLimits limits = new UpdateLimits();
 
-    public TableUpdates(EngineContext ctx) {
+    private final GlobalTables globalTables;
+
+    public TableUpdates(EngineContext ctx, GlobalTables globalTables) {
         this.ctx = ctx;
+        this.globalTables = globalTables;
     }
 
     public ObjectNode updateTable(String region, ObjectNode request) {
@@ -48,7 +51,7 @@ public final class TableUpdates {
             String newMode = r.billingMode() == null ? currentMode : r.billingMode();
             if (r.replicaUpdates() != null) {
                 ObjectNode response = NODES.objectNode();
-                response.set("TableDescription", new GlobalTableReplicas(ctx).update(region, table,
+                response.set("TableDescription", globalTables.update(region, table,
                         r.replicaUpdates()));
                 return response;
             }

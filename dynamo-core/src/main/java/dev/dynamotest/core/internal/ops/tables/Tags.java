@@ -2,14 +2,15 @@ package dev.dynamotest.core.internal.ops.tables;
 
 import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
 
-import dev.dynamotest.core.internal.write.EngineContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.schema.TableDescriptions;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 public final class Tags {
 
     /** Where a table's tags are kept inside its stored description (never returned by DescribeTable). */
-    public static final String FIELD = "__Tags";
+    public static final String FIELD = TableDescriptions.TAGS_FIELD;
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
     private static final int MAX_TAGS = 50;
     private static final String TOO_MANY = "Number of Tags exceed the current limit for the provided ResourceArn";

@@ -1,10 +1,10 @@
 package dev.dynamotest.core.internal.ops.tables;
 
-import dev.dynamotest.core.internal.schema.Times;
-import dev.dynamotest.core.internal.schema.UpdateLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.schema.Times;
+import dev.dynamotest.core.internal.schema.UpdateLimits;
 import java.time.Instant;
 
 /** A change of provisioned throughput: refuses a no-op and records the time of increases and decreases. */

@@ -2,12 +2,12 @@ package dev.dynamotest.core.internal.ops.tables;
 
 import static dev.dynamotest.core.internal.schema.Throughputs.INVALID;
 
-import dev.dynamotest.core.internal.schema.TableNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.schema.TableNames;
 
 /** The members of an UpdateTable request, checked for form and for what DynamoDB lets one request combine. */
 public record UpdateTableRequest(String tableName, String billingMode, String tableClass, JsonNode provisionedThroughput,

@@ -1,6 +1,5 @@
 package dev.dynamotest.core.internal.ops.transactions;
 
-import dev.dynamotest.core.internal.write.CapacityTally;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.write.CapacityTally;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;

@@ -1,9 +1,5 @@
 package dev.dynamotest.core.internal.ops.transactions;
 
-import dev.dynamotest.core.internal.write.EngineContext;
-import dev.dynamotest.core.internal.write.ItemChange;
-import dev.dynamotest.core.internal.write.ItemExpressions;
-import dev.dynamotest.core.internal.write.ItemKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
@@ -11,6 +7,10 @@ import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
+import dev.dynamotest.core.internal.write.ItemChange;
+import dev.dynamotest.core.internal.write.ItemExpressions;
+import dev.dynamotest.core.internal.write.ItemKeys;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,18 +2,18 @@ package dev.dynamotest.core.internal.ops.transactions;
 
 import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
 
-import dev.dynamotest.core.internal.routing.Operation;
-import dev.dynamotest.core.internal.write.Capacity;
-import dev.dynamotest.core.internal.write.CapacityTally;
-import dev.dynamotest.core.internal.write.EngineContext;
-import dev.dynamotest.core.internal.write.ItemSize;
-import dev.dynamotest.core.internal.write.WritePath;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.capacity.ThrottlingError;
 import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.routing.Operation;
+import dev.dynamotest.core.internal.storage.ItemSize;
+import dev.dynamotest.core.internal.write.Capacity;
+import dev.dynamotest.core.internal.write.CapacityTally;
+import dev.dynamotest.core.internal.write.EngineContext;
+import dev.dynamotest.core.internal.write.WritePath;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.ArrayList;
 import java.util.List;

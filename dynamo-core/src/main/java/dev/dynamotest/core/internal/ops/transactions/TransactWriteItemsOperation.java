@@ -2,18 +2,18 @@ package dev.dynamotest.core.internal.ops.transactions;
 
 import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.internal.protocol.Constraints;
+import dev.dynamotest.core.internal.protocol.Json;
 import dev.dynamotest.core.internal.routing.Operation;
+import dev.dynamotest.core.internal.storage.ItemSize;
 import dev.dynamotest.core.internal.write.Capacity;
 import dev.dynamotest.core.internal.write.CapacityTally;
 import dev.dynamotest.core.internal.write.EngineContext;
 import dev.dynamotest.core.internal.write.ItemChange;
 import dev.dynamotest.core.internal.write.ItemCollections;
-import dev.dynamotest.core.internal.write.ItemSize;
 import dev.dynamotest.core.internal.write.WritePath;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynamotest.core.internal.protocol.Constraints;
-import dev.dynamotest.core.internal.protocol.Json;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

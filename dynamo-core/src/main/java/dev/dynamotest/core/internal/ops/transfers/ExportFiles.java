@@ -80,7 +80,7 @@ public final class ExportFiles {
         long billed = 0;
         for (Map<String, AttributeValue> item : items) {
             lines.append(fullLine(target.format(), item)).append('\n');
-            billed += dev.dynamotest.core.internal.write.ItemSize.of(item);
+            billed += dev.dynamotest.core.internal.storage.ItemSize.of(item);
         }
         String dataKey = target.key(target.exportId() + "/data/" + fileName() + extension(target.format()));
         ObjectNode summary = summary(target, "2020-06-30", startTime, endTime, items.size(), billed);
@@ -206,7 +206,7 @@ public final class ExportFiles {
     }
 
     private static long size(Map<String, AttributeValue> item) {
-        return item == null ? 0 : dev.dynamotest.core.internal.write.ItemSize.of(item);
+        return item == null ? 0 : dev.dynamotest.core.internal.storage.ItemSize.of(item);
     }
 
     private static String extension(String format) {

@@ -2,9 +2,6 @@ package dev.dynamotest.core.internal.ops.transfers;
 
 import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
 
-import dev.dynamotest.core.internal.routing.Operation;
-import dev.dynamotest.core.internal.schema.Times;
-import dev.dynamotest.core.internal.write.EngineContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,9 +10,12 @@ import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.ObjectStore;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
-import dev.dynamotest.core.internal.ops.lifecycle.ExportWindow;
-import dev.dynamotest.core.internal.ops.lifecycle.PointInTime;
+import dev.dynamotest.core.internal.routing.Api;
+import dev.dynamotest.core.internal.routing.Routes;
+import dev.dynamotest.core.internal.schema.TableHistory;
+import dev.dynamotest.core.internal.schema.Times;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
 import dev.dynamotest.core.model.AttributeValue;
 import dev.dynamotest.core.model.ChangeRecord;
 import java.time.Duration;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
  * ExportTableToPointInTime, DescribeExport and ListExports. An export runs to its end within the request, on the
@@ -39,23 +38,21 @@ public final class ExportOperations {
     private static final Duration MAX_WINDOW = Duration.ofHours(24);
 
     private final EngineContext ctx;
-    private final PointInTime history;
-    private final ExportWindow pitr;
+    private final TableHistory history;
     private final Transfers exports;
     private final Map<String, List<String>> keyNames = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ExportOperations(EngineContext ctx, PointInTime history) {
+    public ExportOperations(EngineContext ctx, TableHistory history) {
         this.ctx = ctx;
         this.history = history;
-        this.pitr = new ExportWindow(history);
         this.exports = new Transfers("ExportArn");
     }
 
     /** Registers ExportTableToPointInTime, DescribeExport and ListExports by their DynamoDB names. */
-    public void registerIn(BiConsumer<String, Operation> router) {
-        router.accept("ExportTableToPointInTime", this::exportTableToPointInTime);
-        router.accept("DescribeExport", this::describeExport);
-        router.accept("ListExports", this::listExports);
+    public void registerIn(Routes routes) {
+        routes.add(Api.DYNAMODB, "ExportTableToPointInTime", this::exportTableToPointInTime);
+        routes.add(Api.DYNAMODB, "DescribeExport", this::describeExport);
+        routes.add(Api.DYNAMODB, "ListExports", this::listExports);
     }
 
     public ObjectNode exportTableToPointInTime(String region, ObjectNode request) {
@@ -82,7 +79,7 @@ public final class ExportOperations {
             if (previous != null) {
                 return wrap(previous, "ExportDescription");
             }
-            if (!pitr.enabled(table)) {
+            if (!history.enabled(table)) {
                 throw new DynamoException("PointInTimeRecoveryUnavailableException",
                         "Point in time recovery is not enabled for table '" + table.name() + "'");
             }
@@ -229,7 +226,7 @@ public final class ExportOperations {
 
     /** The earliest instant the table's past can be exported from. */
     private Instant earliest(TableMeta table) {
-        return pitr.earliest(table, ctx.config().clock().now());
+        return history.earliest(table, ctx.config().clock().now());
     }
 
     private static Instant instant(JsonNode node, String name) {

@@ -1,12 +1,5 @@
 package dev.dynamotest.core.internal.ops.transfers;
 
-import dev.dynamotest.core.internal.ops.tables.TableOperations;
-import dev.dynamotest.core.internal.routing.Operation;
-import dev.dynamotest.core.internal.schema.Times;
-import dev.dynamotest.core.internal.write.EngineContext;
-import dev.dynamotest.core.internal.write.ItemKeys;
-import dev.dynamotest.core.internal.write.WritePath;
-import dev.dynamotest.core.internal.RandomIds;
 import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,11 +7,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.ObjectStore;
+import dev.dynamotest.core.internal.RandomIds;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.routing.Api;
+import dev.dynamotest.core.internal.routing.OperationCaller;
+import dev.dynamotest.core.internal.routing.Routes;
+import dev.dynamotest.core.internal.schema.Times;
 import dev.dynamotest.core.internal.storage.IndexMeta;
 import dev.dynamotest.core.internal.storage.KeyAttribute;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
+import dev.dynamotest.core.internal.write.ItemKeys;
+import dev.dynamotest.core.internal.write.WritePath;
 import dev.dynamotest.core.model.AttributeValue;
 import java.io.IOException;
 import java.time.Duration;
@@ -28,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 
 /**
  * ImportTable, DescribeImport and ListImports. An import creates its table, reads every object under the source
@@ -45,20 +45,20 @@ public final class ImportOperations {
             + "imported. Please check CloudWatch error logs for more details.";
 
     private final EngineContext ctx;
-    private final TableOperations tables;
+    private final OperationCaller operations;
     private final Transfers imports = new Transfers("ImportArn");
     private final Map<String, List<String>> errorLogs = new ConcurrentHashMap<>();
 
-    public ImportOperations(EngineContext ctx) {
+    public ImportOperations(EngineContext ctx, OperationCaller operations) {
         this.ctx = ctx;
-        this.tables = new TableOperations(ctx);
+        this.operations = operations;
     }
 
     /** Registers ImportTable, DescribeImport and ListImports by their DynamoDB names. */
-    public void registerIn(BiConsumer<String, Operation> router) {
-        router.accept("ImportTable", this::importTable);
-        router.accept("DescribeImport", this::describeImport);
-        router.accept("ListImports", this::listImports);
+    public void registerIn(Routes routes) {
+        routes.add(Api.DYNAMODB, "ImportTable", this::importTable);
+        routes.add(Api.DYNAMODB, "DescribeImport", this::describeImport);
+        routes.add(Api.DYNAMODB, "ListImports", this::listImports);
     }
 
     /** The error events an import logged (what DynamoDB writes to the log stream {@code <import-id>/error}). */
@@ -144,7 +144,7 @@ public final class ImportOperations {
                 d.put("FailureMessage", "The specified bucket does not exist (Service: Amazon S3; Status Code: 404; "
                         + "Error Code: NoSuchBucket)");
             } else {
-                ObjectNode created = tables.createTable(region, params.deepCopy());
+                ObjectNode created = operations.call(region, "CreateTable", params.deepCopy());
                 d.put("TableId", created.path("TableDescription").path("TableId").asText());
                 response = ExportOperations.wrap(d, "ImportTableDescription");
                 TableMeta table = ctx.table(region, name);

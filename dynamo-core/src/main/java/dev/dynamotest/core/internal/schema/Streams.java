@@ -1,14 +1,14 @@
-package dev.dynamotest.core.internal.streams;
+package dev.dynamotest.core.internal.schema;
 
 import static dev.dynamotest.core.internal.schema.Throughputs.INVALID;
 
-import dev.dynamotest.core.internal.write.EngineContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package dev.dynamotest.core.internal.write;
+package dev.dynamotest.core.internal.storage;
 
 import dev.dynamotest.core.model.AttributeValue;
 import java.nio.charset.StandardCharsets;
