@@ -6,5 +6,5 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @FunctionalInterface
 public interface Operation {
 
-    public ObjectNode execute(String region, ObjectNode request);
+    ObjectNode execute(String region, ObjectNode request);
 }

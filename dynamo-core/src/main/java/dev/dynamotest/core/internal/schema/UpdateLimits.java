@@ -20,12 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class UpdateLimits {
 
-    public static final int FREE_DECREASES = 4;
-    public static final Duration DECREASE_SPACING = Duration.ofHours(1);
-    public static final int PAY_PER_REQUEST_SWITCHES = 4;
-    public static final Duration SWITCH_WINDOW = Duration.ofDays(1);
-    public static final int CLASS_CHANGES = 2;
-    public static final Duration CLASS_WINDOW = Duration.ofDays(30);
+    static final int FREE_DECREASES = 4;
+    static final Duration DECREASE_SPACING = Duration.ofHours(1);
+    static final int PAY_PER_REQUEST_SWITCHES = 4;
+    static final Duration SWITCH_WINDOW = Duration.ofDays(1);
+    static final int CLASS_CHANGES = 2;
+    static final Duration CLASS_WINDOW = Duration.ofDays(30);
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(
             "EEEE, MMMM d, yyyy 'at' h:mm:ss a 'Coordinated Universal Time'", Locale.US).withZone(ZoneOffset.UTC);
@@ -62,7 +62,7 @@ public final class UpdateLimits {
     }
 
     /** Sets NumberOfDecreasesToday of a described throughput to its value on the clock's day. */
-    public static void describeDecreases(JsonNode throughput, Instant now) {
+    static void describeDecreases(JsonNode throughput, Instant now) {
         if (throughput instanceof ObjectNode pt && pt.has("NumberOfDecreasesToday")) {
             pt.put("NumberOfDecreasesToday", decreasesToday(pt, now));
         }

@@ -12,7 +12,7 @@ public final class StreamErrors {
         return DynamoException.validation("Invalid StreamArn");
     }
 
-    public static DynamoException invalidIterator() {
+    static DynamoException invalidIterator() {
         return DynamoException.validation("Invalid ShardIterator");
     }
 
@@ -20,7 +20,7 @@ public final class StreamErrors {
         return DynamoException.resourceNotFound("Requested resource not found: Stream: " + arn + " not found");
     }
 
-    public static DynamoException shardNotFound() {
+    static DynamoException shardNotFound() {
         return DynamoException.resourceNotFound("Requested resource not found: Shard does not exist");
     }
 
@@ -28,7 +28,7 @@ public final class StreamErrors {
         return new DynamoException("ExpiredIteratorException", "The provided iterator exceeds the maximum age allowed.");
     }
 
-    public static DynamoException trimmed() {
+    static DynamoException trimmed() {
         return new DynamoException("TrimmedDataAccessException", "The data you are trying to access has been trimmed");
     }
 }

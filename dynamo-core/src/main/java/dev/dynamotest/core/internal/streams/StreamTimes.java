@@ -10,7 +10,7 @@ public final class StreamTimes {
     /** How long a shard iterator may be used. */
     public static final Duration ITERATOR_LIFETIME = Duration.ofMinutes(15);
     /** How long a shard stays open before it closes and a child shard takes over. */
-    public static final Duration ROLLOVER = Duration.ofHours(4);
+    static final Duration ROLLOVER = Duration.ofHours(4);
 
     private StreamTimes() {
     }

@@ -16,8 +16,8 @@ public final class LegacyReplicaStamp {
 
     /** The version of global tables that stamps items. */
     public static final String VERSION = "2017.11.29";
-    public static final String UPDATE_TIME = "aws:rep:updatetime";
-    public static final String UPDATE_REGION = "aws:rep:updateregion";
+    static final String UPDATE_TIME = "aws:rep:updatetime";
+    static final String UPDATE_REGION = "aws:rep:updateregion";
     public static final String DELETING = "aws:rep:deleting";
     private static final String REPLICATED = "replication";
 

@@ -17,10 +17,10 @@ import java.util.logging.Logger;
  * request, acting on the whole minutes that passed since the last one. The replicas of a global table share their
  * write units: each replica consumes every replica's writes, and a change of write units applies to every replica.
  */
-public final class AutoScaler {
+final class AutoScaler {
 
-    public static final int SCALE_OUT_MINUTES = 2;
-    public static final int SCALE_IN_MINUTES = 15;
+    static final int SCALE_OUT_MINUTES = 2;
+    static final int SCALE_IN_MINUTES = 15;
     private static final long LOOK_BACK_MINUTES = 120;
     private static final Logger LOG = Logger.getLogger(AutoScaler.class.getName());
 
@@ -30,7 +30,7 @@ public final class AutoScaler {
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
 
-    public AutoScaler(ScalingRegistry registry, ConsumedMinutes consumed, TableCapacity capacity, Clock clock) {
+    AutoScaler(ScalingRegistry registry, ConsumedMinutes consumed, TableCapacity capacity, Clock clock) {
         this.registry = registry;
         this.consumed = consumed;
         this.capacity = capacity;
@@ -38,7 +38,7 @@ public final class AutoScaler {
     }
 
     /** Evaluates every policy up to the last whole minute; a request that finds an evaluation running goes on. */
-    public void evaluate() {
+    void evaluate() {
         if (!running.tryLock()) {
             return;
         }

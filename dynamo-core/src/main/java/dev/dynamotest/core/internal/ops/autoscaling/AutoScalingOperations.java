@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * The Application Auto Scaling API for DynamoDB's capacity: scalable targets and target tracking policies on the
  * read and write units of tables and global secondary indexes.
  */
-public final class AutoScalingOperations {
+final class AutoScalingOperations {
 
     private static final Set<String> METRICS = Set.of("DynamoDBReadCapacityUtilization",
             "DynamoDBWriteCapacityUtilization");
@@ -30,14 +30,14 @@ public final class AutoScalingOperations {
     private final Clock clock;
     private final String account;
 
-    public AutoScalingOperations(ScalingRegistry registry, TableCapacity capacity, Clock clock, String account) {
+    AutoScalingOperations(ScalingRegistry registry, TableCapacity capacity, Clock clock, String account) {
         this.registry = registry;
         this.capacity = capacity;
         this.clock = clock;
         this.account = account;
     }
 
-    public ObjectNode registerScalableTarget(String region, ObjectNode request) {
+    ObjectNode registerScalableTarget(String region, ObjectNode request) {
         ScalableResource r = resource(region, request);
         Long min = integer(request, "MinCapacity");
         Long max = integer(request, "MaxCapacity");
@@ -88,7 +88,7 @@ public final class AutoScalingOperations {
         return response;
     }
 
-    public ObjectNode describeScalableTargets(String region, ObjectNode request) {
+    ObjectNode describeScalableTargets(String region, ObjectNode request) {
         namespace(request);
         Set<String> ids = strings(request, "ResourceIds");
         String dimension = text(request, "ScalableDimension", null);
@@ -102,7 +102,7 @@ public final class AutoScalingOperations {
         return page(request, found, "ScalableTargets");
     }
 
-    public ObjectNode deregisterScalableTarget(String region, ObjectNode request) {
+    ObjectNode deregisterScalableTarget(String region, ObjectNode request) {
         ScalableResource r = resource(region, request);
         if (registry.target(r) == null) {
             throw AutoScalingErrors.objectNotFound("No scalable target found for service namespace: dynamodb, "
@@ -112,7 +112,7 @@ public final class AutoScalingOperations {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    public ObjectNode putScalingPolicy(String region, ObjectNode request) {
+    ObjectNode putScalingPolicy(String region, ObjectNode request) {
         String name = required(request, "PolicyName");
         ScalableResource r = resource(region, request);
         String type = text(request, "PolicyType", "StepScaling");
@@ -173,7 +173,7 @@ public final class AutoScalingOperations {
         return response;
     }
 
-    public ObjectNode describeScalingPolicies(String region, ObjectNode request) {
+    ObjectNode describeScalingPolicies(String region, ObjectNode request) {
         namespace(request);
         Set<String> names = strings(request, "PolicyNames");
         String resourceId = text(request, "ResourceId", null);
@@ -191,7 +191,7 @@ public final class AutoScalingOperations {
         return page(request, found, "ScalingPolicies");
     }
 
-    public ObjectNode deleteScalingPolicy(String region, ObjectNode request) {
+    ObjectNode deleteScalingPolicy(String region, ObjectNode request) {
         String name = required(request, "PolicyName");
         ScalableResource r = resource(region, request);
         if (registry.removePolicy(r, name) == null) {

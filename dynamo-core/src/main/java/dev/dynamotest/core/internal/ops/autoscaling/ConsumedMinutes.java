@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * (what CloudWatch's ConsumedReadCapacityUnits and ConsumedWriteCapacityUnits give auto scaling). Keeps the last
  * few hours.
  */
-public final class ConsumedMinutes implements ChargeListener {
+final class ConsumedMinutes implements ChargeListener {
 
     private static final long KEPT_MINUTES = 180;
 
@@ -34,7 +34,7 @@ public final class ConsumedMinutes implements ChargeListener {
     }
 
     /** The units consumed in a minute (minutes since the epoch), reads or writes. */
-    public double consumed(String region, String table, String index, long minute, boolean reads) {
+    double consumed(String region, String table, String index, long minute, boolean reads) {
         ConcurrentSkipListMap<Long, double[]> minutes = sums.get(key(region, table, index));
         double[] sum = minutes == null ? null : minutes.get(minute);
         if (sum == null) {

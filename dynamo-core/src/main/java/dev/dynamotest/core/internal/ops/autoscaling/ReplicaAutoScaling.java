@@ -18,7 +18,7 @@ import java.util.function.Function;
  * table's replicas, over the same scalable targets and policies as the Application Auto Scaling API. Write
  * settings apply to every replica (they share write capacity), read settings to the replica named.
  */
-public final class ReplicaAutoScaling {
+final class ReplicaAutoScaling {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -26,19 +26,19 @@ public final class ReplicaAutoScaling {
     private final AutoScalingOperations api;
     private final Function<DynamoRequest, ObjectNode> dynamodb;
 
-    public ReplicaAutoScaling(ScalingRegistry registry, AutoScalingOperations api,
+    ReplicaAutoScaling(ScalingRegistry registry, AutoScalingOperations api,
             Function<DynamoRequest, ObjectNode> dynamodb) {
         this.registry = registry;
         this.api = api;
         this.dynamodb = dynamodb;
     }
 
-    public ObjectNode describeTableReplicaAutoScaling(String region, ObjectNode request) {
+    ObjectNode describeTableReplicaAutoScaling(String region, ObjectNode request) {
         JsonNode table = describeTable(region, tableName(request));
         return response(region, table);
     }
 
-    public ObjectNode updateTableReplicaAutoScaling(String region, ObjectNode request) {
+    ObjectNode updateTableReplicaAutoScaling(String region, ObjectNode request) {
         String name = tableName(request);
         JsonNode table = describeTable(region, name);
         if ("PAY_PER_REQUEST".equals(table.path("BillingModeSummary").path("BillingMode").asText())) {

@@ -7,19 +7,19 @@ import java.util.regex.Pattern;
  * A DynamoDB capacity that Application Auto Scaling can scale: the read or write units of a table
  * ({@code table/NAME}) or of one of its global secondary indexes ({@code table/NAME/index/INDEX}), in a region.
  */
-public record ScalableResource(String region, String resourceId, String dimension, String table, String index) {
+record ScalableResource(String region, String resourceId, String dimension, String table, String index) {
 
-    public static final String NAMESPACE = "dynamodb";
-    public static final String TABLE_READ = "dynamodb:table:ReadCapacityUnits";
-    public static final String TABLE_WRITE = "dynamodb:table:WriteCapacityUnits";
-    public static final String INDEX_READ = "dynamodb:index:ReadCapacityUnits";
-    public static final String INDEX_WRITE = "dynamodb:index:WriteCapacityUnits";
+    static final String NAMESPACE = "dynamodb";
+    static final String TABLE_READ = "dynamodb:table:ReadCapacityUnits";
+    static final String TABLE_WRITE = "dynamodb:table:WriteCapacityUnits";
+    static final String INDEX_READ = "dynamodb:index:ReadCapacityUnits";
+    static final String INDEX_WRITE = "dynamodb:index:WriteCapacityUnits";
 
     private static final Pattern RESOURCE_ID = Pattern.compile(
             "table/([a-zA-Z0-9_.-]{3,255})(?:/index/([a-zA-Z0-9_.-]{3,255}))?");
 
     /** The resource a namespace, resource ID and dimension name; throws ValidationException when they do not fit. */
-    public static ScalableResource of(String region, String namespace, String resourceId, String dimension) {
+    static ScalableResource of(String region, String namespace, String resourceId, String dimension) {
         if (!NAMESPACE.equals(namespace)) {
             throw AutoScalingErrors.validation("Unsupported service namespace: " + namespace
                     + ". This endpoint scales DynamoDB only (service namespace dynamodb).");
@@ -43,11 +43,11 @@ public record ScalableResource(String region, String resourceId, String dimensio
     }
 
     /** Whether the read units are scaled (else the write units). */
-    public boolean reads() {
+    boolean reads() {
         return dimension.endsWith(":ReadCapacityUnits");
     }
 
-    public String key() {
+    String key() {
         return region + " " + resourceId + " " + dimension;
     }
 }

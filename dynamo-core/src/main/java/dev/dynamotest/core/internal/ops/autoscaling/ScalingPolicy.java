@@ -14,17 +14,17 @@ public final class ScalingPolicy {
     public final String arn;
     public final double targetValue;
     public final String metric;
-    public final String resourceLabel;
-    public final long scaleOutCooldown;
-    public final long scaleInCooldown;
-    public final boolean disableScaleIn;
+    final String resourceLabel;
+    final long scaleOutCooldown;
+    final long scaleInCooldown;
+    final boolean disableScaleIn;
     public final Instant created;
     public final List<String> alarms;
-    public long lastMinute;
-    public int above;
+    long lastMinute;
+    int above;
     public int below;
-    public Instant lastScaleOut;
-    public Instant lastScaleIn;
+    Instant lastScaleOut;
+    Instant lastScaleIn;
 
     public ScalingPolicy(String name, ScalableResource resource, String arn, double targetValue, String metric,
             String resourceLabel, long scaleOutCooldown, long scaleInCooldown, boolean disableScaleIn,

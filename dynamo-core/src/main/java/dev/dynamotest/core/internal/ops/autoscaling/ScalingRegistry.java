@@ -6,42 +6,42 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** The registered scalable targets and their scaling policies, in every region, kept in a stable order. */
-public final class ScalingRegistry {
+final class ScalingRegistry {
 
     private final Map<String, ScalableTarget> targets = new ConcurrentSkipListMap<>();
     private final Map<String, ScalingPolicy> policies = new ConcurrentSkipListMap<>();
 
-    public ScalableTarget target(ScalableResource r) {
+    ScalableTarget target(ScalableResource r) {
         return targets.get(r.key());
     }
 
-    public void put(ScalableTarget target) {
+    void put(ScalableTarget target) {
         targets.put(target.resource.key(), target);
     }
 
     /** Removes a target and its policies. */
-    public void remove(ScalableResource r) {
+    void remove(ScalableResource r) {
         targets.remove(r.key());
         policies.keySet().removeIf(k -> k.startsWith(r.key() + " "));
     }
 
-    public List<ScalableTarget> targets() {
+    List<ScalableTarget> targets() {
         return new ArrayList<>(targets.values());
     }
 
-    public ScalingPolicy policy(ScalableResource r, String name) {
+    ScalingPolicy policy(ScalableResource r, String name) {
         return policies.get(r.key() + " " + name);
     }
 
-    public void put(ScalingPolicy policy) {
+    void put(ScalingPolicy policy) {
         policies.put(policy.resource.key() + " " + policy.name, policy);
     }
 
-    public ScalingPolicy removePolicy(ScalableResource r, String name) {
+    ScalingPolicy removePolicy(ScalableResource r, String name) {
         return policies.remove(r.key() + " " + name);
     }
 
-    public List<ScalingPolicy> policies() {
+    List<ScalingPolicy> policies() {
         return new ArrayList<>(policies.values());
     }
 }

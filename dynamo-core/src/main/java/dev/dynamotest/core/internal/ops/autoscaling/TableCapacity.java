@@ -74,7 +74,7 @@ public final class TableCapacity {
      * The regions whose tables share the resource's units: for write units of a replica of a global table (version
      * 2019.11.21) the region of every replica, else only the resource's own region.
      */
-    public List<String> sharing(ScalableResource r) {
+    List<String> sharing(ScalableResource r) {
         if (r.reads()) {
             return List.of(r.region());
         }

@@ -33,7 +33,7 @@ import java.util.Map;
  */
 public final class GlobalTableReplicas implements GlobalTables {
 
-    public static final String CURRENT = "2019.11.21";
+    static final String CURRENT = "2019.11.21";
     public static final String LEGACY = LegacyReplicaStamp.VERSION;
     private static final int BACKFILL_PAGE = 500;
 

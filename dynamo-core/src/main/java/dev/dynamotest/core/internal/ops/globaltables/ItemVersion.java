@@ -9,14 +9,14 @@ import java.util.Comparator;
  * overwrote, even when the clock stands still), and the region that made it, which breaks the remaining ties
  * the same way in every replica.
  */
-public record ItemVersion(Instant time, long counter, String region) implements Comparable<ItemVersion> {
+record ItemVersion(Instant time, long counter, String region) implements Comparable<ItemVersion> {
 
     private static final Comparator<ItemVersion> ORDER = Comparator.comparing(ItemVersion::time)
             .thenComparingLong(ItemVersion::counter)
             .thenComparing(ItemVersion::region);
 
     /** The version of a local write at {@code time} over an item whose version was {@code previous}. */
-    public static ItemVersion after(ItemVersion previous, Instant time, String region) {
+    static ItemVersion after(ItemVersion previous, Instant time, String region) {
         if (previous == null || time.isAfter(previous.time)) {
             return new ItemVersion(time, 0, region);
         }

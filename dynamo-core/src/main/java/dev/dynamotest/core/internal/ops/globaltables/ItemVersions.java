@@ -10,24 +10,24 @@ import java.util.Map;
  * The current version of every item of the replicated tables, per replica. Read and written only under the
  * write path's lock (from change listeners and from replicated writes), so it needs no locking of its own.
  */
-public final class ItemVersions {
+final class ItemVersions {
 
     private final Map<String, Map<String, ItemVersion>> tables = new HashMap<>();
 
-    public synchronized ItemVersion get(String region, String table, Map<String, AttributeValue> key) {
+    synchronized ItemVersion get(String region, String table, Map<String, AttributeValue> key) {
         Map<String, ItemVersion> versions = tables.get(tableKey(region, table));
         return versions == null ? null : versions.get(itemKey(key));
     }
 
-    public synchronized void put(String region, String table, Map<String, AttributeValue> key, ItemVersion version) {
+    synchronized void put(String region, String table, Map<String, AttributeValue> key, ItemVersion version) {
         tables.computeIfAbsent(tableKey(region, table), t -> new HashMap<>()).put(itemKey(key), version);
     }
 
-    public synchronized void forget(String region, String table) {
+    synchronized void forget(String region, String table) {
         tables.remove(tableKey(region, table));
     }
 
-    public static String tableKey(String region, String table) {
+    static String tableKey(String region, String table) {
         return region + "/" + table;
     }
 

@@ -11,7 +11,7 @@ import java.util.Set;
  * What holds replication back: pauses (of everything, of a table, or of one replica pair), regions that are
  * down, and the delay after which a change may be delivered, measured on the engine's clock.
  */
-public final class ReplicationGates {
+final class ReplicationGates {
 
     private boolean pausedAll;
     private final Set<String> pausedTables = new HashSet<>();
@@ -20,7 +20,7 @@ public final class ReplicationGates {
     private final Map<String, Duration> tableDelays = new HashMap<>();
     private Duration delay = Duration.ZERO;
 
-    public synchronized void pause(String table, String from, String to, boolean paused) {
+    synchronized void pause(String table, String from, String to, boolean paused) {
         if (table == null) {
             pausedAll = paused;
             if (!paused) {
@@ -37,15 +37,15 @@ public final class ReplicationGates {
         }
     }
 
-    public synchronized void regionDown(String region, boolean down) {
+    synchronized void regionDown(String region, boolean down) {
         toggle(downRegions, region, down);
     }
 
-    public synchronized boolean isDown(String region) {
+    synchronized boolean isDown(String region) {
         return downRegions.contains(region);
     }
 
-    public synchronized void delay(String table, Duration amount) {
+    synchronized void delay(String table, Duration amount) {
         if (table == null) {
             delay = amount;
         } else {
@@ -53,11 +53,11 @@ public final class ReplicationGates {
         }
     }
 
-    public synchronized Duration delayOf(String table) {
+    synchronized Duration delayOf(String table) {
         return tableDelays.getOrDefault(table, delay);
     }
 
-    public synchronized void reset() {
+    synchronized void reset() {
         pausedAll = false;
         pausedTables.clear();
         pausedPairs.clear();
@@ -66,7 +66,7 @@ public final class ReplicationGates {
     }
 
     /** Why the change cannot be delivered now, or {@code null} when it can. */
-    public synchronized Hold hold(PendingChange pending, Instant now) {
+    synchronized Hold hold(PendingChange pending, Instant now) {
         String table = pending.table();
         String route = table + " " + pending.source() + " -> " + pending.target();
         if (pausedAll || pausedTables.contains(table) || pausedPairs.contains(pair(table, pending.source(),
@@ -86,7 +86,7 @@ public final class ReplicationGates {
     }
 
     /** A reason a change waits; {@code byClock} when time alone will release it. */
-    public record Hold(String reason, boolean byClock) {
+    record Hold(String reason, boolean byClock) {
     }
 
     private static String pair(String table, String from, String to) {

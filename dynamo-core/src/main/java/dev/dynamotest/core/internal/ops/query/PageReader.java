@@ -20,31 +20,31 @@ import java.util.Map;
  * were evaluated or the rows read reach 1 MB, then the filter, then the selection; answers with Items, Count,
  * ScannedCount, LastEvaluatedKey and ConsumedCapacity.
  */
-public final class PageReader {
+final class PageReader {
 
     /** DynamoDB's page limit on the size of the rows read. */
-    public static final long PAGE_BYTES = 1024 * 1024;
+    static final long PAGE_BYTES = 1024 * 1024;
 
     private static final int CHUNK = 100;
 
     /** A range of rows of a table or index, read in order: up to {@code limit} rows after a position. */
     @FunctionalInterface
-    public interface Rows {
+    interface Rows {
         List<StoredRow> after(StoredKey position, int limit);
     }
 
     /** One page to read: where, from where, how many, and what to keep and return. */
-    public record Page(ReadTarget target, Rows rows, StoredKey start, Long limit, Condition filter, Selection selection,
+    record Page(ReadTarget target, Rows rows, StoredKey start, Long limit, Condition filter, Selection selection,
             boolean consistent, String capacityMode, AttributeValue partitionKey) {
     }
 
     private final EngineContext ctx;
 
-    public PageReader(EngineContext ctx) {
+    PageReader(EngineContext ctx) {
         this.ctx = ctx;
     }
 
-    public ObjectNode read(Page page) {
+    ObjectNode read(Page page) {
         ReadTarget target = page.target();
         boolean admitted = ctx.writes().capacity().admitRead(target.table(), target.index(), page.partitionKey(),
                 readUnits(page, 0));

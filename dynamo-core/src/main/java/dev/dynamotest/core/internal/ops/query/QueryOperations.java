@@ -87,7 +87,7 @@ public final class QueryOperations {
                 capacityMode, target.isIndex() ? null : condition.hashValue()));
     }
 
-    public static Map<String, AttributeValue> startKey(ObjectNode request) {
+    static Map<String, AttributeValue> startKey(ObjectNode request) {
         var node = Json.object(request, "ExclusiveStartKey");
         return node == null ? null : AttributeValueJson.decodeItem(node);
     }

@@ -15,10 +15,10 @@ import java.util.Map;
  * What a Query or Scan reads: a table, or one of its secondary indexes ({@code index} is {@code null} for the
  * table itself). Knows the keys that order the rows and the keys a LastEvaluatedKey carries.
  */
-public record ReadTarget(TableMeta table, IndexMeta index) {
+record ReadTarget(TableMeta table, IndexMeta index) {
 
     /** The table, or its index of that name, with DynamoDB's checks of IndexName and ConsistentRead. */
-    public static ReadTarget resolve(TableMeta table, String indexName, boolean consistent) {
+    static ReadTarget resolve(TableMeta table, String indexName, boolean consistent) {
         if (indexName == null) {
             return new ReadTarget(table, null);
         }
@@ -30,36 +30,36 @@ public record ReadTarget(TableMeta table, IndexMeta index) {
         return new ReadTarget(table, index);
     }
 
-    public boolean isIndex() {
+    boolean isIndex() {
         return index != null;
     }
 
-    public boolean isGlobalIndex() {
+    boolean isGlobalIndex() {
         return index != null && !index.local();
     }
 
     /** The index name the item store keeps the rows under. */
-    public String storeIndex() {
+    String storeIndex() {
         return index == null ? ItemStore.BASE : index.name();
     }
 
-    public KeyAttribute hashKey() {
+    KeyAttribute hashKey() {
         return index == null ? table.hashKey() : index.hashKey();
     }
 
     /** The sort key of the rows read, or {@code null}. */
-    public KeyAttribute rangeKey() {
+    KeyAttribute rangeKey() {
         return index == null ? table.rangeKey() : index.rangeKey();
     }
 
     /** The key attributes that order the rows read: the index's, or the table's. */
-    public List<KeyAttribute> orderKeys() {
+    List<KeyAttribute> orderKeys() {
         return index == null ? table.rangeKey() == null ? List.of(table.hashKey())
                 : List.of(table.hashKey(), table.rangeKey()) : index.keys();
     }
 
     /** The attributes of a LastEvaluatedKey: the keys of the rows read, then the table's keys. */
-    public List<KeyAttribute> positionKeys() {
+    List<KeyAttribute> positionKeys() {
         List<KeyAttribute> keys = new ArrayList<>(orderKeys());
         keys.add(table.hashKey());
         if (table.rangeKey() != null) {
@@ -69,7 +69,7 @@ public record ReadTarget(TableMeta table, IndexMeta index) {
     }
 
     /** The LastEvaluatedKey of a row read. */
-    public Map<String, AttributeValue> positionOf(Map<String, AttributeValue> row) {
+    Map<String, AttributeValue> positionOf(Map<String, AttributeValue> row) {
         Map<String, AttributeValue> key = new LinkedHashMap<>();
         for (KeyAttribute k : positionKeys()) {
             key.put(k.name(), row.get(k.name()));
@@ -78,12 +78,12 @@ public record ReadTarget(TableMeta table, IndexMeta index) {
     }
 
     /** Whether the rows read are whole items: the table's, or an index's projecting ALL. */
-    public boolean holdsAll() {
+    boolean holdsAll() {
         return index == null || "ALL".equals(index.projectionType());
     }
 
     /** Whether the rows read hold the attribute. */
-    public boolean holds(String attribute) {
+    boolean holds(String attribute) {
         if (holdsAll()) {
             return true;
         }

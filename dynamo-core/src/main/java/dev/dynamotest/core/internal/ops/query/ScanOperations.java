@@ -80,7 +80,7 @@ public final class ScanOperations {
     }
 
     /** The first partition hash of a segment: the signed 32-bit space cut into equal contiguous ranges. */
-    public static int segmentStart(int segment, int totalSegments) {
+    static int segmentStart(int segment, int totalSegments) {
         long span = 1L << 32;
         return (int) (Integer.MIN_VALUE + span * segment / totalSegments);
     }

@@ -14,9 +14,9 @@ import java.util.TreeSet;
  * SPECIFIC_ATTRIBUTES, COUNT) and projection, with DynamoDB's rules on combining them and on what an index can
  * give; and whether a local secondary index must fetch the items from the table.
  */
-public final class Selection {
+final class Selection {
 
-    public static final String[] SELECT_VALUES =
+    static final String[] SELECT_VALUES =
             {"SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"};
 
     private final String select;
@@ -33,7 +33,7 @@ public final class Selection {
      * Checks the request's Select against its ProjectionExpression or AttributesToGet; {@code prefix} is put
      * before the messages (Query reports these rules as constraint violations, Scan does not).
      */
-    public static void checkRequest(JsonNode request, String prefix) {
+    static void checkRequest(JsonNode request, String prefix) {
         String select = Json.text(request, "Select");
         String parameter = request.hasNonNull("ProjectionExpression") ? "ProjectionExpression"
                 : request.hasNonNull("AttributesToGet") ? "AttributesToGet" : null;
@@ -55,7 +55,7 @@ public final class Selection {
     }
 
     /** The selection of a request already checked by {@link #checkRequest}, for its target. */
-    public static Selection of(JsonNode request, ReadTarget target, Projection projection, Set<String> filterAttributes) {
+    static Selection of(JsonNode request, ReadTarget target, Projection projection, Set<String> filterAttributes) {
         String select = Json.text(request, "Select");
         if (select == null) {
             select = projection != null ? "SPECIFIC_ATTRIBUTES"
@@ -85,22 +85,22 @@ public final class Selection {
     }
 
     /** Whether each row read must be completed with the table's item (a local index missing attributes). */
-    public boolean fetchesFromTable() {
+    boolean fetchesFromTable() {
         return fetch;
     }
 
     /** Whether the response carries items (not for COUNT). */
-    public boolean returnsItems() {
+    boolean returnsItems() {
         return !"COUNT".equals(select);
     }
 
     /** Whether {@link #output} is always the row read as it is: no projection, nothing fetched from the table. */
-    public boolean returnsRows() {
+    boolean returnsRows() {
         return projection == null && !fetch;
     }
 
     /** The attributes returned of an item: the row read, or (after a fetch) the table's item. */
-    public Map<String, AttributeValue> output(Map<String, AttributeValue> row, Map<String, AttributeValue> fetched) {
+    Map<String, AttributeValue> output(Map<String, AttributeValue> row, Map<String, AttributeValue> fetched) {
         if (projection != null) {
             return projection.apply(fetched != null ? fetched : row);
         }

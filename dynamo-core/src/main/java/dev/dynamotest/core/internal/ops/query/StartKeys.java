@@ -12,7 +12,7 @@ import java.util.Map;
  * DynamoDB's checks of an ExclusiveStartKey, and the stored position it names: after it, a Query or Scan
  * goes on. The key need not be the key of an existing item.
  */
-public final class StartKeys {
+final class StartKeys {
 
     private static final String INVALID = "The provided starting key is invalid";
     private static final String NO_MATCH = "The provided key element does not match the schema";
@@ -21,7 +21,7 @@ public final class StartKeys {
     }
 
     /** The position of a Query's ExclusiveStartKey, checked against the target and the key condition. */
-    public static StoredKey forQuery(ReadTarget target, Map<String, AttributeValue> start, KeyCondition condition) {
+    static StoredKey forQuery(ReadTarget target, Map<String, AttributeValue> start, KeyCondition condition) {
         if (start == null) {
             return null;
         }
@@ -37,7 +37,7 @@ public final class StartKeys {
     }
 
     /** The position of a Scan's ExclusiveStartKey. */
-    public static StoredKey forScan(ReadTarget target, Map<String, AttributeValue> start) {
+    static StoredKey forScan(ReadTarget target, Map<String, AttributeValue> start) {
         if (start == null) {
             return null;
         }

@@ -14,13 +14,13 @@ import dev.dynamotest.core.internal.protocol.Json;
  * A table's SSESpecification: validated as DynamoDB does and described as SSEDescription. Without it (or with
  * Enabled false) the table is encrypted with an AWS owned key and DynamoDB describes no SSEDescription.
  */
-public final class Encryption {
+final class Encryption {
 
     private Encryption() {
     }
 
     /** Applies CreateTable's or UpdateTable's specification to a description. */
-    public static void apply(ObjectNode description, JsonNode spec, String region, String accountId, boolean update) {
+    static void apply(ObjectNode description, JsonNode spec, String region, String accountId, boolean update) {
         if (spec == null) {
             return;
         }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /** Validates the definition of one secondary index (name, key schema, projection) and builds its description. */
-public final class IndexDefinitions {
+final class IndexDefinitions {
 
     private static final int MAX_NON_KEY_ATTRIBUTES = 20;
 
@@ -24,7 +24,7 @@ public final class IndexDefinitions {
      * Checks the shape of an index definition at {@code path} (e.g. {@code globalSecondaryIndexes.1.member});
      * returns its key attribute names, hash first.
      */
-    public static List<String> shape(JsonNode spec, String path) {
+    static List<String> shape(JsonNode spec, String path) {
         if (!spec.isObject()) {
             throw Json.unexpected(spec, "structure");
         }
@@ -42,7 +42,7 @@ public final class IndexDefinitions {
     }
 
     /** The description of a valid index definition: name, key schema, projection, size, count and ARN. */
-    public static ObjectNode describe(JsonNode spec, String tableArn) {
+    static ObjectNode describe(JsonNode spec, String tableArn) {
         String name = Json.text(spec, "IndexName");
         ObjectNode index = NODES.objectNode();
         index.put("IndexName", name);
@@ -102,7 +102,7 @@ public final class IndexDefinitions {
     }
 
     /** How many non-key attributes an index definition projects. */
-    public static int nonKeyAttributeCount(JsonNode spec) {
+    static int nonKeyAttributeCount(JsonNode spec) {
         JsonNode nonKey = spec.path("Projection").path("NonKeyAttributes");
         return nonKey.isArray() ? nonKey.size() : 0;
     }

@@ -22,7 +22,7 @@ import java.util.Set;
  * UpdateTable's GlobalSecondaryIndexUpdates: creates, updates and deletes global secondary indexes in a table's
  * description. Indexes take effect at once (describing ACTIVE), as if backfilling took no time.
  */
-public final class IndexUpdates {
+final class IndexUpdates {
 
     private static final String GSIS = "GlobalSecondaryIndexes";
     private static final int MAX_GSIS = 20;
@@ -31,13 +31,13 @@ public final class IndexUpdates {
     private final ObjectNode description;
     private final Map<String, String> transientStatus = new LinkedHashMap<>();
 
-    public IndexUpdates(String tableName, ObjectNode description) {
+    IndexUpdates(String tableName, ObjectNode description) {
         this.tableName = tableName;
         this.description = description;
     }
 
     /** Checks the list's form: one action per entry, one entry per index, one Create or Delete in all. */
-    public static int checkForm(JsonNode updates) {
+    static int checkForm(JsonNode updates) {
         Set<String> names = new HashSet<>();
         int createsAndDeletes = 0;
         int i = 1;
@@ -84,7 +84,7 @@ public final class IndexUpdates {
      * {@code billingMode} the table's mode after this request, {@code toProvisioned} whether the request
      * switches the table to PROVISIONED (every index then needs an Update with its throughput).
      */
-    public void apply(JsonNode updates, JsonNode definitions, String billingMode, boolean toProvisioned, Instant now) {
+    void apply(JsonNode updates, JsonNode definitions, String billingMode, boolean toProvisioned, Instant now) {
         Set<String> updated = new HashSet<>();
         int i = 1;
         for (JsonNode update : updates) {
@@ -111,7 +111,7 @@ public final class IndexUpdates {
     }
 
     /** The indexes this request left in a transitional state, as UpdateTable's response shows them. */
-    public Map<String, String> transientStatus() {
+    Map<String, String> transientStatus() {
         return transientStatus;
     }
 

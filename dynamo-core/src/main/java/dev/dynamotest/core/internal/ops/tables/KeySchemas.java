@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Validates key schemas and attribute definitions of tables and indexes as DynamoDB does. */
-public final class KeySchemas {
+final class KeySchemas {
 
     private KeySchemas() {
     }
 
     /** Validates AttributeDefinitions; returns attribute name to type, in request order. */
-    public static Map<String, String> attributeDefinitions(JsonNode definitions) {
+    static Map<String, String> attributeDefinitions(JsonNode definitions) {
         Constraints constraints = new Constraints();
         Map<String, String> types = new LinkedHashMap<>();
         String duplicate = null;
@@ -50,7 +50,7 @@ public final class KeySchemas {
     }
 
     /** Checks the shape of a key schema (length, names, key types); returns its attribute names, hash first. */
-    public static List<String> shape(JsonNode keySchema, String path) {
+    static List<String> shape(JsonNode keySchema, String path) {
         Constraints constraints = new Constraints();
         if (keySchema.isEmpty()) {
             constraints.violation("[]", path, "Member must have length greater than or equal to 1");
@@ -79,7 +79,7 @@ public final class KeySchemas {
     }
 
     /** Checks the order of HASH and RANGE elements of a key schema whose shape is valid. */
-    public static void order(JsonNode keySchema) {
+    static void order(JsonNode keySchema) {
         if (!"HASH".equals(Json.text(keySchema.get(0), "KeyType"))) {
             throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
         }
@@ -96,7 +96,7 @@ public final class KeySchemas {
     }
 
     /** Requires every key attribute to be defined. */
-    public static void defined(Collection<String> keys, Map<String, String> types) {
+    static void defined(Collection<String> keys, Map<String, String> types) {
         if (!types.keySet().containsAll(keys)) {
             throw DynamoException.validation("One or more parameter values were invalid: Some index key attributes "
                     + "are not defined in AttributeDefinitions. Keys: " + keys + ", AttributeDefinitions: "
@@ -105,7 +105,7 @@ public final class KeySchemas {
     }
 
     /** The key schema as DescribeTable returns it. */
-    public static ArrayNode node(JsonNode keySchema) {
+    static ArrayNode node(JsonNode keySchema) {
         ArrayNode out = NODES.arrayNode();
         for (JsonNode k : keySchema) {
             out.add(NODES.objectNode().put("AttributeName", Json.text(k, "AttributeName"))
@@ -115,7 +115,7 @@ public final class KeySchemas {
     }
 
     /** Attribute definitions as DescribeTable returns them: sorted by name. */
-    public static ArrayNode definitionsNode(Map<String, String> types) {
+    static ArrayNode definitionsNode(Map<String, String> types) {
         ArrayNode out = NODES.arrayNode();
         new TreeMap<>(types).forEach((name, type) ->
                 out.add(NODES.objectNode().put("AttributeName", name).put("AttributeType", type)));
@@ -123,7 +123,7 @@ public final class KeySchemas {
     }
 
     /** Reads stored attribute definitions back into a map. */
-    public static Map<String, String> types(JsonNode definitions) {
+    static Map<String, String> types(JsonNode definitions) {
         Map<String, String> types = new LinkedHashMap<>();
         for (JsonNode d : definitions) {
             types.put(d.path("AttributeName").asText(), d.path("AttributeType").asText());
@@ -132,7 +132,7 @@ public final class KeySchemas {
     }
 
     /** The attribute names of a stored key schema. */
-    public static List<String> names(JsonNode keySchema) {
+    static List<String> names(JsonNode keySchema) {
         List<String> names = new ArrayList<>();
         keySchema.forEach(k -> names.add(k.path("AttributeName").asText()));
         return names;

@@ -139,7 +139,7 @@ public final class TableOperations {
         return updates.updateTable(region, request);
     }
 
-    public static String newTableId() {
+    static String newTableId() {
         return RandomIds.uuid().toString();
     }
 }

@@ -19,14 +19,14 @@ import java.util.Map;
 import java.util.Set;
 
 /** Checks a CreateTable request's key schema, attribute definitions, billing and indexes, and builds the description. */
-public final class TableSchemaValidator {
+final class TableSchemaValidator {
 
     private static final int MAX_LSIS = 5;
     private static final int MAX_GSIS = 20;
     private static final int MAX_PROJECTED = 100;
 
     /** The stored description of the table the request creates, without streams, encryption and tags. */
-    public ObjectNode describeNewTable(ObjectNode request, String name, String arn, Instant now) {
+    ObjectNode describeNewTable(ObjectNode request, String name, String arn, Instant now) {
         JsonNode keySchema = request.get("KeySchema");
         Map<String, String> types = KeySchemas.attributeDefinitions(request.get("AttributeDefinitions"));
         List<String> tableKeys = KeySchemas.shape(keySchema, "keySchema");
@@ -174,7 +174,7 @@ public final class TableSchemaValidator {
     }
 
     /** The description of a new global secondary index, for CreateTable and UpdateTable. */
-    public static ObjectNode globalIndex(JsonNode gsi, String billingMode, String tableArn, String path, boolean atCreation) {
+    static ObjectNode globalIndex(JsonNode gsi, String billingMode, String tableArn, String path, boolean atCreation) {
         String name = Json.text(gsi, "IndexName");
         ObjectNode index = IndexDefinitions.describe(gsi, tableArn);
         index.put("IndexStatus", "ACTIVE");

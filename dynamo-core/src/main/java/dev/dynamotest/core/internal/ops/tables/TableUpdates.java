@@ -28,7 +28,7 @@ import java.util.Map;
  * secondary indexes, with DynamoDB's rules on what one request may combine. Changes take effect at once;
  * the response says UPDATING, the next DescribeTable ACTIVE.
  */
-public final class TableUpdates {
+final class TableUpdates {
 
     private final EngineContext ctx;
     private final UpdateLimits limits = new UpdateLimits();
@@ -40,7 +40,7 @@ public final class TableUpdates {
         this.globalTables = globalTables;
     }
 
-    public ObjectNode updateTable(String region, ObjectNode request) {
+    ObjectNode updateTable(String region, ObjectNode request) {
         UpdateTableRequest r = UpdateTableRequest.of(request);
         synchronized (ctx.catalog()) {
             TableMeta table = TableNames.resolve(ctx, region, r.tableName());
@@ -107,7 +107,7 @@ public final class TableUpdates {
     }
 
     /** The status DescribeTable gives the table: UPDATING until the configured update delay has passed. */
-    public String status(TableMeta table) {
+    String status(TableMeta table) {
         return limits.updating(table.arn(), ctx.config().clock().now()) ? "UPDATING" : "ACTIVE";
     }
 
@@ -151,7 +151,7 @@ public final class TableUpdates {
     }
 
     /** A WarmThroughput description from a request's specification, checked as DynamoDB checks it. */
-    public static ObjectNode warmThroughput(JsonNode spec) {
+    static ObjectNode warmThroughput(JsonNode spec) {
         Long read = Json.integer(spec, "ReadUnitsPerSecond");
         Long write = Json.integer(spec, "WriteUnitsPerSecond");
         new Constraints()

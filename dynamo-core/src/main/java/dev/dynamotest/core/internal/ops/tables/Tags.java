@@ -100,7 +100,7 @@ public final class Tags {
     }
 
     /** Checks a list of tags as DynamoDB does. */
-    public static void validate(JsonNode tags) {
+    static void validate(JsonNode tags) {
         if (tags == null) {
             return;
         }
@@ -141,7 +141,7 @@ public final class Tags {
     }
 
     /** Stores the tags given at creation. */
-    public static void initial(ObjectNode description, JsonNode tags) {
+    static void initial(ObjectNode description, JsonNode tags) {
         if (tags == null) {
             return;
         }

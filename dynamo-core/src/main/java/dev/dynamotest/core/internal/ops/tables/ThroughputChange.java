@@ -8,7 +8,7 @@ import dev.dynamotest.core.internal.schema.UpdateLimits;
 import java.time.Instant;
 
 /** A change of provisioned throughput: refuses a no-op and records the time of increases and decreases. */
-public final class ThroughputChange {
+final class ThroughputChange {
 
     private ThroughputChange() {
     }
@@ -17,7 +17,7 @@ public final class ThroughputChange {
      * The throughput after replacing {@code old} with {@code requested} (as {@link Throughputs#provisioned}
      * returns it); {@code target} is "table" or "index NAME".
      */
-    public static ObjectNode apply(JsonNode old, ObjectNode requested, String target, Instant now) {
+    static ObjectNode apply(JsonNode old, ObjectNode requested, String target, Instant now) {
         long oldRead = old.path("ReadCapacityUnits").asLong();
         long oldWrite = old.path("WriteCapacityUnits").asLong();
         long read = requested.path("ReadCapacityUnits").asLong();

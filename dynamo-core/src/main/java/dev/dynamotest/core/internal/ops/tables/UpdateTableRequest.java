@@ -10,11 +10,11 @@ import dev.dynamotest.core.internal.protocol.Json;
 import dev.dynamotest.core.internal.schema.TableNames;
 
 /** The members of an UpdateTable request, checked for form and for what DynamoDB lets one request combine. */
-public record UpdateTableRequest(String tableName, String billingMode, String tableClass, JsonNode provisionedThroughput,
+record UpdateTableRequest(String tableName, String billingMode, String tableClass, JsonNode provisionedThroughput,
         JsonNode indexUpdates, JsonNode attributeDefinitions, JsonNode streamSpecification, JsonNode sseSpecification,
         JsonNode replicaUpdates, Boolean deletionProtection, JsonNode onDemandThroughput, JsonNode warmThroughput) {
 
-    public static UpdateTableRequest of(ObjectNode request) {
+    static UpdateTableRequest of(ObjectNode request) {
         String tableName = Json.text(request, "TableName");
         String billingMode = Json.text(request, "BillingMode");
         String tableClass = Json.text(request, "TableClass");

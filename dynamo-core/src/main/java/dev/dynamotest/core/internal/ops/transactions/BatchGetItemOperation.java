@@ -29,10 +29,10 @@ import java.util.Map;
  * BatchGetItem: up to 100 keys over several tables, each table with its own projection and read consistency.
  * Keys whose items would take the response past 16 MB come back in UnprocessedKeys.
  */
-public final class BatchGetItemOperation implements Operation {
+final class BatchGetItemOperation implements Operation {
 
-    public static final int MAX_KEYS = 100;
-    public static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+    static final int MAX_KEYS = 100;
+    static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
     private final EngineContext ctx;
 
@@ -41,7 +41,7 @@ public final class BatchGetItemOperation implements Operation {
             ItemExpressions expressions, boolean consistent) {
     }
 
-    public BatchGetItemOperation(EngineContext ctx) {
+    BatchGetItemOperation(EngineContext ctx) {
         this.ctx = ctx;
     }
 

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /** What the batch and transaction operations share: DynamoDB's rendering of request members, duplicate checks. */
-public final class BatchRequests {
+final class BatchRequests {
 
     private static final String SHAPES = "com.amazonaws.dynamodb.v20120810.";
 
@@ -19,11 +19,11 @@ public final class BatchRequests {
     }
 
     /** One item of one table, as duplicate checks compare them. */
-    public record ItemId(long tableId, Map<String, AttributeValue> key) {
+    record ItemId(long tableId, Map<String, AttributeValue> key) {
     }
 
     /** Rejects a second request for the same item with {@code message}. */
-    public static final class Duplicates {
+    static final class Duplicates {
         private final Set<ItemId> seen = new HashSet<>();
         private final String message;
 
@@ -39,7 +39,7 @@ public final class BatchRequests {
     }
 
     /** A list of request members as DynamoDB's messages show it: {@code [com...WriteRequest@1f, ...]}. */
-    public static String renderList(JsonNode list, String shape) {
+    static String renderList(JsonNode list, String shape) {
         StringJoiner joiner = new StringJoiner(", ", "[", "]");
         for (JsonNode element : list) {
             joiner.add(SHAPES + shape + "@" + Integer.toHexString(element.hashCode()));
@@ -48,7 +48,7 @@ public final class BatchRequests {
     }
 
     /** A map of table names to lists of members, as DynamoDB's messages show it: {@code {T=[...]}}. */
-    public static String renderMap(JsonNode map, String shape) {
+    static String renderMap(JsonNode map, String shape) {
         StringJoiner joiner = new StringJoiner(", ", "{", "}");
         Iterator<Map.Entry<String, JsonNode>> fields = map.fields();
         while (fields.hasNext()) {

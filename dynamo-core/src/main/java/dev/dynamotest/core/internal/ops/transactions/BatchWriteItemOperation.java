@@ -30,16 +30,16 @@ import java.util.Map;
  * PutItem or DeleteItem checks it before anything is written; then each item is written on its own through
  * the write path (the batch as a whole is not atomic, as in DynamoDB).
  */
-public final class BatchWriteItemOperation implements Operation {
+final class BatchWriteItemOperation implements Operation {
 
-    public static final int MAX_REQUESTS = 25;
+    static final int MAX_REQUESTS = 25;
     private static final String USER = "user";
     private static final String LENGTH_CONSTRAINT = "Map value must satisfy constraint: [Member must have length "
             + "less than or equal to 25, Member must have length greater than or equal to 1]";
 
     private final EngineContext ctx;
 
-    public BatchWriteItemOperation(EngineContext ctx) {
+    BatchWriteItemOperation(EngineContext ctx) {
         this.ctx = ctx;
     }
 

@@ -23,16 +23,16 @@ import java.util.function.Supplier;
  * transaction, the same token with the same request returns that transaction's result again without running
  * it, and with another request fails with IdempotentParameterMismatchException.
  */
-public final class ClientTokens {
+final class ClientTokens {
 
-    public static final Duration WINDOW = Duration.ofMinutes(10);
+    static final Duration WINDOW = Duration.ofMinutes(10);
 
     /** What a successful transaction left: its response and consumed capacity, and what reading it costs. */
-    public record Done(ObjectNode response, CapacityTally writeUnits, Map<String, Double> readUnits) {
+    record Done(ObjectNode response, CapacityTally writeUnits, Map<String, Double> readUnits) {
     }
 
     /** The result of {@link #runOnce}: the transaction's, and whether it ran before (so not now). */
-    public record Result(Done done, boolean replayed) {
+    record Result(Done done, boolean replayed) {
     }
 
     /** A completed transaction; the request is kept as a SHA-256 digest of its canonical JSON, not as a tree. */
@@ -43,7 +43,7 @@ public final class ClientTokens {
     /** In completion order, so that expired tokens are always at the head. */
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
-    public ClientTokens(Clock clock) {
+    ClientTokens(Clock clock) {
         this.clock = clock;
     }
 
@@ -51,7 +51,7 @@ public final class ClientTokens {
      * Runs the transaction unless the token already ran it (then returns that run). Calls are serialised, so two
      * calls with one token never both run; {@code request} is what must match (the request less its token).
      */
-    public Result runOnce(String region, String token, JsonNode request, Supplier<Done> run) {
+    Result runOnce(String region, String token, JsonNode request, Supplier<Done> run) {
         byte[] digest = digest(request);
         synchronized (this) {
             return runOnce(region + "/" + token, digest, run);

@@ -20,21 +20,21 @@ import java.util.Map;
  * Reads the TransactItems of TransactWriteItems and TransactGetItems with DynamoDB's checks: the list length,
  * one action per element, the required members, and at most one action per item.
  */
-public final class TransactActions {
+final class TransactActions {
 
-    public static final int MAX_ACTIONS = 100;
+    static final int MAX_ACTIONS = 100;
     private static final String SAME_ITEM = "Transaction request cannot include multiple operations on one item";
     private static final List<String> WRITE_ACTIONS = List.of("ConditionCheck", "Put", "Delete", "Update");
 
     /** One Get of TransactGetItems, checked. */
-    public record Get(TableMeta table, Map<String, AttributeValue> key, ItemExpressions expressions) {
+    record Get(TableMeta table, Map<String, AttributeValue> key, ItemExpressions expressions) {
     }
 
     private TransactActions() {
     }
 
     /** The changes of a TransactWriteItems request, in request order. */
-    public static List<ItemChange> writes(EngineContext ctx, String region, JsonNode transactItems) {
+    static List<ItemChange> writes(EngineContext ctx, String region, JsonNode transactItems) {
         Constraints constraints = listConstraints(transactItems, "TransactWriteItem");
         List<String> actions = new ArrayList<>();
         for (int i = 0; i < transactItems.size(); i++) {
@@ -67,7 +67,7 @@ public final class TransactActions {
     }
 
     /** The gets of a TransactGetItems request, in request order. */
-    public static List<Get> gets(EngineContext ctx, String region, JsonNode transactItems) {
+    static List<Get> gets(EngineContext ctx, String region, JsonNode transactItems) {
         Constraints constraints = listConstraints(transactItems, "TransactGetItem");
         for (int i = 0; i < transactItems.size(); i++) {
             JsonNode element = element(transactItems.get(i));

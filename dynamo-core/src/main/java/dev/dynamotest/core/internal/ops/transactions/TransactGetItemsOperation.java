@@ -23,11 +23,11 @@ import java.util.Map;
  * TransactGetItems: up to 100 Get actions read at one point of the commit order (no write lands between
  * them), each with its own projection; transactional reads cost double.
  */
-public final class TransactGetItemsOperation implements Operation {
+final class TransactGetItemsOperation implements Operation {
 
     private final EngineContext ctx;
 
-    public TransactGetItemsOperation(EngineContext ctx) {
+    TransactGetItemsOperation(EngineContext ctx) {
         this.ctx = ctx;
     }
 

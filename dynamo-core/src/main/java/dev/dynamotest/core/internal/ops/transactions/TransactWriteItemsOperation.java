@@ -25,14 +25,14 @@ import java.util.Map;
  * all or none in one call of the write path. A failed transaction reports every action's outcome in a
  * {@link TransactionCanceledException}; a ClientRequestToken makes a retry return the first result.
  */
-public final class TransactWriteItemsOperation implements Operation {
+final class TransactWriteItemsOperation implements Operation {
 
     private static final String USER = "user";
 
     private final EngineContext ctx;
     private final ClientTokens tokens;
 
-    public TransactWriteItemsOperation(EngineContext ctx) {
+    TransactWriteItemsOperation(EngineContext ctx) {
         this.ctx = ctx;
         this.tokens = new ClientTokens(ctx.config().clock());
     }

@@ -168,7 +168,7 @@ public final class ExportFiles {
     }
 
     /** A full export's line: {@code {"Item":{...}}} or {@code $ion_1_0 {Item:{...}}}. */
-    public static String fullLine(String format, Map<String, AttributeValue> item) {
+    static String fullLine(String format, Map<String, AttributeValue> item) {
         if ("ION".equals(format)) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("Item", item);
@@ -229,7 +229,7 @@ public final class ExportFiles {
         }
     }
 
-    public static byte[] gzip(byte[] content) {
+    static byte[] gzip(byte[] content) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(content);
@@ -239,7 +239,7 @@ public final class ExportFiles {
         return out.toByteArray();
     }
 
-    public static byte[] md5(byte[] content) {
+    static byte[] md5(byte[] content) {
         try {
             return MessageDigest.getInstance("MD5").digest(content);
         } catch (NoSuchAlgorithmException e) {

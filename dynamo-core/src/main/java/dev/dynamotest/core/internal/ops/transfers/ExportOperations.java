@@ -33,7 +33,7 @@ import java.util.Map;
 public final class ExportOperations {
 
     /** How long a ClientToken stays bound to its export. */
-    public static final Duration TOKEN_WINDOW = Duration.ofHours(8);
+    static final Duration TOKEN_WINDOW = Duration.ofHours(8);
     private static final Duration MIN_WINDOW = Duration.ofMinutes(15);
     private static final Duration MAX_WINDOW = Duration.ofHours(24);
 

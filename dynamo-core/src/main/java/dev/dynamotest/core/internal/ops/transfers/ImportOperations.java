@@ -39,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ImportOperations {
 
-    public static final Duration TOKEN_WINDOW = Duration.ofHours(8);
+    static final Duration TOKEN_WINDOW = Duration.ofHours(8);
     private static final int BATCH = 100;
     private static final String VALIDATION_FAILURE = "Some of the items failed validation checks and were not "
             + "imported. Please check CloudWatch error logs for more details.";

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * The exports or the imports of the engine, per region in the order they were started: their descriptions, their
  * client tokens, and the paging of their lists. Kept in memory.
  */
-public final class Transfers {
+final class Transfers {
 
     private record Token(JsonNode request, String arn, Instant at) {
     }
@@ -27,7 +27,7 @@ public final class Transfers {
     private final Map<String, ObjectNode> byArn = new LinkedHashMap<>();
     private final Map<String, Token> tokens = new HashMap<>();
 
-    public Transfers(String arnMember) {
+    Transfers(String arnMember) {
         this.arnMember = arnMember;
     }
 
@@ -35,7 +35,7 @@ public final class Transfers {
      * The transfer an earlier request with the same client token started within {@code window}, or null; a
      * token reused with other parameters throws {@code conflict}.
      */
-    public synchronized ObjectNode byToken(String region, String token, ObjectNode request, Instant now, Duration window,
+    synchronized ObjectNode byToken(String region, String token, ObjectNode request, Instant now, Duration window,
             Supplier<DynamoException> conflict) {
         if (token == null) {
             return null;
@@ -50,7 +50,7 @@ public final class Transfers {
         return byArn.get(previous.arn());
     }
 
-    public synchronized void add(String region, String token, ObjectNode request, ObjectNode description, Instant now) {
+    synchronized void add(String region, String token, ObjectNode request, ObjectNode description, Instant now) {
         String arn = description.path(arnMember).asText();
         byArn.put(arn, description);
         if (token != null) {
@@ -58,13 +58,13 @@ public final class Transfers {
         }
     }
 
-    public synchronized ObjectNode find(String region, String arn) {
+    synchronized ObjectNode find(String region, String arn) {
         ObjectNode d = byArn.get(arn);
         return d != null && arn.startsWith("arn:aws:dynamodb:" + region + ":") ? d : null;
     }
 
     /** Gives {@code max} matching transfers of the region from the token on to {@code into}; returns the next token. */
-    public synchronized String page(String region, String nextToken, int max, Predicate<ObjectNode> filter,
+    synchronized String page(String region, String nextToken, int max, Predicate<ObjectNode> filter,
             Consumer<ObjectNode> into) {
         List<ObjectNode> matching = new ArrayList<>();
         for (ObjectNode d : byArn.values()) {
