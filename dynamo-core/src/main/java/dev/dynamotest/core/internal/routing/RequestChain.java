@@ -8,11 +8,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The one way a request runs inside the engine. A client request passes, in order: the interceptors (the request
- * journal first, then those added, fault rules among them), the region outages, the client clock step (auto
- * scaling acts on the minutes that passed), then the engine clock step (expired items are swept, old changes
- * trimmed) and the router. A setup request ({@link DynamoRequest.Origin#SETUP}: declared tables, seed data) is not
- * the application's traffic: it enters at the engine clock step, so it is neither journalled, faulted, failed by
- * an outage nor counted by auto scaling.
+ * journal first, then those added, fault rules among them), the region outages, the engine clock step (expired
+ * items are swept, old changes trimmed), the client clock step (auto scaling acts on the minutes that passed),
+ * and the router. A setup request ({@link DynamoRequest.Origin#SETUP}: declared tables, seed data) is not the
+ * application's traffic: it enters at the engine clock step and skips the client clock step, so it is neither
+ * journalled, faulted, failed by an outage nor a moment for auto scaling to act.
  */
 public final class RequestChain {
 
@@ -24,7 +24,7 @@ public final class RequestChain {
 
     /**
      * @param outages     fails the requests to a region in an outage
-     * @param clientClock acts on the time that passed, before each client request
+     * @param clientClock acts on the time that passed, before each client request, after {@code engineClock}
      * @param engineClock acts on the time that passed, before each request
      */
     public RequestChain(RequestInterceptor outages, Runnable clientClock, Runnable engineClock,
@@ -53,14 +53,14 @@ public final class RequestChain {
         if (index < interceptors.size()) {
             return interceptors.get(index).intercept(request, next -> intercept(index + 1, next));
         }
-        return outages.intercept(request, last -> {
-            clientClock.run();
-            return run(last);
-        });
+        return outages.intercept(request, this::run);
     }
 
     private ObjectNode run(DynamoRequest request) {
         engineClock.run();
+        if (request.origin() == DynamoRequest.Origin.CLIENT) {
+            clientClock.run();
+        }
         return router.route(request);
     }
 }
