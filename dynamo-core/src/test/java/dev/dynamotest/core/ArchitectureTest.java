@@ -31,6 +31,7 @@ class ArchitectureTest {
             "storage",      // H2: tables, items, changes, streams, backups; item size
             "capacity",     // the capacity model the write path charges
             "protocol",     // the JSON 1.0 wire format, limits, the wire front door
+            "expr.lexer",   // the tokens of expressions, reserved words
             "expr",         // expressions: parse once, evaluate many
             "streams",      // the stream catalog, shards and records
             "write",        // the one write path and the engine context

@@ -1,21 +1,21 @@
-package dev.dynamotest.core.internal.expr;
+package dev.dynamotest.core.internal.expr.lexer;
 
 /** One lexical token of an expression, with its position in the expression text. */
-record Token(Kind kind, String text, int start, int end) {
+public record Token(Kind kind, String text, int start, int end) {
 
     /** The kinds of token DynamoDB's expression lexer knows. */
-    enum Kind {
+    public enum Kind {
         NAME, NAME_REF, VALUE_REF, NUMBER, LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA, DOT,
         EQ, NE, LT, LE, GT, GE, PLUS, MINUS, UNKNOWN, EOF
     }
 
     /** Whether this is a bare name equal to the keyword, ignoring case. */
-    boolean isKeyword(String keyword) {
+    public boolean isKeyword(String keyword) {
         return kind == Kind.NAME && text.equalsIgnoreCase(keyword);
     }
 
     /** Whether this token is one of the six comparators. */
-    boolean isComparator() {
+    public boolean isComparator() {
         return switch (kind) {
             case EQ, NE, LT, LE, GT, GE -> true;
             default -> false;
@@ -23,7 +23,7 @@ record Token(Kind kind, String text, int start, int end) {
     }
 
     /** The token as DynamoDB shows it in a syntax error. */
-    String shown() {
+    public String shown() {
         return kind == Kind.EOF ? "<EOF>" : text;
     }
 }

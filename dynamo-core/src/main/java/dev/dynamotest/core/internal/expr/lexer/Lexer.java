@@ -1,17 +1,17 @@
-package dev.dynamotest.core.internal.expr;
+package dev.dynamotest.core.internal.expr.lexer;
 
-import dev.dynamotest.core.internal.expr.Token.Kind;
+import dev.dynamotest.core.internal.expr.lexer.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Splits expression text into tokens by DynamoDB's lexical rules; unknown characters become UNKNOWN tokens. */
-final class Lexer {
+public final class Lexer {
 
     private Lexer() {
     }
 
     /** The tokens of the text, ending with an EOF token. */
-    static List<Token> tokens(String text) {
+    public static List<Token> tokens(String text) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;
         int n = text.length();

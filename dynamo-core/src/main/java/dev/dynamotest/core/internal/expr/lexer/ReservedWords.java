@@ -1,10 +1,10 @@
-package dev.dynamotest.core.internal.expr;
+package dev.dynamotest.core.internal.expr.lexer;
 
 import java.util.Locale;
 import java.util.Set;
 
 /** DynamoDB's reserved words, which may not appear as bare attribute names in an expression. */
-final class ReservedWords {
+public final class ReservedWords {
 
     private static final Set<String> WORDS = Set.of((
             "ABORT ABSOLUTE ACTION ADD AFTER AGENT AGGREGATE ALL ALLOCATE ALTER ANALYZE AND ANY ARCHIVE ARE"
@@ -58,7 +58,7 @@ final class ReservedWords {
     }
 
     /** Whether the name (compared without regard to case) is a reserved word. */
-    static boolean contains(String name) {
+    public static boolean contains(String name) {
         return WORDS.contains(name.toUpperCase(Locale.ROOT));
     }
 }
