@@ -53,7 +53,8 @@ public final class LocalBackend implements Backend {
     @Override
     public ObjectNode execute(String region, String operation, ObjectNode body) {
         ObjectNode[] response = new ObjectNode[1];
-        engine.capacity().unmetered(() -> response[0] = engine.handle(DynamoRequest.setup(region, operation, body)));
+        engine.capacity().unmetered(
+                () -> response[0] = engine.handle(DynamoRequest.setup(region, operation, body)));
         return response[0];
     }
 

@@ -1,12 +1,12 @@
 package dev.dynamotest.junit.internal;
 
+import dev.dynamotest.core.RequestJournal;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.assertions.internal.SdkValues;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoException;
-import dev.dynamotest.core.RequestJournal;
 import dev.dynamotest.core.model.AttributeValue;
 import dev.dynamotest.faults.Faults;
 import java.net.URI;
