@@ -31,7 +31,8 @@ public final class StreamJson {
         return o;
     }
 
-    public static ObjectNode description(StreamMeta meta, TableStream stream, List<StreamShard> shards, String lastShard) {
+    public static ObjectNode description(StreamMeta meta, TableStream stream, List<StreamShard> shards,
+            String lastShard) {
         ObjectNode d = NODES.objectNode();
         d.put("StreamArn", stream.streamArn());
         d.put("StreamLabel", stream.label());
