@@ -1,9 +1,8 @@
-package dev.dynamotest.core.internal.s3;
+package dev.dynamotest.core.internal.ops.transfers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamotest.core.internal.ops.transfers.CsvRecords;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.dynamotest.core.internal.ops;
+package dev.dynamotest.core.internal.ops.transactions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.EngineConfig;
-import dev.dynamotest.core.internal.ops.transactions.TransactionCanceledException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
