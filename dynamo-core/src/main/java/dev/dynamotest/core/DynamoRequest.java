@@ -5,12 +5,40 @@ import java.util.Map;
 
 /**
  * One DynamoDB API call as the engine sees it: the region, the operation name ({@code PutItem},
- * {@code DescribeStream}, ...), the JSON body and the HTTP headers it came with (empty in process).
+ * {@code DescribeStream}, ...), the JSON body, the HTTP headers it came with (empty in process) and its origin.
+ *
+ * <pre>{@code
+ * engine.handle(new DynamoRequest("us-east-1", "ListTables", body, Map.of()));     // as a client would
+ * engine.handle(DynamoRequest.setup("us-east-1", "CreateTable", body));           // test setup
+ * }</pre>
  */
-public record DynamoRequest(String region, String operation, ObjectNode body, Map<String, String> headers) {
+public record DynamoRequest(String region, String operation, ObjectNode body, Map<String, String> headers,
+        Origin origin) {
+
+    /** Who sends a request. */
+    public enum Origin {
+        /** The application, the code under test: the request passes the whole interceptor chain. */
+        CLIENT,
+        /**
+         * The test's setup (declared tables, seed data): the request skips the interceptors, region outages and
+         * auto scaling, so it is neither journalled nor faulted.
+         */
+        SETUP
+    }
 
     public DynamoRequest {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+        origin = origin == null ? Origin.CLIENT : origin;
+    }
+
+    /** A client request. */
+    public DynamoRequest(String region, String operation, ObjectNode body, Map<String, String> headers) {
+        this(region, operation, body, headers, Origin.CLIENT);
+    }
+
+    /** A setup request: creating and seeding tables, not the code under test. */
+    public static DynamoRequest setup(String region, String operation, ObjectNode body) {
+        return new DynamoRequest(region, operation, body, Map.of(), Origin.SETUP);
     }
 
     /** A header value by case-insensitive name, or {@code null}. */

@@ -2,17 +2,45 @@ package dev.dynamotest.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.dynamotest.core.support.PackageLayers;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
+
+    private static final String INTERNAL = "dev.dynamotest.core.internal";
+
+    /**
+     * dynamo-core's internal layers, lowest first: each uses only those before it. The operation families
+     * ({@code ops.<name>}) sit above them all and never use one another; the HTTP adapter is on top.
+     */
+    private static final PackageLayers LAYERS = new PackageLayers(List.of(
+            "",             // Numbers, RandomIds
+            "json",         // streaming JSON trees
+            "routing",      // the operation registry per API, the request chain
+            "storage",      // H2: tables, items, changes, streams, backups; item size
+            "capacity",     // the capacity model the write path charges
+            "protocol",     // the JSON 1.0 wire format, limits, the wire front door
+            "expr.lexer",   // the tokens of expressions, reserved words
+            "expr",         // expressions: parse once, evaluate many
+            "streams",      // the stream catalog, shards and records
+            "write",        // the one write path and the engine context
+            "schema"),      // the table model the families share, and their small interfaces
+            Set.of("server", "views"));
 
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -63,4 +91,37 @@ class ArchitectureTest {
 
     static final DescribedPredicate<java.util.List<JavaClass>> INTERNAL_TYPE = DescribedPredicate.describe(
             "an internal type", types -> types.stream().anyMatch(t -> t.getPackageName().contains(".internal")));
+
+    @Test
+    void internal_packages_are_layered_without_cycles_and_families_do_not_use_each_other() {
+        Map<String, Set<String>> graph = internalPackageGraph();
+        assertThat(graph).containsKeys("routing", "write", "schema", "ops.items", "ops.tables", "ops.globaltables");
+        assertThat(LAYERS.violations(graph)).isEmpty();
+    }
+
+    /** Each internal package, relative to {@code internal}, with the internal packages its classes use. */
+    private static Map<String, Set<String>> internalPackageGraph() {
+        Map<String, Set<String>> graph = new TreeMap<>();
+        for (JavaClass c : CORE) {
+            String from = relative(c.getPackageName());
+            if (from == null) {
+                continue;
+            }
+            Set<String> uses = graph.computeIfAbsent(from, k -> new TreeSet<>());
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                String to = relative(d.getTargetClass().getBaseComponentType().getPackageName());
+                if (to != null) {
+                    uses.add(to);
+                }
+            }
+        }
+        return graph;
+    }
+
+    private static String relative(String pkg) {
+        if (pkg.equals(INTERNAL)) {
+            return "";
+        }
+        return pkg.startsWith(INTERNAL + ".") ? pkg.substring(INTERNAL.length() + 1) : null;
+    }
 }

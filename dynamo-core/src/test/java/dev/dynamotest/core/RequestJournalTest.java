@@ -63,11 +63,11 @@ class RequestJournalTest {
     }
 
     @Test
-    void direct_execution_is_not_recorded_and_in_process_calls_are() {
+    void setup_requests_are_not_recorded_and_in_process_calls_are() {
         long mark = engine().requests().mark();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
 
-        engine().executeDirect("us-east-1", "ListTables", body);
+        engine().handle(DynamoRequest.setup("us-east-1", "ListTables", body));
         engine().execute("eu-west-1", "ListTables", body);
 
         assertThat(engine().requests().recordedSince(mark)).singleElement().satisfies(r -> {

@@ -2,7 +2,7 @@ package dev.dynamotest.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dynamotest.core.internal.s3.TransferFailures;
+import dev.dynamotest.core.internal.ops.transfers.TransferFailures;
 import dev.dynamotest.core.support.LocalEndpoint;
 import dev.dynamotest.core.s3.ObjectStore;
 import dev.dynamotest.core.support.Pitr;

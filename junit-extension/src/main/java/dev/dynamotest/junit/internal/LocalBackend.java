@@ -3,6 +3,7 @@ package dev.dynamotest.junit.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.DynamoServer;
 import dev.dynamotest.core.EngineConfig;
 import dev.dynamotest.core.requests.RequestJournal;
@@ -45,7 +46,8 @@ public final class LocalBackend implements Backend {
     @Override
     public ObjectNode execute(String region, String operation, ObjectNode body) {
         ObjectNode[] response = new ObjectNode[1];
-        engine.capacity().unmetered(() -> response[0] = engine.executeDirect(region, operation, body));
+        engine.capacity().unmetered(
+                () -> response[0] = engine.handle(DynamoRequest.setup(region, operation, body)));
         return response[0];
     }
 

@@ -1,7 +1,8 @@
 package dev.dynamotest.core.internal.expr;
 
 import dev.dynamotest.core.internal.expr.Condition.Comparator;
-import dev.dynamotest.core.internal.expr.Token.Kind;
+import dev.dynamotest.core.internal.expr.lexer.Token.Kind;
+import dev.dynamotest.core.internal.expr.lexer.Token;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.List;
 import java.util.Set;

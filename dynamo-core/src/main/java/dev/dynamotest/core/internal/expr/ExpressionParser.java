@@ -1,7 +1,10 @@
 package dev.dynamotest.core.internal.expr;
 
 import dev.dynamotest.core.DynamoException;
-import dev.dynamotest.core.internal.expr.Token.Kind;
+import dev.dynamotest.core.internal.expr.lexer.Lexer;
+import dev.dynamotest.core.internal.expr.lexer.ReservedWords;
+import dev.dynamotest.core.internal.expr.lexer.Token.Kind;
+import dev.dynamotest.core.internal.expr.lexer.Token;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.dynamotest.core.internal.expr;
 
-import dev.dynamotest.core.internal.expr.Token.Kind;
+import dev.dynamotest.core.internal.expr.lexer.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package dev.dynamotest.core.internal.expr;
 
-import dev.dynamotest.core.internal.expr.Token.Kind;
+import dev.dynamotest.core.internal.expr.lexer.Token.Kind;
+import dev.dynamotest.core.internal.expr.lexer.Token;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package dev.dynamotest.core.internal.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,8 +12,9 @@ import dev.dynamotest.core.ConnectionDrop;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
-import dev.dynamotest.core.internal.autoscaling.AutoScaling;
 import dev.dynamotest.core.internal.json.JsonTrees;
+import dev.dynamotest.core.internal.routing.Api;
+import dev.dynamotest.core.internal.routing.OperationRouter;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -31,8 +32,6 @@ import java.util.zip.CRC32;
 public final class WireProtocol {
 
     public static final String CONTENT_TYPE = "application/x-amz-json-1.0";
-    private static final String DYNAMODB_PREFIX = "DynamoDB_20120810.";
-    private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
     private static final Logger LOG = Logger.getLogger(WireProtocol.class.getName());
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000)
@@ -84,7 +83,7 @@ public final class WireProtocol {
             String contentType = header(headers, "Content-Type");
             String operation = operation(target);
             if (operation == null || !acceptable(contentType)) {
-                throw unknownOperation();
+                throw OperationRouter.unknownOperation();
             }
             ObjectNode request = parse(body);
             String region = regionOf(header(headers, "Authorization"));
@@ -129,16 +128,16 @@ public final class WireProtocol {
         if (target == null) {
             return null;
         }
-        if (target.startsWith(DYNAMODB_PREFIX)) {
-            String operation = target.substring(DYNAMODB_PREFIX.length());
+        if (target.startsWith(Api.DYNAMODB.prefix())) {
+            String operation = target.substring(Api.DYNAMODB.prefix().length());
             return engine().supports(operation) ? operation : null;
         }
-        if (target.startsWith(AutoScaling.TARGET_PREFIX)) {
-            String operation = target.substring(AutoScaling.TARGET_PREFIX.length());
+        if (target.startsWith(Api.AUTO_SCALING.prefix())) {
+            String operation = target.substring(Api.AUTO_SCALING.prefix().length());
             return engine().supportsAutoScaling(operation) ? operation : null;
         }
-        if (target.startsWith(STREAMS_PREFIX)) {
-            String operation = target.substring(STREAMS_PREFIX.length());
+        if (target.startsWith(Api.STREAMS.prefix())) {
+            String operation = target.substring(Api.STREAMS.prefix().length());
             return engine().supportsStreams(operation) ? operation : null;
         }
         return null;
@@ -157,10 +156,6 @@ public final class WireProtocol {
         String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         return type.equals(CONTENT_TYPE) || type.equals("application/x-amz-json-1.1")
                 || type.equals("application/json") || type.isEmpty();
-    }
-
-    private static DynamoException unknownOperation() {
-        return new DynamoException(DynamoException.CORAL_NAMESPACE, "UnknownOperationException", 400, null, null);
     }
 
     private static ObjectNode parse(byte[] body) {

@@ -1,20 +1,20 @@
 package dev.dynamotest.core.internal.streams;
 
 /** DynamoDB's stream sequence numbers: decimal strings of at least 21 digits, here the change-log sequence. */
-final class SequenceNumbers {
+public final class SequenceNumbers {
 
     private static final int DIGITS = 21;
 
     private SequenceNumbers() {
     }
 
-    static String format(long sequence) {
+    public static String format(long sequence) {
         String digits = Long.toString(sequence);
         return "0".repeat(Math.max(0, DIGITS - digits.length())) + digits;
     }
 
     /** The change-log sequence of a sequence number, or -1 when it is not one of ours. */
-    static long parse(String sequenceNumber) {
+    public static long parse(String sequenceNumber) {
         if (sequenceNumber == null || sequenceNumber.isEmpty() || sequenceNumber.length() > 40) {
             return -1;
         }

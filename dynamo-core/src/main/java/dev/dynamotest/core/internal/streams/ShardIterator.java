@@ -9,18 +9,18 @@ import java.util.Base64;
  * A position in a shard, as the opaque iterator string GetShardIterator and GetRecords hand out: the stream,
  * the shard, the change-log sequence read up to, and when the iterator was issued.
  */
-record ShardIterator(String streamArn, int shard, long after, Instant issued) {
+public record ShardIterator(String streamArn, int shard, long after, Instant issued) {
 
     private static final String SEPARATOR = "|1|";
 
-    String encode() {
+    public String encode() {
         String position = shard + ":" + after + ":" + ChronoUnit.MICROS.between(Instant.EPOCH, issued);
         return streamArn + SEPARATOR + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(position.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The iterator an encoded string stands for; a ValidationException when it is not one of ours. */
-    static ShardIterator decode(String text) {
+    public static ShardIterator decode(String text) {
         int at = text.lastIndexOf(SEPARATOR);
         if (at <= 0) {
             throw StreamErrors.invalidIterator();
@@ -39,7 +39,7 @@ record ShardIterator(String streamArn, int shard, long after, Instant issued) {
         }
     }
 
-    ShardIterator advancedTo(long sequence, Instant now) {
+    public ShardIterator advancedTo(long sequence, Instant now) {
         return new ShardIterator(streamArn, shard, Math.max(after, sequence), now);
     }
 }

@@ -3,12 +3,12 @@ package dev.dynamotest.core.internal.streams;
 import dev.dynamotest.core.DynamoException;
 
 /** The errors of the DynamoDB Streams API, with DynamoDB's types and wording. */
-final class StreamErrors {
+public final class StreamErrors {
 
     private StreamErrors() {
     }
 
-    static DynamoException invalidStreamArn() {
+    public static DynamoException invalidStreamArn() {
         return DynamoException.validation("Invalid StreamArn");
     }
 
@@ -16,7 +16,7 @@ final class StreamErrors {
         return DynamoException.validation("Invalid ShardIterator");
     }
 
-    static DynamoException streamNotFound(String arn) {
+    public static DynamoException streamNotFound(String arn) {
         return DynamoException.resourceNotFound("Requested resource not found: Stream: " + arn + " not found");
     }
 
@@ -24,7 +24,7 @@ final class StreamErrors {
         return DynamoException.resourceNotFound("Requested resource not found: Shard does not exist");
     }
 
-    static DynamoException expiredIterator() {
+    public static DynamoException expiredIterator() {
         return new DynamoException("ExpiredIteratorException", "The provided iterator exceeds the maximum age allowed.");
     }
 

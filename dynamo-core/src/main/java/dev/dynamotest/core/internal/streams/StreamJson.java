@@ -16,14 +16,14 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** The Streams API's JSON shapes: stream summaries, stream descriptions with shards, and records. */
-final class StreamJson {
+public final class StreamJson {
 
-    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private StreamJson() {
     }
 
-    static ObjectNode summary(StreamMeta stream) {
+    public static ObjectNode summary(StreamMeta stream) {
         ObjectNode o = NODES.objectNode();
         o.put("StreamArn", stream.arn());
         o.put("TableName", stream.tableName());
@@ -31,7 +31,8 @@ final class StreamJson {
         return o;
     }
 
-    static ObjectNode description(StreamMeta meta, TableStream stream, List<StreamShard> shards, String lastShard) {
+    public static ObjectNode description(StreamMeta meta, TableStream stream, List<StreamShard> shards,
+            String lastShard) {
         ObjectNode d = NODES.objectNode();
         d.put("StreamArn", stream.streamArn());
         d.put("StreamLabel", stream.label());
@@ -59,7 +60,7 @@ final class StreamJson {
         return d;
     }
 
-    static ObjectNode record(StreamRecord record) {
+    public static ObjectNode record(StreamRecord record) {
         ObjectNode r = NODES.objectNode();
         r.put("eventID", record.eventId());
         r.put("eventName", record.eventName());

@@ -1,7 +1,7 @@
 package dev.dynamotest.core.internal.streams;
 
 import dev.dynamotest.core.DynamoException;
-import dev.dynamotest.core.internal.ops.ItemSize;
+import dev.dynamotest.core.internal.storage.ItemSize;
 import dev.dynamotest.core.internal.storage.StreamMeta;
 import dev.dynamotest.core.model.AttributeValue;
 import dev.dynamotest.core.model.ChangeRecord;
@@ -46,32 +46,32 @@ public final class StreamReader {
                 shards(stream, now).stream().map(Shard::describe).toList());
     }
 
-    List<Shard> shards(StreamMeta stream, Instant now) {
+    public List<Shard> shards(StreamMeta stream, Instant now) {
         return layout.shards(stream, now);
     }
 
     /** The listed shard of that id, or ResourceNotFoundException. */
-    Shard shard(StreamMeta stream, String shardId, Instant now) {
+    public Shard shard(StreamMeta stream, String shardId, Instant now) {
         return layout.find(stream, now, shardId).orElseThrow(StreamErrors::shardNotFound);
     }
 
-    Shard shard(StreamMeta stream, int index, Instant now) {
+    public Shard shard(StreamMeta stream, int index, Instant now) {
         return layout.shard(stream, now, index);
     }
 
     /** The change-log sequence the oldest readable record of the shard comes after. */
-    long trimHorizon(Shard shard, Instant now) {
+    public long trimHorizon(Shard shard, Instant now) {
         long trimmed = catalog.changes().lastSequence(shard.slice().before(horizon(now)));
         return Math.max(shard.starting() - 1, trimmed);
     }
 
     /** The position after the shard's latest record. */
-    long latest(Shard shard) {
+    public long latest(Shard shard) {
         return shard.closed() ? shard.ending() : Math.max(shard.starting() - 1, catalog.lastSequence());
     }
 
     /** Fails with TrimmedDataAccessException when records after the position have passed retention. */
-    void checkNotTrimmed(Shard shard, long after, Instant now) {
+    public void checkNotTrimmed(Shard shard, long after, Instant now) {
         if (catalog.changes().lastSequence(shard.slice().after(after).before(horizon(now))) > 0) {
             throw StreamErrors.trimmed();
         }
@@ -96,7 +96,7 @@ public final class StreamReader {
     }
 
     /** Up to {@code limit} records of the shard after the position, at most 1 MB of them. */
-    Batch read(StreamMeta stream, Shard shard, long after, int limit, Instant now) {
+    public Batch read(StreamMeta stream, Shard shard, long after, int limit, Instant now) {
         checkNotTrimmed(shard, after, now);
         List<ChangeRecord> changes = catalog.changes().read(shard.slice().after(after), limit + 1);
         List<StreamRecord> records = new ArrayList<>();

@@ -1,8 +1,9 @@
 package dev.dynamotest.core.internal.views;
 
-import dev.dynamotest.core.internal.ops.EngineContext;
 import dev.dynamotest.core.internal.ops.lifecycle.Lifecycle;
+import dev.dynamotest.core.internal.schema.GlobalTables;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
 import dev.dynamotest.core.tables.Table;
 import dev.dynamotest.core.tables.Tables;
 import java.util.List;
@@ -14,10 +15,12 @@ public final class CatalogTables implements Tables {
 
     private final EngineContext ctx;
     private final Lifecycle lifecycle;
+    private final GlobalTables globalTables;
 
-    public CatalogTables(EngineContext ctx, Lifecycle lifecycle) {
+    public CatalogTables(EngineContext ctx, Lifecycle lifecycle, GlobalTables globalTables) {
         this.ctx = ctx;
         this.lifecycle = lifecycle;
+        this.globalTables = globalTables;
     }
 
     @Override
@@ -46,7 +49,7 @@ public final class CatalogTables implements Tables {
         ctx.catalog().find(region, name).ifPresent(meta -> {
             ctx.catalog().remove(meta);
             ctx.streams().close(region, name, ctx.config().clock().now());
-            new dev.dynamotest.core.internal.ops.GlobalTableReplicas(ctx).deleted(meta);
+            globalTables.deleted(meta);
         });
     }
 }

@@ -2,7 +2,7 @@ package dev.dynamotest.core.internal.views;
 
 import dev.dynamotest.core.capacity.Cost;
 import dev.dynamotest.core.capacity.TableCost;
-import dev.dynamotest.core.internal.ops.Costs;
+import dev.dynamotest.core.internal.ops.capacity.Costs;
 import dev.dynamotest.core.tables.Tables;
 import java.util.List;
 import java.util.Objects;

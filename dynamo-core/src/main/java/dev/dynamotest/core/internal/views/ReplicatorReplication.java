@@ -1,6 +1,6 @@
 package dev.dynamotest.core.internal.views;
 
-import dev.dynamotest.core.internal.replication.Replicator;
+import dev.dynamotest.core.internal.ops.globaltables.Replicator;
 import dev.dynamotest.core.regions.Replication;
 import java.time.Duration;
 import java.util.Objects;

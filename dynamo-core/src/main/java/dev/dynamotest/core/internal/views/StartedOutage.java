@@ -1,6 +1,6 @@
 package dev.dynamotest.core.internal.views;
 
-import dev.dynamotest.core.internal.replication.RegionOutages;
+import dev.dynamotest.core.internal.ops.globaltables.RegionOutages;
 import dev.dynamotest.core.regions.OutageMode;
 import dev.dynamotest.core.regions.RegionOutage;
 

@@ -1,8 +1,8 @@
 package dev.dynamotest.core.internal.ops.lifecycle;
 
-import dev.dynamotest.core.internal.ops.EngineContext;
 import dev.dynamotest.core.internal.storage.TableChanges;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

@@ -3,10 +3,11 @@ package dev.dynamotest.core.internal.ops.lifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
-import dev.dynamotest.core.internal.ops.EngineContext;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.routing.OperationCaller;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -25,10 +26,10 @@ public final class ContinuousBackups {
     private final PointInTime pointInTime;
     private final TableRestore restore;
 
-    public ContinuousBackups(EngineContext ctx, PointInTime pointInTime) {
+    public ContinuousBackups(EngineContext ctx, PointInTime pointInTime, OperationCaller operations) {
         this.ctx = ctx;
         this.pointInTime = pointInTime;
-        this.restore = new TableRestore(ctx);
+        this.restore = new TableRestore(ctx, operations);
     }
 
     /** The restorable window of a table with recovery enabled: earliest and latest restorable time. */

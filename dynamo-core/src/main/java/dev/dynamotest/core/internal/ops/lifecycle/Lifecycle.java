@@ -1,11 +1,13 @@
 package dev.dynamotest.core.internal.ops.lifecycle;
 
-import dev.dynamotest.core.internal.ops.EngineContext;
-import dev.dynamotest.core.internal.ops.Operation;
+import dev.dynamotest.core.internal.routing.Api;
+import dev.dynamotest.core.internal.routing.OperationCaller;
+import dev.dynamotest.core.internal.routing.Routes;
+import dev.dynamotest.core.internal.schema.TableHistory;
 import dev.dynamotest.core.internal.storage.BackupStore;
 import dev.dynamotest.core.internal.storage.TableChanges;
 import dev.dynamotest.core.internal.storage.TableMeta;
-import java.util.function.BiConsumer;
+import dev.dynamotest.core.internal.write.EngineContext;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,36 +26,37 @@ public final class Lifecycle {
     private final TimeToLiveOperations timeToLive;
     private final OnDemandBackups backups;
 
+    /** {@code operations} runs CreateTable for a restored table. */
     public Lifecycle(EngineContext ctx, TableChanges changes, BackupStore backupStore, LongSupplier lastSequence,
-            LongSupplier oldestLiveMark) {
+            LongSupplier oldestLiveMark, OperationCaller operations) {
         this.ctx = ctx;
         this.lastSequence = lastSequence;
         this.pointInTime = new PointInTime(ctx, changes, lastSequence);
-        this.continuousBackups = new ContinuousBackups(ctx, pointInTime);
+        this.continuousBackups = new ContinuousBackups(ctx, pointInTime, operations);
         this.trimmer = new ChangeTrimmer(ctx, changes, lastSequence, oldestLiveMark);
         this.sweeper = new TtlSweeper(ctx, ctx.config().ttlSweepDelay());
         this.timeToLive = new TimeToLiveOperations(ctx, sweeper);
         ctx.writes().addListener(sweeper::onChange);
-        this.backups = new OnDemandBackups(ctx, backupStore);
+        this.backups = new OnDemandBackups(ctx, backupStore, operations);
     }
 
-    /** Tables' items at an instant, rebuilt from the change records. */
-    public PointInTime pointInTime() {
-        return pointInTime;
+    /** Tables' pasts as point-in-time recovery keeps them, for exports. */
+    public TableHistory history() {
+        return new ExportWindow(pointInTime);
     }
 
     /** Registers the lifecycle operations by their DynamoDB names. */
-    public void registerIn(BiConsumer<String, Operation> router) {
-        router.accept("UpdateContinuousBackups", continuousBackups::updateContinuousBackups);
-        router.accept("DescribeContinuousBackups", continuousBackups::describeContinuousBackups);
-        router.accept("RestoreTableToPointInTime", continuousBackups::restoreTableToPointInTime);
-        router.accept("UpdateTimeToLive", timeToLive::updateTimeToLive);
-        router.accept("DescribeTimeToLive", timeToLive::describeTimeToLive);
-        router.accept("CreateBackup", backups::createBackup);
-        router.accept("DescribeBackup", backups::describeBackup);
-        router.accept("ListBackups", backups::listBackups);
-        router.accept("DeleteBackup", backups::deleteBackup);
-        router.accept("RestoreTableFromBackup", backups::restoreTableFromBackup);
+    public void registerIn(Routes routes) {
+        routes.add(Api.DYNAMODB, "UpdateContinuousBackups", continuousBackups::updateContinuousBackups);
+        routes.add(Api.DYNAMODB, "DescribeContinuousBackups", continuousBackups::describeContinuousBackups);
+        routes.add(Api.DYNAMODB, "RestoreTableToPointInTime", continuousBackups::restoreTableToPointInTime);
+        routes.add(Api.DYNAMODB, "UpdateTimeToLive", timeToLive::updateTimeToLive);
+        routes.add(Api.DYNAMODB, "DescribeTimeToLive", timeToLive::describeTimeToLive);
+        routes.add(Api.DYNAMODB, "CreateBackup", backups::createBackup);
+        routes.add(Api.DYNAMODB, "DescribeBackup", backups::describeBackup);
+        routes.add(Api.DYNAMODB, "ListBackups", backups::listBackups);
+        routes.add(Api.DYNAMODB, "DeleteBackup", backups::deleteBackup);
+        routes.add(Api.DYNAMODB, "RestoreTableFromBackup", backups::restoreTableFromBackup);
     }
 
     /** Acts on the engine clock's time before a request: sweeps expired items, drops old change records. */

@@ -2,8 +2,9 @@ package dev.dynamotest.core.internal.ops.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynamotest.core.internal.ops.EngineContext;
+import dev.dynamotest.core.internal.schema.TableDescriptions;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
 public final class LifecycleState {
 
     /** The hidden member of the stored description; DescribeTable leaves it out. */
-    public static final String FIELD = "__Lifecycle";
+    public static final String FIELD = TableDescriptions.LIFECYCLE_FIELD;
 
     private LifecycleState() {
     }

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
-import dev.dynamotest.core.internal.ops.EngineContext;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.routing.OperationCaller;
 import dev.dynamotest.core.internal.storage.BackupStore;
 import dev.dynamotest.core.internal.storage.ItemStore;
 import dev.dynamotest.core.internal.storage.StoredKey;
 import dev.dynamotest.core.internal.storage.StoredRow;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
 import dev.dynamotest.core.model.AttributeValue;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,10 +38,10 @@ final class OnDemandBackups {
     private final BackupStore store;
     private final TableRestore restore;
 
-    OnDemandBackups(EngineContext ctx, BackupStore store) {
+    OnDemandBackups(EngineContext ctx, BackupStore store, OperationCaller operations) {
         this.ctx = ctx;
         this.store = store;
-        this.restore = new TableRestore(ctx);
+        this.restore = new TableRestore(ctx, operations);
     }
 
     ObjectNode createBackup(String region, ObjectNode request) {

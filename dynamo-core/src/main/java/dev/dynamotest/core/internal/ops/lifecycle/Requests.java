@@ -2,10 +2,10 @@ package dev.dynamotest.core.internal.ops.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.core.DynamoException;
-import dev.dynamotest.core.internal.ops.EngineContext;
-import dev.dynamotest.core.internal.ops.TableNames;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.schema.TableNames;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
 import java.math.BigDecimal;
 import java.time.Instant;
 

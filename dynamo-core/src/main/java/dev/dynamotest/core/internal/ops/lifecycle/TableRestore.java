@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
-import dev.dynamotest.core.internal.ops.EngineContext;
-import dev.dynamotest.core.internal.ops.TableOperations;
-import dev.dynamotest.core.internal.ops.WritePath;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.routing.OperationCaller;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
+import dev.dynamotest.core.internal.write.WritePath;
 import dev.dynamotest.core.model.AttributeValue;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,11 +30,11 @@ final class TableRestore {
     private static final int BATCH = 500;
 
     private final EngineContext ctx;
-    private final TableOperations tables;
+    private final OperationCaller operations;
 
-    TableRestore(EngineContext ctx) {
+    TableRestore(EngineContext ctx, OperationCaller operations) {
         this.ctx = ctx;
-        this.tables = new TableOperations(ctx);
+        this.operations = operations;
     }
 
     /**
@@ -51,7 +51,7 @@ final class TableRestore {
             if (ctx.catalog().find(region, target).isPresent()) {
                 throw new DynamoException("TableAlreadyExistsException", "Table already exists: " + target);
             }
-            description = (ObjectNode) tables.createTable(region, create).get("TableDescription");
+            description = (ObjectNode) operations.call(region, "CreateTable", create).get("TableDescription");
             TableMeta meta = ctx.table(region, target);
             ObjectNode stored = meta.description();
             ObjectNode restored = summary.deepCopy();

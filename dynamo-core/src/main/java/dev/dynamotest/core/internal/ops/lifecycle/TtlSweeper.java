@@ -1,11 +1,11 @@
 package dev.dynamotest.core.internal.ops.lifecycle;
 
-import dev.dynamotest.core.internal.ops.EngineContext;
-import dev.dynamotest.core.internal.ops.WritePath;
 import dev.dynamotest.core.internal.storage.ItemStore;
 import dev.dynamotest.core.internal.storage.StoredKey;
 import dev.dynamotest.core.internal.storage.StoredRow;
 import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.EngineContext;
+import dev.dynamotest.core.internal.write.WritePath;
 import dev.dynamotest.core.model.AttributeValue;
 import dev.dynamotest.core.model.ChangeRecord;
 import java.math.BigDecimal;

@@ -1,0 +1,110 @@
+package dev.dynamotest.core.internal.ops.query;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.expr.KeyCondition;
+import dev.dynamotest.core.internal.expr.RequestExpressions;
+import dev.dynamotest.core.internal.expr.SortKeyCondition;
+import dev.dynamotest.core.internal.protocol.AttributeValueJson;
+import dev.dynamotest.core.internal.protocol.Constraints;
+import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.routing.Api;
+import dev.dynamotest.core.internal.routing.Routes;
+import dev.dynamotest.core.internal.storage.KeyAttribute;
+import dev.dynamotest.core.internal.storage.KeyCodec;
+import dev.dynamotest.core.internal.storage.KeyRange;
+import dev.dynamotest.core.internal.storage.StoredKey;
+import dev.dynamotest.core.internal.storage.TableMeta;
+import dev.dynamotest.core.internal.write.Capacity;
+import dev.dynamotest.core.internal.write.EngineContext;
+import dev.dynamotest.core.model.AttributeValue;
+import java.util.Map;
+
+/** The Query operation: one partition of a table or index, within a sort key range, one page at a time. */
+public final class QueryOperations {
+
+    private static final String CONSTRAINT_PREFIX = "1 validation error detected: ";
+
+    private final EngineContext ctx;
+    private final PageReader reader;
+
+    public QueryOperations(EngineContext ctx) {
+        this.ctx = ctx;
+        this.reader = new PageReader(ctx);
+    }
+
+    /** Registers Query, and Scan, which shares its page reading. */
+    public void registerIn(Routes routes) {
+        ScanOperations scans = new ScanOperations(ctx);
+        routes.add(Api.DYNAMODB, "Query", this::query);
+        routes.add(Api.DYNAMODB, "Scan", scans::scan);
+    }
+
+    public ObjectNode query(String region, ObjectNode request) {
+        String tableName = Json.text(request, "TableName");
+        String indexName = Json.text(request, "IndexName");
+        Long limit = Json.integer(request, "Limit");
+        Constraints constraints = new Constraints().tableName(tableName, "tableName");
+        if (indexName != null) {
+            constraints.name(indexName, "indexName", 255);
+        }
+        constraints.oneOf(Json.text(request, "Select"), "select", Selection.SELECT_VALUES)
+                .range(limit, "limit", 1, Integer.MAX_VALUE).check();
+        String capacityMode = Capacity.mode(Json.text(request, "ReturnConsumedCapacity"));
+        boolean consistent = Json.bool(request, "ConsistentRead", false);
+        boolean forward = Json.bool(request, "ScanIndexForward", true);
+        Map<String, AttributeValue> start = startKey(request);
+        Selection.checkRequest(request, CONSTRAINT_PREFIX);
+        TableMeta table = ctx.table(region, tableName);
+        ReadTarget target = ReadTarget.resolve(table, indexName, consistent);
+        KeyAttribute hash = target.hashKey();
+        KeyAttribute range = target.rangeKey();
+        RequestExpressions rx = RequestExpressions.parse(request, RequestExpressions.Operation.QUERY, hash.name(),
+                range == null ? null : range.name());
+        KeyCondition condition = rx.keyCondition();
+        condition.checkTypes(hash.type(), range == null ? null : range.type());
+        if (KeyCodec.encode(condition.hashValue()).length == 0) {
+            throw DynamoException.validation("One or more parameter values are not valid. The AttributeValue for a key"
+                    + " attribute cannot contain an empty " + ("S".equals(hash.type()) ? "string" : "binary")
+                    + " value. Key: " + hash.name());
+        }
+        var filterAttributes = rx.filter().topLevelAttributes();
+        if (request.hasNonNull("FilterExpression")) {
+            for (KeyAttribute key : target.orderKeys()) {
+                if (filterAttributes.contains(key.name())) {
+                    throw DynamoException.validation("Filter Expression can only contain non-primary key attributes:"
+                            + " Primary key attribute: " + key.name());
+                }
+            }
+        }
+        Selection selection = Selection.of(request, target, rx.projection(), filterAttributes);
+        StoredKey position = StartKeys.forQuery(target, start, condition);
+        byte[] partition = KeyCodec.encode(condition.hashValue());
+        KeyRange keyRange = keyRange(condition.sort());
+        PageReader.Rows rows = (after, n) -> ctx.items().query(table, target.storeIndex(), partition, keyRange,
+                forward, after, n);
+        return reader.read(new PageReader.Page(target, rows, position, limit, rx.filter(), selection, consistent,
+                capacityMode, target.isIndex() ? null : condition.hashValue()));
+    }
+
+    static Map<String, AttributeValue> startKey(ObjectNode request) {
+        var node = Json.object(request, "ExclusiveStartKey");
+        return node == null ? null : AttributeValueJson.decodeItem(node);
+    }
+
+    private static KeyRange keyRange(SortKeyCondition sort) {
+        if (sort == null) {
+            return KeyRange.ALL;
+        }
+        byte[] value = KeyCodec.encode(sort.value());
+        return switch (sort.operator()) {
+            case EQ -> KeyRange.exactly(value);
+            case LT -> new KeyRange(null, false, value, false);
+            case LE -> new KeyRange(null, false, value, true);
+            case GT -> new KeyRange(value, false, null, false);
+            case GE -> new KeyRange(value, true, null, false);
+            case BETWEEN -> new KeyRange(value, true, KeyCodec.encode(sort.upper()), true);
+            case BEGINS_WITH -> KeyRange.prefix(value);
+        };
+    }
+}

@@ -1,0 +1,147 @@
+package dev.dynamotest.core.internal.ops.tables;
+
+import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.protocol.Constraints;
+import dev.dynamotest.core.internal.protocol.Json;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Validates key schemas and attribute definitions of tables and indexes as DynamoDB does. */
+final class KeySchemas {
+
+    private KeySchemas() {
+    }
+
+    /** Validates AttributeDefinitions; returns attribute name to type, in request order. */
+    static Map<String, String> attributeDefinitions(JsonNode definitions) {
+        Constraints constraints = new Constraints();
+        Map<String, String> types = new LinkedHashMap<>();
+        String duplicate = null;
+        int i = 1;
+        for (JsonNode def : definitions) {
+            if (!def.isObject()) {
+                throw Json.unexpected(def, "structure");
+            }
+            String attr = Json.text(def, "AttributeName");
+            String type = Json.text(def, "AttributeType");
+            String path = "attributeDefinitions." + i + ".member.";
+            constraints.notNull(attr, path + "attributeName")
+                    .length(attr, path + "attributeName", 1, 255)
+                    .notNull(type, path + "attributeType")
+                    .oneOf(type, path + "attributeType", "B", "N", "S");
+            if (attr != null && types.put(attr, type) != null && duplicate == null) {
+                duplicate = attr;
+            }
+            i++;
+        }
+        constraints.check();
+        if (duplicate != null) {
+            throw DynamoException.validation("Attribute Name is duplicated: " + duplicate);
+        }
+        return types;
+    }
+
+    /** Checks the shape of a key schema (length, names, key types); returns its attribute names, hash first. */
+    static List<String> shape(JsonNode keySchema, String path) {
+        Constraints constraints = new Constraints();
+        if (keySchema.isEmpty()) {
+            constraints.violation("[]", path, "Member must have length greater than or equal to 1");
+        }
+        if (keySchema.size() > 2) {
+            constraints.violation(describe(keySchema), path, "Member must have length less than or equal to 2");
+        }
+        List<String> names = new ArrayList<>();
+        int i = 1;
+        for (JsonNode k : keySchema) {
+            if (!k.isObject()) {
+                throw Json.unexpected(k, "structure");
+            }
+            String attr = Json.text(k, "AttributeName");
+            String kind = Json.text(k, "KeyType");
+            String member = path + "." + i + ".member.";
+            constraints.notNull(attr, member + "attributeName")
+                    .length(attr, member + "attributeName", 1, 255)
+                    .notNull(kind, member + "keyType")
+                    .oneOf(kind, member + "keyType", "HASH", "RANGE");
+            names.add(attr);
+            i++;
+        }
+        constraints.check();
+        return names;
+    }
+
+    /** Checks the order of HASH and RANGE elements of a key schema whose shape is valid. */
+    static void order(JsonNode keySchema) {
+        if (!"HASH".equals(Json.text(keySchema.get(0), "KeyType"))) {
+            throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        }
+        if (keySchema.size() == 2) {
+            if (!"RANGE".equals(Json.text(keySchema.get(1), "KeyType"))) {
+                throw DynamoException.validation(
+                        "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+            }
+            if (Json.text(keySchema.get(0), "AttributeName").equals(Json.text(keySchema.get(1), "AttributeName"))) {
+                throw DynamoException.validation(
+                        "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+            }
+        }
+    }
+
+    /** Requires every key attribute to be defined. */
+    static void defined(Collection<String> keys, Map<String, String> types) {
+        if (!types.keySet().containsAll(keys)) {
+            throw DynamoException.validation("One or more parameter values were invalid: Some index key attributes "
+                    + "are not defined in AttributeDefinitions. Keys: " + keys + ", AttributeDefinitions: "
+                    + types.keySet());
+        }
+    }
+
+    /** The key schema as DescribeTable returns it. */
+    static ArrayNode node(JsonNode keySchema) {
+        ArrayNode out = NODES.arrayNode();
+        for (JsonNode k : keySchema) {
+            out.add(NODES.objectNode().put("AttributeName", Json.text(k, "AttributeName"))
+                    .put("KeyType", Json.text(k, "KeyType")));
+        }
+        return out;
+    }
+
+    /** Attribute definitions as DescribeTable returns them: sorted by name. */
+    static ArrayNode definitionsNode(Map<String, String> types) {
+        ArrayNode out = NODES.arrayNode();
+        new TreeMap<>(types).forEach((name, type) ->
+                out.add(NODES.objectNode().put("AttributeName", name).put("AttributeType", type)));
+        return out;
+    }
+
+    /** Reads stored attribute definitions back into a map. */
+    static Map<String, String> types(JsonNode definitions) {
+        Map<String, String> types = new LinkedHashMap<>();
+        for (JsonNode d : definitions) {
+            types.put(d.path("AttributeName").asText(), d.path("AttributeType").asText());
+        }
+        return types;
+    }
+
+    /** The attribute names of a stored key schema. */
+    static List<String> names(JsonNode keySchema) {
+        List<String> names = new ArrayList<>();
+        keySchema.forEach(k -> names.add(k.path("AttributeName").asText()));
+        return names;
+    }
+
+    private static String describe(JsonNode keySchema) {
+        List<String> elements = new ArrayList<>();
+        keySchema.forEach(k -> elements.add("KeySchemaElement(attributeName=" + k.path("AttributeName").asText()
+                + ", keyType=" + k.path("KeyType").asText() + ")"));
+        return elements.toString();
+    }
+}
