@@ -2,6 +2,7 @@ package dev.dynamotest.core;
 
 import dev.dynamotest.core.internal.replication.Replicator;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -44,7 +45,8 @@ public final class Replication {
     /**
      * Waits until every change has reached every replica. Fails with an {@link AssertionError} naming what holds
      * the backlog: at once when only a pause, a region outage or a delay on a frozen clock holds it, after
-     * {@link #DEFAULT_TIMEOUT} otherwise.
+     * {@link #DEFAULT_TIMEOUT} otherwise. Fails at once, naming each change and with the first one's reason as
+     * its cause, when a replica has refused a replicated change (see {@link #failures()}).
      */
     public Replication awaitQuiet() {
         return awaitQuiet(DEFAULT_TIMEOUT);
@@ -56,9 +58,9 @@ public final class Replication {
         return this;
     }
 
-    /** Whether every change has reached every replica. */
+    /** Whether every change has reached every replica: none waits and none was refused. */
     public boolean isCaughtUp() {
-        return replicator.backlog() == 0;
+        return replicator.backlog() == 0 && replicator.failures().isEmpty();
     }
 
     /** The number of changes still to be delivered, counting each target replica once. */
@@ -126,14 +128,21 @@ public final class Replication {
         return replicator.delayOf(table);
     }
 
-    /** The replicated changes a replica refused (for example a write that no longer fits its schema). */
-    public long failures() {
+    /**
+     * The replicated changes a replica refused (for example a write whose index key no longer fits the replica's
+     * schema), oldest first. Each is also logged with its stack trace; none is retried.
+     */
+    public List<ReplicationFailure> failures() {
         return replicator.failures();
     }
 
-    /** Lifts every pause and delay (region outages are ended through {@link Regions}). */
+    /**
+     * Lifts every pause and delay and forgets the {@link #failures()} (region outages are ended through
+     * {@link Regions}).
+     */
     public Replication reset() {
         replicator.resetGates();
+        replicator.forgetFailures();
         return this;
     }
 

@@ -290,6 +290,16 @@ public final class GlobalTableReplicas {
         }
     }
 
+    /** Refreshes every member's replica list after a change of settings that every replica shares. */
+    void relinkAll(String region, String name) {
+        List<String> members = group(ctx.table(region, name));
+        for (String member : members) {
+            for (String changed : members) {
+                relink(member, name, changed);
+            }
+        }
+    }
+
     /** Refreshes the entry for {@code changed} in a member's replica list. */
     private void relink(String member, String name, String changed) {
         if (member.equals(changed)) {
