@@ -192,8 +192,10 @@ public final class Replicator implements AutoCloseable {
 
     private void failed(ReplicationFailure failure) {
         Throwable cause = failure.cause();
+        Throwable traced = cause.getStackTrace().length > 0 ? cause
+                : new IllegalStateException("the replay of a change failed", cause);
         LOG.log(cause instanceof DynamoException ? Level.WARNING : Level.SEVERE,
-                "replicated change refused: " + failure, cause);
+                "replicated change refused: " + failure, traced);
         synchronized (failures) {
             failures.add(failure);
         }
