@@ -135,6 +135,26 @@ class GlobalTableSettingsTest {
     }
 
     @Test
+    void the_write_capacity_of_an_index_applies_to_every_replica_its_read_capacity_to_one() {
+        String table = globalTable(BillingMode.PROVISIONED);
+        us.updateTable(r -> r.tableName(table)
+                .attributeDefinitions(attribute("pk"), attribute("score", ScalarAttributeType.N))
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byScore")
+                        .keySchema(key("score", KeyType.HASH)).projection(p -> p.projectionType(ProjectionType.ALL))
+                        .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)))));
+
+        eu.updateTable(r -> r.tableName(table).globalSecondaryIndexUpdates(u -> u.update(i -> i.indexName("byScore")
+                .provisionedThroughput(p -> p.readCapacityUnits(8L).writeCapacityUnits(9L)))));
+
+        var usIndex = describe(us, table).globalSecondaryIndexes().get(0).provisionedThroughput();
+        var euIndex = describe(eu, table).globalSecondaryIndexes().get(0).provisionedThroughput();
+        assertThat(usIndex.readCapacityUnits()).isEqualTo(5L);
+        assertThat(usIndex.writeCapacityUnits()).isEqualTo(9L);
+        assertThat(euIndex.readCapacityUnits()).isEqualTo(8L);
+        assertThat(euIndex.writeCapacityUnits()).isEqualTo(9L);
+    }
+
+    @Test
     void the_on_demand_maximum_write_throughput_applies_to_every_replica_the_read_one_to_one() {
         String table = globalTable(BillingMode.PAY_PER_REQUEST);
 
@@ -168,6 +188,21 @@ class GlobalTableSettingsTest {
                 .isFalse();
         assertThat(eu.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("old")))).hasItem())
                 .isFalse();
+    }
+
+    @Test
+    void a_new_replica_gets_the_time_to_live_of_the_table() {
+        String table = "Settings" + TABLES.incrementAndGet();
+        us.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST).keySchema(key("pk", KeyType.HASH))
+                .attributeDefinitions(attribute("pk"))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        us.updateTimeToLive(r -> r.tableName(table)
+                .timeToLiveSpecification(s -> s.enabled(true).attributeName("expires")));
+
+        us.updateTable(r -> r.tableName(table).replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
+
+        assertThat(eu.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription().attributeName())
+                .isEqualTo("expires");
     }
 
     @Test

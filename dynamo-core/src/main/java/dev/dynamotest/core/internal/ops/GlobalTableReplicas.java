@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.ops.lifecycle.LifecycleState;
 import dev.dynamotest.core.internal.replication.Replicator;
 import dev.dynamotest.core.internal.storage.ItemStore;
 import dev.dynamotest.core.internal.storage.StoredKey;
@@ -136,9 +137,29 @@ public final class GlobalTableReplicas {
         for (String member : members) {
             link(member, name, members, version);
         }
+        shareTimeToLive(region, target, name);
         TableMeta from = ctx.table(region, name);
         TableMeta to = ctx.table(target, name);
         ctx.replication().exclusive(() -> backfill(from, to));
+    }
+
+    /**
+     * Gives a new replica the time to live of the replica it was created from; the expired items are deleted in
+     * that one ({@code SweptIn}) and the deletions replicated, as after UpdateTimeToLive on a global table.
+     */
+    private void shareTimeToLive(String region, String target, String name) {
+        TableMeta source = ctx.table(region, name);
+        JsonNode ttl = source.description().path(LifecycleState.FIELD).path("Ttl");
+        if (!ttl.path("Enabled").asBoolean(false)) {
+            return;
+        }
+        ObjectNode shared = ((ObjectNode) ttl.deepCopy()).put("SweptIn", ttl.path("SweptIn").asText(region));
+        for (TableMeta table : List.of(source, ctx.table(target, name))) {
+            ObjectNode d = table.description();
+            JsonNode state = d.get(LifecycleState.FIELD);
+            (state instanceof ObjectNode o ? o : d.putObject(LifecycleState.FIELD)).set("Ttl", shared.deepCopy());
+            ctx.catalog().update(table.withDescription(d));
+        }
     }
 
     private void backfill(TableMeta from, TableMeta to) {
@@ -162,7 +183,10 @@ public final class GlobalTableReplicas {
         }
     }
 
-    /** The CreateTable request of a replica: the source's keys, indexes and billing, with a NEW_AND_OLD stream. */
+    /**
+     * The CreateTable request of a replica: the source's keys, indexes, billing and on-demand maximum write
+     * throughput, with a NEW_AND_OLD stream.
+     */
     private static ObjectNode createRequest(TableMeta source, JsonNode spec) {
         ObjectNode d = source.description();
         ObjectNode r = NODES.objectNode();
@@ -194,6 +218,10 @@ public final class GlobalTableReplicas {
                             indexOverride(spec, index.path("IndexName").asText())));
                 }
             }
+        }
+        long maxWrite = d.path("OnDemandThroughput").path("MaxWriteRequestUnits").asLong(-1);
+        if (!provisioned && maxWrite > 0) {
+            r.putObject("OnDemandThroughput").put("MaxWriteRequestUnits", maxWrite);
         }
         r.putObject("StreamSpecification").put("StreamEnabled", true).put("StreamViewType", "NEW_AND_OLD_IMAGES");
         String tableClass = spec.path("TableClassOverride").asText(

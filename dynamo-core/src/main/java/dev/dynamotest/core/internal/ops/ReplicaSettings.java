@@ -68,7 +68,10 @@ final class ReplicaSettings {
         return any ? shared : null;
     }
 
-    /** Index creations and deletions as they are; index throughput updates with the replica's own read units. */
+    /**
+     * Index creations and deletions as they are; index throughput updates with the replica's own read units and
+     * without a maximum read throughput, left out when that leaves them nothing to change.
+     */
     private static ArrayNode indexUpdates(JsonNode updates, JsonNode d, boolean billingChange) {
         ArrayNode shared = NODES.arrayNode();
         for (JsonNode update : updates) {
@@ -84,15 +87,23 @@ final class ReplicaSettings {
                 }
             }
             ObjectNode copy = spec.deepCopy();
+            copy.remove("OnDemandThroughput");
+            if (spec.path("OnDemandThroughput").has("MaxWriteRequestUnits")) {
+                copy.putObject("OnDemandThroughput").set("MaxWriteRequestUnits",
+                        spec.get("OnDemandThroughput").get("MaxWriteRequestUnits"));
+            }
             JsonNode throughput = spec.get("ProvisionedThroughput");
             if (throughput != null && !throughput.isNull()) {
                 ObjectNode pt = throughput(throughput, current);
-                if (same(pt, current) && !billingChange && !spec.has("OnDemandThroughput")) {
-                    continue;
+                if (same(pt, current) && !billingChange) {
+                    copy.remove("ProvisionedThroughput");
+                } else {
+                    copy.set("ProvisionedThroughput", pt);
                 }
-                copy.set("ProvisionedThroughput", pt);
             }
-            shared.addObject().set("Update", copy);
+            if (copy.has("ProvisionedThroughput") || copy.has("OnDemandThroughput")) {
+                shared.addObject().set("Update", copy);
+            }
         }
         return shared;
     }
