@@ -167,6 +167,17 @@ class GlobalTableSettingsTest {
     }
 
     @Test
+    void warm_throughput_applies_to_every_replica() {
+        String table = globalTable(BillingMode.PAY_PER_REQUEST);
+
+        eu.updateTable(r -> r.tableName(table).warmThroughput(w -> w.readUnitsPerSecond(15000L)
+                .writeUnitsPerSecond(6000L)));
+
+        assertThat(describe(us, table).warmThroughput().writeUnitsPerSecond()).isEqualTo(6000L);
+        assertThat(describe(us, table).warmThroughput().readUnitsPerSecond()).isEqualTo(15000L);
+    }
+
+    @Test
     void time_to_live_enabled_in_one_replica_applies_to_every_replica_and_one_deletes_for_all() {
         String table = globalTable(BillingMode.PAY_PER_REQUEST);
         CLOCK.freeze();

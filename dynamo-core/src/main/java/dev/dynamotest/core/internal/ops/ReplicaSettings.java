@@ -10,9 +10,10 @@ import dev.dynamotest.core.internal.storage.TableMeta;
 /**
  * The settings that every replica of a global table (version 2019.11.21) shares, as DynamoDB keeps them in step:
  * an UpdateTable on one replica carries its billing mode, write capacity (of the table and of each index),
- * on-demand maximum write throughput, global secondary indexes (created and deleted), stream specification and
- * encryption to every other replica. Read capacity, maximum read throughput, table class, deletion protection and
- * warm throughput stay each replica's own.
+ * on-demand maximum write throughput, warm throughput, global secondary indexes (created and deleted), stream
+ * specification and encryption to every other replica. Read capacity, maximum read throughput, table class and
+ * deletion protection stay each replica's own (as do tags, point-in-time recovery and contributor insights,
+ * which UpdateTable does not set).
  */
 final class ReplicaSettings {
 
@@ -59,7 +60,7 @@ final class ReplicaSettings {
             }
             any = true;
         }
-        for (String member : new String[] {"StreamSpecification", "SSESpecification"}) {
+        for (String member : new String[] {"StreamSpecification", "SSESpecification", "WarmThroughput"}) {
             if (request.hasNonNull(member)) {
                 shared.set(member, request.get(member));
                 any = true;
