@@ -53,7 +53,7 @@ public final class Replicator implements AutoCloseable {
     private final Condition changed = signal.newCondition();
     private final Thread worker;
     private final List<ReplicationFailure> failures = new ArrayList<>();
-    private volatile RuntimeException deliveryError;
+    private volatile boolean delivering = true;
     private volatile boolean closed;
 
     public Replicator(TableCatalog catalog, WritePath writes, Clock clock) {
@@ -213,7 +213,6 @@ public final class Replicator implements AutoCloseable {
         synchronized (failures) {
             failures.clear();
         }
-        deliveryError = null;
     }
 
     private void replay(PendingChange pending, ChangeRecord change, TableMeta target) {
@@ -262,7 +261,8 @@ public final class Replicator implements AutoCloseable {
     /**
      * Waits until every change is delivered. Fails at once with an {@link AssertionError} naming what holds the
      * backlog when only a pause, a region outage, or a delay on a frozen clock does; after {@code timeout}
-     * otherwise; and, carrying the first failure as its cause, when a replica has refused a change.
+     * otherwise; and, carrying the first failure as its cause, when a replica has refused a change. An error of
+     * the delivery itself is thrown as it is.
      */
     public void awaitQuiet(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -302,10 +302,6 @@ public final class Replicator implements AutoCloseable {
     }
 
     private void checkNoFailures() {
-        RuntimeException error = deliveryError;
-        if (error != null) {
-            throw new AssertionError("Replication failed: the delivery of changes failed: " + error, error);
-        }
         List<ReplicationFailure> refused = failures();
         if (!refused.isEmpty()) {
             StringBuilder message = new StringBuilder("Replication failed: ").append(refused.size())
@@ -353,17 +349,22 @@ public final class Replicator implements AutoCloseable {
         wake();
     }
 
+    /**
+     * The background delivery. An error outside a replay (those become {@link ReplicationFailure}s) leaves the
+     * change queued: it is logged with its stack trace (once while it repeats), retried, and thrown by
+     * {@link #awaitQuiet(Duration)}, which delivers too.
+     */
     private void run() {
         while (!closed) {
             try {
                 deliverDue();
-                deliveryError = null;
+                delivering = true;
             } catch (RuntimeException e) {
                 if (closed) {
                     return;
                 }
-                LOG.log(deliveryError == null ? Level.SEVERE : Level.FINE, "replication delivery failed (retried)", e);
-                deliveryError = e;
+                LOG.log(delivering ? Level.SEVERE : Level.FINE, "replication delivery failed; retrying", e);
+                delivering = false;
             }
             await(backlog() == 0 ? 1000 : POLL_MILLIS);
         }
