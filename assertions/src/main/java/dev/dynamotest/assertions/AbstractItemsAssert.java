@@ -32,7 +32,7 @@ import org.assertj.core.api.AbstractAssert;
 public abstract class AbstractItemsAssert<SELF extends AbstractItemsAssert<SELF>>
         extends AbstractAssert<SELF, ItemsSubject> {
 
-    protected AbstractItemsAssert(ItemsSubject subject, Class<?> selfType) {
+    AbstractItemsAssert(ItemsSubject subject, Class<?> selfType) {
         super(subject, selfType);
     }
 

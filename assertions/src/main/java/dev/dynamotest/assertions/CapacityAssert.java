@@ -1,10 +1,11 @@
 package dev.dynamotest.assertions;
 
 import dev.dynamotest.assertions.internal.Messages;
-import dev.dynamotest.core.ThrottleEvent;
+import dev.dynamotest.core.capacity.Capacity;
+import dev.dynamotest.core.capacity.ThrottleEvent;
 import java.util.List;
-import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.annotation.CheckReturnValue;
+import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on the capacity of a region's tables: whether any request was throttled (or, observed, would have
@@ -44,6 +45,6 @@ public class CapacityAssert extends AbstractAssert<CapacityAssert, Capacity> {
     }
 
     private String where() {
-        return "Capacity of the tables of " + actual.region();
+        return "Capacity of the tables of " + actual.region().orElse("every region");
     }
 }

@@ -19,7 +19,7 @@ import org.assertj.core.api.AbstractAssert;
  */
 public class ChangeAssert extends AbstractAssert<ChangeAssert, ChangeSubject> {
 
-    public ChangeAssert(ChangeSubject subject) {
+    ChangeAssert(ChangeSubject subject) {
         super(subject, ChangeAssert.class);
     }
 

@@ -16,10 +16,10 @@ import org.assertj.core.api.AbstractAssert;
 /**
  * Assertions on the item changes committed since a mark: how many, and which inserts, modifications and
  * removals, optionally of one table and in order. Obtain it with
- * {@link DynamoAssertions#assertThat(dev.dynamotest.core.ChangeCapture)}.
+ * {@link DynamoAssertions#assertThat(dev.dynamotest.core.changes.ChangeHistory)}.
  *
  * <pre>{@code
- * ChangeCapture changes = engine.changes().mark();
+ * ChangeHistory changes = engine.changes().fromNow();
  * orders.ship("A#1");
  * assertThat(changes).onTable("Orders").hasSize(1)
  *     .containsModificationOf(Key.of("pk", "A#1"))
@@ -28,7 +28,7 @@ import org.assertj.core.api.AbstractAssert;
  */
 public class ChangesAssert extends AbstractAssert<ChangesAssert, ChangesSubject> {
 
-    public ChangesAssert(ChangesSubject subject) {
+    ChangesAssert(ChangesSubject subject) {
         super(subject, ChangesAssert.class);
     }
 

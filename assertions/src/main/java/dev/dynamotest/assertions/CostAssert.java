@@ -1,11 +1,12 @@
 package dev.dynamotest.assertions;
 
 import dev.dynamotest.assertions.internal.Messages;
-import dev.dynamotest.core.TableCost;
+import dev.dynamotest.core.capacity.Cost;
+import dev.dynamotest.core.capacity.TableCost;
 import java.util.List;
 import java.util.Locale;
-import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.annotation.CheckReturnValue;
+import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on what a region's tables would cost in DynamoDB for a test's traffic and storage. Obtain it with
@@ -22,7 +23,7 @@ public class CostAssert extends AbstractAssert<CostAssert, Cost> {
         List<TableCost> tables = actual.tables();
         double total = tables.stream().mapToDouble(TableCost::dollars).sum();
         if (total > dollars) {
-            throw Messages.failure("Cost of the tables of " + actual.region(), "Expecting at most "
+            throw Messages.failure("Cost of the tables of " + actual.region().orElse("every region"), "Expecting at most "
                     + format(dollars) + ", but the tables cost " + format(total) + ":\n"
                     + Messages.list(tables.stream().map(TableCost::toString).toList()));
         }

@@ -10,11 +10,15 @@ import dev.dynamotest.assertions.internal.ItemsSubject;
 import dev.dynamotest.assertions.internal.RemoteTableReader;
 import dev.dynamotest.assertions.internal.StreamSource;
 import dev.dynamotest.assertions.internal.Values;
-import dev.dynamotest.core.ChangeCapture;
-import dev.dynamotest.core.ExportContents;
-import dev.dynamotest.core.RecordedRequests;
-import dev.dynamotest.core.Replication;
-import dev.dynamotest.core.Table;
+import dev.dynamotest.core.capacity.Capacity;
+import dev.dynamotest.core.capacity.Cost;
+import dev.dynamotest.core.capacity.TableCapacity;
+import dev.dynamotest.core.changes.ChangeHistory;
+import dev.dynamotest.core.regions.Replication;
+import dev.dynamotest.core.requests.RecordedRequests;
+import dev.dynamotest.core.s3.ExportContents;
+import dev.dynamotest.core.streams.StreamRecords;
+import dev.dynamotest.core.tables.Table;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +54,9 @@ public final class DynamoAssertions {
                 AssertContext.hard()));
     }
 
-    /** Assertions on the changes committed since a mark ({@code engine.changes().mark()}). */
+    /** Assertions on a history of committed changes ({@code dynamo.changes()}, {@code engine.changes().fromNow()}). */
     @CheckReturnValue
-    public static ChangesAssert assertThat(ChangeCapture changes) {
+    public static ChangesAssert assertThat(ChangeHistory changes) {
         return new ChangesAssert(ChangesSubject.of(ChangeSource.of(changes), AssertContext.hard()));
     }
 
@@ -62,12 +66,12 @@ public final class DynamoAssertions {
         return new RequestsAssert(requests);
     }
 
-    /** Assertions on the capacity of a region's tables: {@code assertThat(dynamo.capacity()).hadNoThrottling()}. */
+    /** Assertions on the capacity of the tables of a region (or of every region): {@code assertThat(dynamo.capacity()).hadNoThrottling()}. */
     public static CapacityAssert assertThat(Capacity capacity) {
         return new CapacityAssert(capacity);
     }
 
-    /** Assertions on what a region's tables would cost: {@code assertThat(dynamo.cost()).isAtMost(0.01)}. */
+    /** Assertions on what the tables of a region (or of every region) would cost: {@code assertThat(dynamo.cost()).isAtMost(0.01)}. */
     public static CostAssert assertThat(Cost cost) {
         return new CostAssert(cost);
     }
@@ -77,7 +81,7 @@ public final class DynamoAssertions {
         return new TableCapacityAssert(capacity);
     }
 
-    /** Assertions on the records of a table's stream ({@code dynamo.stream("Orders")}). */
+    /** Assertions on the records of a table's stream ({@code dynamo.streamRecords("Orders")}). */
     @CheckReturnValue
     public static StreamAssert assertThat(StreamRecords stream) {
         return new StreamAssert(ChangesSubject.of(new StreamSource(stream), AssertContext.hard()));

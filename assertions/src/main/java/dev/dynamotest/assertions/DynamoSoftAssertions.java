@@ -7,8 +7,9 @@ import dev.dynamotest.assertions.internal.EngineTableReader;
 import dev.dynamotest.assertions.internal.ItemsSubject;
 import dev.dynamotest.assertions.internal.RemoteTableReader;
 import dev.dynamotest.assertions.internal.StreamSource;
-import dev.dynamotest.core.ChangeCapture;
-import dev.dynamotest.core.Table;
+import dev.dynamotest.core.changes.ChangeHistory;
+import dev.dynamotest.core.streams.StreamRecords;
+import dev.dynamotest.core.tables.Table;
 import java.util.function.Consumer;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractSoftAssertions;
@@ -47,7 +48,7 @@ public class DynamoSoftAssertions extends AbstractSoftAssertions {
 
     /** Soft assertions on the changes committed since a mark. */
     @CheckReturnValue
-    public ChangesAssert assertThat(ChangeCapture changes) {
+    public ChangesAssert assertThat(ChangeHistory changes) {
         return proxy(ChangesAssert.class, ChangesSubject.class, ChangesSubject.of(ChangeSource.of(changes), AssertContext.soft(this)));
     }
 
@@ -61,7 +62,7 @@ public class DynamoSoftAssertions extends AbstractSoftAssertions {
 
     /** Soft assertions on an export read back from the object store. */
     @CheckReturnValue
-    public ExportAssert assertThat(dev.dynamotest.core.ExportContents export) {
+    public ExportAssert assertThat(dev.dynamotest.core.s3.ExportContents export) {
         return proxy(ExportAssert.class, ItemsSubject.class, ItemsSubject.of(
                 new dev.dynamotest.assertions.internal.ExportItemsReader(export), AssertContext.soft(this)));
     }

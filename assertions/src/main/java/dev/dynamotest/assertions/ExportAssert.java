@@ -2,7 +2,7 @@ package dev.dynamotest.assertions;
 
 import dev.dynamotest.assertions.internal.ExportItemsReader;
 import dev.dynamotest.assertions.internal.ItemsSubject;
-import dev.dynamotest.core.ExportContents;
+import dev.dynamotest.core.s3.ExportContents;
 
 /**
  * Assertions on an export that ExportTableToPointInTime wrote, read back from the object store: its status, the
@@ -18,7 +18,7 @@ import dev.dynamotest.core.ExportContents;
  */
 public class ExportAssert extends AbstractItemsAssert<ExportAssert> {
 
-    public ExportAssert(ItemsSubject subject) {
+    ExportAssert(ItemsSubject subject) {
         super(subject, ExportAssert.class);
     }
 

@@ -16,7 +16,7 @@ import org.assertj.core.annotation.CheckReturnValue;
  */
 public class IndexAssert extends AbstractItemsAssert<IndexAssert> {
 
-    public IndexAssert(ItemsSubject subject) {
+    IndexAssert(ItemsSubject subject) {
         super(subject, IndexAssert.class);
     }
 

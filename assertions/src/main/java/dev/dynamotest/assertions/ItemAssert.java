@@ -30,7 +30,7 @@ public class ItemAssert extends AbstractAssert<ItemAssert, Map<String, Attribute
 
     private final ItemSubject subject;
 
-    public ItemAssert(ItemSubject subject) {
+    ItemAssert(ItemSubject subject) {
         super(subject.reported() ? null : subject.snapshot(), ItemAssert.class);
         this.subject = subject;
     }

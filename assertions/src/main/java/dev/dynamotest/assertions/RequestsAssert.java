@@ -2,8 +2,8 @@ package dev.dynamotest.assertions;
 
 import dev.dynamotest.assertions.internal.Messages;
 import dev.dynamotest.core.Operation;
-import dev.dynamotest.core.RecordedRequest;
-import dev.dynamotest.core.RecordedRequests;
+import dev.dynamotest.core.requests.RecordedRequest;
+import dev.dynamotest.core.requests.RecordedRequests;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;

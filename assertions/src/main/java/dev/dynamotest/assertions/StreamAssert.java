@@ -12,14 +12,14 @@ import org.assertj.core.annotation.CheckReturnValue;
  * event names.
  *
  * <pre>{@code
- * assertThat(dynamo.stream("Orders")).eventually().inOrder()
+ * assertThat(dynamo.streamRecords("Orders")).eventually().inOrder()
  *     .containsInsertOf(Key.of("pk", "A#1"))
  *     .containsModifyOf(Key.of("pk", "A#1")).hasOldValue("status", "NEW").hasNewValue("status", "SHIPPED");
  * }</pre>
  */
 public class StreamAssert extends ChangesAssert {
 
-    public StreamAssert(ChangesSubject subject) {
+    StreamAssert(ChangesSubject subject) {
         super(subject);
     }
 

@@ -14,7 +14,7 @@ import org.assertj.core.annotation.CheckReturnValue;
 
 /**
  * Assertions on what a table holds, with navigation to one item ({@link #item(Key)}) or to a secondary index
- * ({@link #index(String)}) and back. Obtain it with {@link DynamoAssertions#assertThat(dev.dynamotest.core.Table)}.
+ * ({@link #index(String)}) and back. Obtain it with {@link DynamoAssertions#assertThat(dev.dynamotest.core.tables.Table)}.
  *
  * <pre>{@code
  * assertThat(dynamo.table("Orders"))
@@ -27,7 +27,7 @@ import org.assertj.core.annotation.CheckReturnValue;
  */
 public class TableAssert extends AbstractItemsAssert<TableAssert> {
 
-    public TableAssert(ItemsSubject subject) {
+    TableAssert(ItemsSubject subject) {
         super(subject, TableAssert.class);
     }
 

@@ -1,12 +1,14 @@
 package dev.dynamotest.assertions;
 
 import dev.dynamotest.assertions.internal.Messages;
-import dev.dynamotest.core.ThrottleEvent;
+import dev.dynamotest.core.capacity.Capacity;
+import dev.dynamotest.core.capacity.TableCapacity;
+import dev.dynamotest.core.capacity.ThrottleEvent;
 import java.util.List;
+import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.AbstractDoubleAssert;
 import org.assertj.core.api.Assertions;
-import org.assertj.core.annotation.CheckReturnValue;
 
 /**
  * Assertions on one table's capacity: throttling, and the units it consumed. Obtain it with

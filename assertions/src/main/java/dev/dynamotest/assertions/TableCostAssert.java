@@ -1,7 +1,7 @@
 package dev.dynamotest.assertions;
 
 import dev.dynamotest.assertions.internal.Messages;
-import dev.dynamotest.core.TableCost;
+import dev.dynamotest.core.capacity.TableCost;
 import org.assertj.core.api.AbstractAssert;
 
 /**

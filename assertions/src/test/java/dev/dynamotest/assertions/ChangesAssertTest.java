@@ -4,7 +4,7 @@ import static dev.dynamotest.assertions.DynamoAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.assertions.support.TestEndpoint;
-import dev.dynamotest.core.ChangeCapture;
+import dev.dynamotest.core.changes.ChangeHistory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class ChangesAssertTest {
     private static final Key A1 = Key.of("pk", "A#1", "sk", 1);
 
     private final TestEndpoint endpoint = new TestEndpoint();
-    private ChangeCapture changes;
+    private ChangeHistory changes;
     private long mark;
 
     @BeforeEach

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.assertions.support.TestEndpoint;
-import dev.dynamotest.core.ChangeCapture;
+import dev.dynamotest.core.changes.ChangeHistory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class DynamoSoftAssertionsTest {
 
     @Test
     void passes_when_every_assertion_does() {
-        ChangeCapture changes = endpoint.mark();
+        ChangeHistory changes = endpoint.mark();
         endpoint.put("Orders", "pk", "A#1", "sk", 1, "status", "SHIPPED");
 
         DynamoSoftAssertions.assertSoftly(softly -> {
@@ -42,7 +42,7 @@ class DynamoSoftAssertionsTest {
 
     @Test
     void collects_every_failure_including_those_after_navigation() {
-        ChangeCapture changes = endpoint.mark();
+        ChangeHistory changes = endpoint.mark();
         DynamoSoftAssertions softly = new DynamoSoftAssertions();
 
         softly.assertThat(endpoint.table("Orders")).hasItemCount(2)

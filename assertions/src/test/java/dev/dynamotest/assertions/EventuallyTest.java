@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.assertions.internal.AssertContext;
 import dev.dynamotest.assertions.support.TestEndpoint;
-import dev.dynamotest.core.ChangeCapture;
+import dev.dynamotest.core.changes.ChangeHistory;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -91,7 +91,7 @@ class EventuallyTest {
 
     @Test
     void a_change_assertion_passes_once_the_change_is_made() {
-        ChangeCapture changes = endpoint.mark();
+        ChangeHistory changes = endpoint.mark();
         later(() -> endpoint.put("Customers", "id", "C#1"));
 
         assertThat(changes).eventually().containsInsertOf(Key.of("id", "C#1"));
@@ -99,7 +99,7 @@ class EventuallyTest {
 
     @Test
     void a_change_assertion_fails_after_the_timeout() {
-        ChangeCapture changes = endpoint.mark();
+        ChangeHistory changes = endpoint.mark();
 
         assertThatThrownBy(() -> assertThat(changes).eventually(SHORT).hasSize(1)).hasMessage("""
                 Still failing after 300 milliseconds; the last failure was:

@@ -3,7 +3,7 @@ package dev.dynamotest.assertions;
 import static dev.dynamotest.assertions.DynamoAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamotest.core.ExportContents;
+import dev.dynamotest.core.s3.ExportContents;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.List;
 import java.util.Map;

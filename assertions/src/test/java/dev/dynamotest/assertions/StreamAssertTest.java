@@ -4,6 +4,7 @@ import static dev.dynamotest.assertions.DynamoAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.assertions.support.TestEndpoint;
+import dev.dynamotest.core.streams.StreamRecords;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -2,7 +2,7 @@ package dev.dynamotest.core;
 
 /**
  * Whether the engine throttles requests that exceed a table's capacity, as DynamoDB does, or only records them.
- * Set per engine ({@link EngineConfig.Builder#capacityMode}) and per table ({@link CapacityMeter#mode}).
+ * Set per engine ({@link EngineConfig.Builder#capacityMode}) and per table ({@link dev.dynamotest.core.capacity.TableCapacity#mode(CapacityMode)}).
  */
 public enum CapacityMode {
     /** Over capacity, a request fails with the error DynamoDB sends (ProvisionedThroughputExceededException, ...). */

@@ -2,6 +2,9 @@ package dev.dynamotest.core;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.capacity.Capacity;
+import dev.dynamotest.core.capacity.Cost;
+import dev.dynamotest.core.changes.ChangeHistory;
 import dev.dynamotest.core.internal.autoscaling.AutoScaling;
 import dev.dynamotest.core.internal.capacity.CapacityModel;
 import dev.dynamotest.core.internal.ops.Costs;
@@ -22,6 +25,22 @@ import dev.dynamotest.core.internal.storage.TableCatalog;
 import dev.dynamotest.core.internal.storage.TableChanges;
 import dev.dynamotest.core.internal.streams.StreamCatalog;
 import dev.dynamotest.core.internal.streams.StreamReader;
+import dev.dynamotest.core.internal.views.CatalogTableStreams;
+import dev.dynamotest.core.internal.views.CatalogTables;
+import dev.dynamotest.core.internal.views.LoggedChangeHistory;
+import dev.dynamotest.core.internal.views.ModelCapacity;
+import dev.dynamotest.core.internal.views.OutageRegions;
+import dev.dynamotest.core.internal.views.PricedCost;
+import dev.dynamotest.core.internal.views.ReplicatorReplication;
+import dev.dynamotest.core.internal.views.StoreS3Contents;
+import dev.dynamotest.core.internal.views.SweepTimeToLive;
+import dev.dynamotest.core.regions.Regions;
+import dev.dynamotest.core.regions.Replication;
+import dev.dynamotest.core.requests.RequestJournal;
+import dev.dynamotest.core.s3.S3Contents;
+import dev.dynamotest.core.streams.TableStreams;
+import dev.dynamotest.core.tables.Tables;
+import dev.dynamotest.core.tables.TimeToLive;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,11 +64,12 @@ public final class DynamoEngine implements AutoCloseable {
     private final WritePath writes;
     private final OperationRouter router;
     private final Tables tables;
-    private final ChangeHistory changes;
-    private final DynamoStreams streams;
+    private final LoggedChangeHistory changes;
+    private final CatalogTableStreams streams;
     private final Lifecycle lifecycle;
     private final S3Contents s3;
-    private final CapacityMeter capacity;
+    private final Capacity capacity;
+    private final Cost cost;
     private final List<RequestInterceptor> interceptors = new CopyOnWriteArrayList<>();
     private final RequestJournal journal;
     private final Replicator replicator;
@@ -66,17 +86,17 @@ public final class DynamoEngine implements AutoCloseable {
         CapacityModel capacityModel = new CapacityModel(config.clock(), config.capacityMode(),
                 config.partitionThroughputLimits());
         this.writes = new WritePath(db, items, log, config.clock(), capacityModel);
-        this.changes = new ChangeHistory(log);
+        this.changes = new LoggedChangeHistory(log);
         TableChanges tableChanges = new TableChanges(db);
         StreamCatalog streamCatalog = new StreamCatalog(new StreamStore(db), tableChanges, log::lastSequence);
         TableCatalog catalog = new TableCatalog(db);
         this.replicator = new Replicator(catalog, writes, config.clock());
         this.outages = new RegionOutages(replicator);
-        this.regions = new Regions(outages);
-        this.replication = new Replication(replicator, regions);
+        this.regions = new OutageRegions(outages);
+        this.replication = new ReplicatorReplication(replicator);
         EngineContext ctx = new EngineContext(config, catalog, items, writes, streamCatalog, replicator);
         this.lifecycle = new Lifecycle(ctx, tableChanges, new BackupStore(db), log::lastSequence, changes::oldestLiveMark);
-        this.streams = new DynamoStreams(new StreamReader(streamCatalog), config.clock());
+        this.streams = new CatalogTableStreams(new StreamReader(streamCatalog), config.clock());
         writes.addListener(streams::onChange);
         this.router = new OperationRouter(ctx);
         lifecycle.registerIn(router::register);
@@ -84,9 +104,10 @@ public final class DynamoEngine implements AutoCloseable {
         exports.registerIn(router::register);
         ImportOperations imports = new ImportOperations(ctx);
         imports.registerIn(router::register);
-        this.s3 = new S3Contents(config.objectStore(), exports, imports);
-        this.tables = new Tables(ctx, lifecycle);
-        this.capacity = new CapacityMeter(capacityModel, new Costs(ctx, config.prices()), tables);
+        this.s3 = new StoreS3Contents(config.objectStore(), exports, imports);
+        this.tables = new CatalogTables(ctx, lifecycle);
+        this.capacity = new ModelCapacity(capacityModel, config.defaultRegion());
+        this.cost = new PricedCost(new Costs(ctx, config.prices()), tables, config.defaultRegion());
         this.autoScaling = new AutoScaling(capacityModel, r -> router.execute(r, r.body()), config.clock(),
                 config.accountId());
         autoScaling.registerIn(router::register);
@@ -117,13 +138,13 @@ public final class DynamoEngine implements AutoCloseable {
         return tables;
     }
 
-    /** The committed item changes, in commit order. */
+    /** The whole history of committed item changes, in commit order; {@code changes().fromNow()} starts from now. */
     public ChangeHistory changes() {
         return changes;
     }
 
     /** The DynamoDB Streams of the tables, read without the Streams API, and their new records as they come. */
-    public DynamoStreams streams() {
+    public TableStreams tableStreams() {
         return streams;
     }
 
@@ -139,7 +160,7 @@ public final class DynamoEngine implements AutoCloseable {
 
     /** The time-to-live sweep: expired items are deleted on the engine clock, or at once with {@code sweepNow()}. */
     public TimeToLive ttl() {
-        return new TimeToLive(lifecycle, config.ttlSweepDelay());
+        return new SweepTimeToLive(lifecycle, config.ttlSweepDelay());
     }
 
     /** What the engine's object store holds (exports, imported sources), read for assertions. */
@@ -147,9 +168,17 @@ public final class DynamoEngine implements AutoCloseable {
         return s3;
     }
 
-    /** The capacity model: per-table modes, consumed units and throttle events. */
-    public CapacityMeter capacity() {
+    /**
+     * The capacity that tables' traffic consumed in every region ({@code capacity().region(r)} for one), their modes,
+     * and the requests throttled; with the engine-wide controls (reset, unmetered set-up work, recording a throttle).
+     */
+    public Capacity capacity() {
         return capacity;
+    }
+
+    /** What the tables of every region would cost in DynamoDB ({@code cost().region(r)} for one). */
+    public Cost cost() {
+        return cost;
     }
 
     /** Handles a request through the interceptor chain. */

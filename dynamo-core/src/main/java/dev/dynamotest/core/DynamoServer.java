@@ -1,7 +1,9 @@
 package dev.dynamotest.core;
 
+import dev.dynamotest.core.internal.protocol.SigV4Verifier;
 import dev.dynamotest.core.internal.server.HttpEndpoint;
 import java.net.URI;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -41,6 +43,21 @@ public final class DynamoServer implements AutoCloseable {
      * (Jetty) are brought up side by side, which shortens a cold start.
      */
     public static DynamoServer start(EngineConfig config, String host, int port) {
+        return start(config, host, port, (SigV4Verifier) null);
+    }
+
+    /**
+     * Starts a server with an engine of its own, as {@link #start(EngineConfig, String, int)} does, that checks every
+     * request's SigV4 signature against the access keys as DynamoDB does: a request signed with an unknown key gets
+     * {@code UnrecognizedClientException}; one with a wrong signature, or dated more than 15 minutes from now,
+     * {@code InvalidSignatureException}. For an endpoint reachable from beyond the loopback address.
+     */
+    public static DynamoServer start(EngineConfig config, String host, int port, AccessKeys accessKeys) {
+        Objects.requireNonNull(accessKeys, "accessKeys");
+        return start(config, host, port, new SigV4Verifier(accessKeys, java.time.Clock.systemUTC()));
+    }
+
+    private static DynamoServer start(EngineConfig config, String host, int port, SigV4Verifier verifier) {
         CompletableFuture<DynamoEngine> engine = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
@@ -53,7 +70,7 @@ public final class DynamoServer implements AutoCloseable {
         starter.start();
         HttpEndpoint endpoint;
         try {
-            endpoint = HttpEndpoint.start(() -> join(engine), host, port);
+            endpoint = HttpEndpoint.start(() -> join(engine), host, port, verifier);
         } catch (RuntimeException e) {
             engine.thenAccept(DynamoEngine::close);
             throw e;

@@ -1,6 +1,8 @@
 package dev.dynamotest.core;
 
 import dev.dynamotest.core.internal.RandomIds;
+import dev.dynamotest.core.s3.DirectoryObjectStore;
+import dev.dynamotest.core.s3.ObjectStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -47,6 +49,22 @@ public final class EngineConfig {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder that starts from this configuration's values, to build one that differs in a few. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.defaultRegion = defaultRegion;
+        builder.clock = clock;
+        builder.databasePath = databasePath;
+        builder.accountId = accountId;
+        builder.ttlSweepDelay = ttlSweepDelay;
+        builder.objectStore = objectStore;
+        builder.capacityMode = capacityMode;
+        builder.partitionThroughputLimits = partitionThroughputLimits;
+        builder.tableUpdateDelay = tableUpdateDelay;
+        builder.prices = prices;
+        return builder;
     }
 
     /** The region of requests that do not name one in their signature. */
@@ -99,7 +117,7 @@ public final class EngineConfig {
         return tableUpdateDelay;
     }
 
-    /** The prices that {@link CapacityMeter#cost} charges ({@link PriceTable#usEast1()} by default). */
+    /** The prices that {@link DynamoEngine#cost()} charges ({@link PriceTable#usEast1()} by default). */
     public PriceTable prices() {
         return prices;
     }
@@ -181,7 +199,7 @@ public final class EngineConfig {
             return this;
         }
 
-        /** The prices that {@link CapacityMeter#cost} charges; AWS's us-east-1 prices by default. */
+        /** The prices that {@link DynamoEngine#cost()} charges; AWS's us-east-1 prices by default. */
         public Builder prices(PriceTable prices) {
             this.prices = Objects.requireNonNull(prices, "prices");
             return this;

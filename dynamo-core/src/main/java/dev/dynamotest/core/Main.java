@@ -1,5 +1,6 @@
 package dev.dynamotest.core;
 
+import dev.dynamotest.core.s3.ObjectStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -7,14 +8,14 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The standalone endpoint:
  * {@code java -jar dynamotest-server.jar [--port N] [--host H] [--region R] [--db PATH] [--s3-root PATH]
- * [--capacity enforce|observe]}.
+ * [--capacity enforce|observe] [--verify-signatures --credentials PATH]}.
  * Prints the endpoint URL on one line when ready; stops cleanly on Ctrl-C.
  */
 public final class Main {
 
     private static final String USAGE = "usage: java -jar dynamotest-server.jar [--port N] [--host HOST] "
             + "[--region REGION] [--db PATH] [--s3-root PATH] [--ttl-sweep-delay SECONDS]\n"
-            + "       [--capacity observe|enforce]\n"
+            + "       [--capacity observe|enforce] [--verify-signatures --credentials PATH]\n"
             + "  --port N       port to listen on (default 8000; 0 picks a free port)\n"
             + "  --host HOST    address to bind (default 127.0.0.1)\n"
             + "  --region R     region of requests that do not sign one (default us-east-1)\n"
@@ -23,7 +24,11 @@ public final class Main {
             + "                 (default: a new folder in the temporary directory)\n"
             + "  --capacity M   enforce: throttle over capacity as DynamoDB does; observe: only record (default)\n"
             + "  --ttl-sweep-delay SECONDS\n"
-            + "                 delete expired items this long after their TTL passes (default 10)";
+            + "                 delete expired items this long after their TTL passes (default 10)\n"
+            + "  --verify-signatures\n"
+            + "                 check each request's SigV4 signature against the keys of --credentials\n"
+            + "  --credentials PATH\n"
+            + "                 a file of access keys: an access key id and its secret key per line";
 
     private Main() {
     }
@@ -58,7 +63,10 @@ public final class Main {
         }
         DynamoServer server;
         try {
-            server = DynamoServer.start(config.build(), options.host, options.port);
+            server = options.verifySignatures
+                    ? DynamoServer.start(config.build(), options.host, options.port,
+                            AccessKeys.read(Path.of(options.credentials)))
+                    : DynamoServer.start(config.build(), options.host, options.port);
         } catch (RuntimeException e) {
             System.err.println("cannot start: " + e.getMessage());
             System.exit(1);
@@ -69,10 +77,26 @@ public final class Main {
             server.close();
             stopped.countDown();
         }, "dynamotest-shutdown"));
+        if (!options.verifySignatures && !isLoopback(options.host)) {
+            System.err.println("warning: " + options.host + " is reachable beyond this machine and any request is "
+                    + "served; --verify-signatures --credentials PATH lets only signed requests in");
+        }
         PrintStream out = System.out;
         out.println(server.endpoint());
         out.flush();
         stopped.await();
+    }
+
+    /** Whether a host name or address is this machine's loopback, reachable from this machine only. */
+    static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** The parsed command line. */
@@ -84,6 +108,8 @@ public final class Main {
         java.time.Duration ttlSweepDelay;
         String s3Root;
         CapacityMode capacity = CapacityMode.OBSERVE;
+        boolean verifySignatures;
+        String credentials;
         boolean help;
 
         static Options parse(String[] args) {
@@ -99,8 +125,16 @@ public final class Main {
                     case "--ttl-sweep-delay" -> o.ttlSweepDelay = seconds(value(args, ++i, arg), arg);
                     case "--s3-root" -> o.s3Root = value(args, ++i, arg);
                     case "--capacity" -> o.capacity = capacity(value(args, ++i, arg));
+                    case "--verify-signatures" -> o.verifySignatures = true;
+                    case "--credentials" -> o.credentials = value(args, ++i, arg);
                     default -> throw new IllegalArgumentException("unknown option: " + arg);
                 }
+            }
+            if (o.verifySignatures && o.credentials == null) {
+                throw new IllegalArgumentException("--verify-signatures needs --credentials PATH");
+            }
+            if (o.credentials != null && !o.verifySignatures) {
+                throw new IllegalArgumentException("--credentials is read only with --verify-signatures");
             }
             return o;
         }

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * What DynamoDB charges, per table class, for requests, provisioned capacity and storage: the basis of
- * {@link CapacityMeter#cost}. Give your own with {@link #of}.
+ * {@link DynamoEngine#cost()}. Give your own with {@link #of}.
  *
  * <p>The defaults are AWS's published us-east-1 (US East, N. Virginia) prices after the on-demand price reduction of
  * 1 November 2024, checked on 2026-11-25 against:

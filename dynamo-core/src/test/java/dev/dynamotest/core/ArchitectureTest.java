@@ -1,8 +1,13 @@
 package dev.dynamotest.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -34,4 +39,28 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.h2..")
                 .check(CORE);
     }
+
+    @Test
+    void the_views_packages_are_public_faces_without_internals() {
+        noClasses().that().resideInAnyPackage("dev.dynamotest.core.tables", "dev.dynamotest.core.changes",
+                        "dev.dynamotest.core.streams", "dev.dynamotest.core.capacity", "dev.dynamotest.core.requests",
+                        "dev.dynamotest.core.regions", "dev.dynamotest.core.s3", "dev.dynamotest.core.model")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.dynamotest.core.internal..")
+                .check(CORE);
+    }
+
+    @Test
+    void no_public_constructor_outside_internal_takes_an_internal_type() {
+        constructors().that().areDeclaredInClassesThat().resideOutsideOfPackage("dev.dynamotest.core.internal..")
+                .and(PUBLIC_OR_PROTECTED)
+                .should().notHaveRawParameterTypes(INTERNAL_TYPE)
+                .check(CORE);
+    }
+
+    static final DescribedPredicate<JavaConstructor> PUBLIC_OR_PROTECTED = DescribedPredicate.describe(
+            "are public or protected", c -> c.getModifiers().contains(JavaModifier.PUBLIC)
+                    || c.getModifiers().contains(JavaModifier.PROTECTED));
+
+    static final DescribedPredicate<java.util.List<JavaClass>> INTERNAL_TYPE = DescribedPredicate.describe(
+            "an internal type", types -> types.stream().anyMatch(t -> t.getPackageName().contains(".internal")));
 }

@@ -5,6 +5,7 @@ import static dev.dynamotest.core.support.LocalEndpoint.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynamotest.core.requests.RecordedRequest;
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.time.Duration;
 import java.time.Instant;

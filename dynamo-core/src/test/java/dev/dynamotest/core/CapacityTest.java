@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.capacity.Capacity;
+import dev.dynamotest.core.capacity.TableCost;
+import dev.dynamotest.core.capacity.ThrottleEvent;
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,24 +18,24 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ThrottlingException;
@@ -124,7 +129,7 @@ class CapacityTest {
 
         assertThatThrownBy(() -> put("Orders", "one-more", 1))
                 .isInstanceOf(ProvisionedThroughputExceededException.class);
-        assertThat(endpoint.server().engine().capacity().usage("us-east-1", "Orders").consumedWriteUnits())
+        assertThat(endpoint.server().engine().capacity().region("us-east-1").table("Orders").usage().consumedWriteUnits())
                 .isEqualTo(1500);
     }
 
@@ -180,9 +185,9 @@ class CapacityTest {
                         e.throttlingReasons()).extracting(ThrottlingReason::reason)
                         .containsExactly("IndexReadProvisionedThroughputExceeded"));
         client.getItem(r -> r.tableName("Orders").key(Map.of("pk", AttributeValue.fromS("a"))));
-        CapacityMeter capacity = endpoint.server().engine().capacity();
-        assertThat(capacity.usage("us-east-1", "Orders", "byStatus").consumedWriteUnits()).isEqualTo(1);
-        assertThat(capacity.usage("us-east-1", "Orders").consumedWriteUnits()).isEqualTo(2);
+        Capacity capacity = endpoint.server().engine().capacity();
+        assertThat(capacity.region("us-east-1").table("Orders").index("byStatus").consumedWriteUnits()).isEqualTo(1);
+        assertThat(capacity.region("us-east-1").table("Orders").usage().consumedWriteUnits()).isEqualTo(2);
     }
 
     @Test
@@ -260,7 +265,7 @@ class CapacityTest {
         for (int i = 0; i < 60; i++) {
             put("Events", "g" + i, 100);
         }
-        assertThat(endpoint.server().engine().capacity().usage("us-east-1", "Events").peakWriteUnitsPerSecond())
+        assertThat(endpoint.server().engine().capacity().region("us-east-1").table("Events").usage().peakWriteUnitsPerSecond())
                 .isEqualTo(6000);
     }
 
@@ -297,7 +302,7 @@ class CapacityTest {
         assertThat(endpoint.server().engine().capacity().throttles()).hasSize(3)
                 .allSatisfy(e -> assertThat(e.enforced()).isFalse())
                 .extracting(ThrottleEvent::reason).containsOnly("TableWriteProvisionedThroughputExceeded");
-        assertThat(endpoint.server().engine().capacity().usage("us-east-1", "Orders").consumedWriteUnits())
+        assertThat(endpoint.server().engine().capacity().region("us-east-1").table("Orders").usage().consumedWriteUnits())
                 .isEqualTo(4);
     }
 
@@ -306,21 +311,21 @@ class CapacityTest {
         start(CapacityMode.OBSERVE);
         provisioned("Strict", 1, 1);
         provisioned("Lax", 1, 1);
-        endpoint.server().engine().capacity().mode("us-east-1", "Strict", CapacityMode.ENFORCE);
+        endpoint.server().engine().capacity().region("us-east-1").table("Strict").mode(CapacityMode.ENFORCE);
 
         put("Strict", "a", 1);
         put("Lax", "a", 1);
         put("Lax", "b", 1);
 
         assertThatThrownBy(() -> put("Strict", "b", 1)).isInstanceOf(ProvisionedThroughputExceededException.class);
-        assertThat(endpoint.server().engine().capacity().mode("us-east-1", "Lax")).isEqualTo(CapacityMode.OBSERVE);
+        assertThat(endpoint.server().engine().capacity().region("us-east-1").table("Lax").mode()).isEqualTo(CapacityMode.OBSERVE);
     }
 
     @Test
     void once_the_clock_runs_the_sdks_own_retries_succeed_when_capacity_refills() {
         start(CapacityMode.ENFORCE);
         provisioned("Orders", 1, 1);
-        CapacityMeter capacity = endpoint.server().engine().capacity();
+        Capacity capacity = endpoint.server().engine().capacity();
         ExecutionInterceptor runClockAfterFirstThrottle = new ExecutionInterceptor() {
             @Override
             public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
@@ -352,7 +357,7 @@ class CapacityTest {
         put("Orders", "a", 1);
         clock.advance(Duration.ofHours(2));
 
-        TableCost cost = endpoint.server().engine().capacity().cost("us-east-1", "Orders");
+        TableCost cost = endpoint.server().engine().cost().region("us-east-1").table("Orders");
 
         assertThat(cost.writeRequestUnits()).isEqualTo(1);
         assertThat(cost.readCapacityUnitHours()).isEqualTo(20);
@@ -365,7 +370,7 @@ class CapacityTest {
                 .isCloseTo(0.625 / 1e6 + storage * 0.25, within(1e-12));
         assertThat(cost.dollarsAs(TableCost.INFREQUENT_ACCESS, TableCost.PROVISIONED))
                 .isCloseTo(20 * 0.00016 + 20 * 0.00081 + storage * 0.10, within(1e-12));
-        assertThat(endpoint.server().engine().capacity().costs("us-east-1")).containsExactly(cost);
+        assertThat(endpoint.server().engine().cost().region("us-east-1").tables()).containsExactly(cost);
     }
 
     @Test
@@ -418,5 +423,38 @@ class CapacityTest {
                 .keySchema(key("pk", KeyType.HASH)).attributeDefinitions(attribute("pk"))
                 .warmThroughput(w -> w.writeUnitsPerSecond(0L))))
                 .hasMessageContaining("warmThroughput.writeUnitsPerSecond");
+    }
+
+    @Test
+    void the_engines_capacity_and_cost_cover_every_region_and_narrow_to_one() throws Exception {
+        start(CapacityMode.OBSERVE);
+        provisioned("Orders", 1, 1);
+        put("Orders", "a", 2);
+        DynamoEngine engine = endpoint.server().engine();
+        ObjectMapper json = new ObjectMapper();
+        engine.execute("eu-west-1", "CreateTable", json.readValue("""
+                {"TableName": "Orders", "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+                 "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+                 "ProvisionedThroughput": {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1}}""", ObjectNode.class));
+        engine.execute("eu-west-1", "PutItem", json.readValue("""
+                {"TableName": "Orders", "Item": {"pk": {"S": "b"}, "data": {"S": "%s"}}}""".formatted("x".repeat(3000)),
+                ObjectNode.class));
+
+        Capacity all = engine.capacity();
+        Capacity europe = all.region("eu-west-1");
+        assertThat(all.region()).isEmpty();
+        assertThat(europe.region()).contains("eu-west-1");
+        assertThat(all.throttles()).extracting(ThrottleEvent::region).containsExactly("us-east-1", "eu-west-1");
+        assertThat(europe.throttles()).extracting(ThrottleEvent::region).containsExactly("eu-west-1");
+        assertThat(all.table("Orders").region()).isEqualTo("us-east-1");
+        assertThat(all.table("Orders").consumedWriteUnits()).isEqualTo(2);
+        assertThat(europe.table("Orders").consumedWriteUnits()).isEqualTo(3);
+
+        assertThat(engine.cost().tables()).extracting(TableCost::region).containsExactly("eu-west-1", "us-east-1");
+        assertThat(engine.cost().region("eu-west-1").tables()).singleElement()
+                .isEqualTo(engine.cost().region("eu-west-1").table("Orders"));
+        assertThat(engine.cost().table("Orders")).isEqualTo(engine.cost().region("us-east-1").table("Orders"));
+        assertThat(engine.cost().dollars()).isCloseTo(engine.cost().region("eu-west-1").dollars()
+                + engine.cost().region("us-east-1").dollars(), within(1e-12));
     }
 }

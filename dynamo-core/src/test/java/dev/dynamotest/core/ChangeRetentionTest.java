@@ -3,8 +3,10 @@ package dev.dynamotest.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynamotest.core.changes.ChangeHistory;
 import dev.dynamotest.core.model.ChangeRecord;
 import dev.dynamotest.core.support.LocalEndpoint;
+import dev.dynamotest.core.tables.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -70,7 +72,7 @@ class ChangeRetentionTest {
 
     @Test
     void keeps_what_a_live_capture_promises() {
-        ChangeCapture capture = engine.changes().mark();
+        ChangeHistory capture = engine.changes().fromNow();
         put("Plain", "a");
         put("Plain", "b");
 

@@ -8,6 +8,7 @@ import com.amazon.ion.IonSystem;
 import com.amazon.ion.system.IonSystemBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynamotest.core.s3.ObjectStore;
 import dev.dynamotest.core.support.ExportFilesReader;
 import dev.dynamotest.core.support.LocalEndpoint;
 import dev.dynamotest.core.support.Pitr;

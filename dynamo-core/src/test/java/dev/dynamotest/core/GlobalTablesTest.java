@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.core.model.StreamRecord;
 import dev.dynamotest.core.model.TableStream;
+import dev.dynamotest.core.regions.OutageMode;
+import dev.dynamotest.core.regions.RegionOutage;
 import dev.dynamotest.core.support.LocalEndpoint;
+import dev.dynamotest.core.tables.Table;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -303,7 +306,7 @@ class GlobalTablesTest {
         engine.replication().awaitQuiet();
 
         String arn = eu.describeTable(r -> r.tableName(table)).table().latestStreamArn();
-        var records = engine.streams().records(arn);
+        var records = engine.tableStreams().records(arn);
 
         assertThat(arn).startsWith("arn:aws:dynamodb:eu-west-1:");
         assertThat(records).singleElement().satisfies(record -> {
@@ -346,8 +349,8 @@ class GlobalTablesTest {
     }
 
     private static StreamRecord lastRecord(String region, String table) {
-        TableStream stream = engine.streams().latest(region, table).orElseThrow();
-        List<StreamRecord> records = engine.streams().records(stream.streamArn());
+        TableStream stream = engine.tableStreams().latest(region, table).orElseThrow();
+        List<StreamRecord> records = engine.tableStreams().records(stream.streamArn());
         return records.get(records.size() - 1);
     }
 }

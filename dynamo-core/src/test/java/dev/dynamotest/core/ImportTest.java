@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.luben.zstd.Zstd;
 import dev.dynamotest.core.model.AttributeValue;
+import dev.dynamotest.core.s3.ObjectStore;
 import dev.dynamotest.core.support.LocalEndpoint;
 import dev.dynamotest.core.support.Pitr;
 import java.io.ByteArrayOutputStream;

@@ -52,6 +52,34 @@ class MainTest {
     }
 
     @Test
+    void verify_signatures_reads_the_credentials_file() {
+        Main.Options options = Main.Options.parse(new String[] {"--verify-signatures", "--credentials", "/tmp/keys"});
+
+        assertThat(options.verifySignatures).isTrue();
+        assertThat(options.credentials).isEqualTo("/tmp/keys");
+        assertThat(Main.Options.parse(new String[0]).verifySignatures).isFalse();
+    }
+
+    @Test
+    void verify_signatures_and_credentials_go_together() {
+        assertThatThrownBy(() -> Main.Options.parse(new String[] {"--verify-signatures"}))
+                .hasMessage("--verify-signatures needs --credentials PATH");
+        assertThatThrownBy(() -> Main.Options.parse(new String[] {"--credentials", "/tmp/keys"}))
+                .hasMessage("--credentials is read only with --verify-signatures");
+        assertThatThrownBy(() -> Main.Options.parse(new String[] {"--verify-signatures", "--credentials"}))
+                .hasMessage("--credentials needs a value");
+    }
+
+    @Test
+    void tells_loopback_hosts_from_hosts_reachable_beyond_this_machine() {
+        assertThat(Main.isLoopback("127.0.0.1")).isTrue();
+        assertThat(Main.isLoopback("localhost")).isTrue();
+        assertThat(Main.isLoopback("::1")).isTrue();
+        assertThat(Main.isLoopback("0.0.0.0")).isFalse();
+        assertThat(Main.isLoopback("::")).isFalse();
+    }
+
+    @Test
     void a_server_on_port_zero_reports_the_port_it_got() {
         try (DynamoServer server = DynamoServer.start(EngineConfig.defaults(), "127.0.0.1", 0)) {
             assertThat(server.port()).isPositive();

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.robothy.s3.rest.LocalS3;
 import com.robothy.s3.rest.bootstrap.LocalS3Mode;
+import dev.dynamotest.core.s3.DirectoryObjectStore;
+import dev.dynamotest.core.s3.ObjectStore;
+import dev.dynamotest.core.s3.S3ObjectStore;
 import dev.dynamotest.core.support.ExportFilesReader;
 import dev.dynamotest.core.support.LocalEndpoint;
 import dev.dynamotest.core.support.Pitr;

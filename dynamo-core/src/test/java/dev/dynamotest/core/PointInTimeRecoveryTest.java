@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.core.support.LocalEndpoint;
+import dev.dynamotest.core.tables.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

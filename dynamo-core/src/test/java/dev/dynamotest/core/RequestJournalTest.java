@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.core.requests.RecordedRequest;
+import dev.dynamotest.core.requests.RecordedRequests;
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.time.Instant;
 import java.util.List;
@@ -105,26 +107,26 @@ class RequestJournalTest {
         String arn = endpoint.createStreamedTable("Gated", StreamViewType.KEYS_ONLY);
         StreamGate hideB = (record, changedAt, now) -> !record.keys().get("pk").equals(
                 dev.dynamotest.core.model.AttributeValue.string("B"));
-        engine().streams().addGate(hideB);
+        engine().tableStreams().addGate(hideB);
         try {
             for (String pk : List.of("A", "B", "C")) {
                 endpoint.client().putItem(r -> r.tableName("Gated").item(Map.of("pk", AttributeValue.fromS(pk))));
             }
             assertThat(endpoint.streamRecords(arn)).extracting(r -> r.dynamodb().keys().get("pk").s())
                     .containsExactly("A");
-            assertThat(engine().streams().records(arn)).hasSize(1);
+            assertThat(engine().tableStreams().records(arn)).hasSize(1);
         } finally {
-            engine().streams().removeGate(hideB);
+            engine().tableStreams().removeGate(hideB);
         }
         assertThat(endpoint.streamRecords(arn)).hasSize(3);
-        var all = engine().streams().records(arn);
-        engine().streams().addGate(hideB);
+        var all = engine().tableStreams().records(arn);
+        engine().tableStreams().addGate(hideB);
         try {
-            assertThat(all).filteredOn(r -> !engine().streams().visible(r, Instant.now()))
+            assertThat(all).filteredOn(r -> !engine().tableStreams().visible(r, Instant.now()))
                     .extracting(r -> r.keys().get("pk")).containsExactly(
                             dev.dynamotest.core.model.AttributeValue.string("B"));
         } finally {
-            engine().streams().removeGate(hideB);
+            engine().tableStreams().removeGate(hideB);
         }
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynamotest.core.model.AttributeValue;
 import dev.dynamotest.core.model.ChangeRecord;
 import dev.dynamotest.core.support.LocalEndpoint;
+import dev.dynamotest.core.tables.Table;
+import dev.dynamotest.core.tables.Tables;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

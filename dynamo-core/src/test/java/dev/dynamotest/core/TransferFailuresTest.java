@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamotest.core.internal.s3.TransferFailures;
 import dev.dynamotest.core.support.LocalEndpoint;
+import dev.dynamotest.core.s3.ObjectStore;
 import dev.dynamotest.core.support.Pitr;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -145,6 +145,47 @@ class WireProtocolTest {
     }
 
     @Test
+    void takes_a_timestamp_beyond_the_range_of_instants_as_the_end_of_time() throws Exception {
+        for (String bound : new String[] {"1000000000000000000000000000000", "-1e30", "\"1e30\""}) {
+            HttpResponse<String> response = post("ListBackups", "{\"TimeRangeLowerBound\": " + bound + "}");
+
+            assertThat(response.statusCode()).as(bound).isEqualTo(200);
+            assertThat(JSON.readTree(response.body()).path("BackupSummaries").isArray()).as(bound).isTrue();
+        }
+    }
+
+    @Test
+    void refuses_null_in_a_list_of_attribute_names_with_serialization_exception() throws Exception {
+        for (String request : new String[] {
+            "GetItem\u0000{\"TableName\": \"Wire\", \"Key\": {\"pk\": {\"S\": \"a\"}}, \"AttributesToGet\": [null]}",
+            "Scan\u0000{\"TableName\": \"Wire\", \"AttributesToGet\": [\"pk\", null]}"}) {
+            String[] parts = request.split("\u0000");
+            HttpResponse<String> response = post(parts[0], parts[1]);
+
+            assertThat(response.statusCode()).as(parts[0]).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).path("message").asText()).as(parts[0])
+                    .isEqualTo("Unexpected value type in payload: null where string was expected");
+            assertThat(type(response)).isEqualTo("com.amazon.coral.service#SerializationException");
+        }
+    }
+
+    @Test
+    void refuses_a_scaling_policy_without_its_metric_type_as_application_auto_scaling_does() throws Exception {
+        HttpResponse<String> response = post("AnyScaleFrontendService.PutScalingPolicy",
+                "application/x-amz-json-1.1", "{\"PolicyName\": \"reads\", \"ServiceNamespace\": \"dynamodb\", "
+                        + "\"ResourceId\": \"table/Wire\", "
+                        + "\"ScalableDimension\": \"dynamodb:table:ReadCapacityUnits\", "
+                        + "\"PolicyType\": \"TargetTrackingScaling\", \"TargetTrackingScalingPolicyConfiguration\": "
+                        + "{\"TargetValue\": 70.0, \"PredefinedMetricSpecification\": {}}}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(type(response)).endsWith("#ValidationException");
+        assertThat(JSON.readTree(response.body()).path("message").asText()).isEqualTo("1 validation error detected: "
+                + "Value null at 'targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification"
+                + ".predefinedMetricType' failed to satisfy constraint: Member must not be null");
+    }
+
+    @Test
     void escapes_quotes_in_error_messages() throws Exception {
         HttpResponse<String> response = post("PutItem",
                 "{\"TableName\": \"Wire\", \"Item\": {\"pk\": {\"S\": \"a\"}, \"n\": {\"N\": \"\\\"dog\\\"\"}}}");
@@ -154,12 +195,84 @@ class WireProtocolTest {
     }
 
     @Test
-    void answers_get_on_the_root_with_a_health_line() throws Exception {
+    void answers_get_on_the_root_with_a_health_line_naming_the_host_it_was_called_with() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint.endpoint()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("healthy: dynamodb.us-east-1.amazonaws.com");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain");
+        assertThat(response.body()).isEqualTo("healthy: " + endpoint.endpoint().getAuthority());
+    }
+
+    @Test
+    void answers_get_with_dynamodb_headers_with_the_health_line_too() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint.endpoint().resolve("/")).GET()
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20261125/eu-west-1/dynamodb/aws4_request, "
+                        + "SignedHeaders=host, Signature=abc")
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("healthy: " + endpoint.endpoint().getAuthority());
+    }
+
+    @Test
+    void answers_other_paths_with_404() throws Exception {
+        for (String path : new String[] {"/abc", "/health", "/index.htm"}) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint.endpoint().resolve(path))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void answers_a_cors_preflight_with_any_origin_and_the_requested_method_and_headers() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint.endpoint().resolve("/"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://example.com")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type, x-amz-target, authorization")
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Headers"))
+                .hasValue("content-type, x-amz-target, authorization");
+        assertThat(response.headers().firstValue("Access-Control-Max-Age")).isPresent();
+        assertThat(response.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
+                .contains("x-amzn-RequestId", "x-amz-crc32");
+    }
+
+    @Test
+    void lets_any_origin_read_answers_to_requests_from_a_browser_page() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint.endpoint().resolve("/"))
+                .header("Origin", "http://example.com")
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(response.headers().firstValue("Access-Control-Expose-Headers")).isPresent();
+        assertThat(response.headers().firstValue("Access-Control-Max-Age")).isEmpty();
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).isEmpty();
+    }
+
+    @Test
+    void sends_no_cors_headers_without_an_origin() throws Exception {
+        HttpResponse<String> post = post("ListTables", "{}");
+        HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(endpoint.endpoint()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> options = HTTP.send(HttpRequest.newBuilder(endpoint.endpoint().resolve("/"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        for (HttpResponse<String> response : java.util.List.of(post, get, options)) {
+            assertThat(response.headers().map().keySet())
+                    .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("access-control-"));
+        }
     }
 
     @Test

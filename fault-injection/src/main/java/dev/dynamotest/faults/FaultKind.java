@@ -1,12 +1,12 @@
 package dev.dynamotest.faults;
 
-/** The faults {@link InjectFault} declares, one per verb of {@link Faults}. */
+/** The faults {@link InjectFault} declares, one per verb of {@link Faults} (three for the throttling errors). */
 public enum FaultKind {
     /** ProvisionedThroughputExceededException: {@link Faults#throttle}. */
     THROTTLE,
-    /** ThrottlingException: {@link Faults#throttlingException}. */
+    /** ThrottlingException: {@link Faults#throttle}, {@link ThrottleError#THROTTLING_EXCEPTION}. */
     THROTTLING_EXCEPTION,
-    /** RequestLimitExceeded: {@link Faults#requestLimitExceeded}. */
+    /** RequestLimitExceeded: {@link Faults#throttle}, {@link ThrottleError#REQUEST_LIMIT_EXCEEDED}. */
     REQUEST_LIMIT_EXCEEDED,
     /** InternalServerError (500): {@link Faults#internalServerError}. */
     INTERNAL_SERVER_ERROR,
@@ -22,8 +22,8 @@ public enum FaultKind {
     TRANSACTION_CONFLICT,
     /** TransactionInProgressException for a repeated ClientRequestToken: {@link Faults#transactionInProgress}. */
     TRANSACTION_IN_PROGRESS,
-    /** Stream records readable {@code millis} after their change: {@link Faults#streamLag}. */
+    /** Stream records readable {@code millis} after their change: {@link EngineFaults#streamLag} (engine only). */
     STREAM_LAG,
-    /** Stream records held back for the whole test: {@link Faults#holdStream}. */
+    /** Stream records held back for the whole test: {@link EngineFaults#holdStream} (engine only). */
     STREAM_HOLD
 }

@@ -3,6 +3,7 @@ package dev.dynamotest.faults;
 import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.Operation;
 import dev.dynamotest.faults.internal.Action;
+import dev.dynamotest.faults.internal.RuleSet;
 import dev.dynamotest.faults.internal.RuleState;
 import dev.dynamotest.faults.internal.Window;
 import java.time.Instant;
@@ -21,10 +22,14 @@ import java.util.function.Predicate;
  * dynamo.faults().throttle(PUT_ITEM).onTable("Orders").times(2);
  * dynamo.faults().internalServerError(GET_ITEM).withProbability(0.3, 42);
  * }</pre>
+ *
+ * Throttling rules start as a {@link ThrottleRuleBuilder}, which may first choose the error and its reason; the
+ * steps here return a plain builder.
  */
-public final class FaultRuleBuilder {
+public sealed class FaultRuleBuilder permits ThrottleRuleBuilder {
 
-    private final Faults faults;
+    private final RuleSet rules;
+    private final String accountId;
     private final Set<Operation> operations;
     private final BiFunction<String, String, Action> action;
     private final String region;
@@ -32,13 +37,17 @@ public final class FaultRuleBuilder {
     private final String index;
     private final Predicate<DynamoRequest> predicate;
 
-    FaultRuleBuilder(Faults faults, Set<Operation> operations, BiFunction<String, String, Action> action) {
-        this(faults, operations, action, null, null, null, null);
+    /** A rule of these operations (none: any) whose action is made from its table (or null) and the account id. */
+    FaultRuleBuilder(RuleSet rules, String accountId, Set<Operation> operations,
+            BiFunction<String, String, Action> action) {
+        this(rules, accountId, operations, action, null, null, null, null);
     }
 
-    private FaultRuleBuilder(Faults faults, Set<Operation> operations, BiFunction<String, String, Action> action,
-            String region, String table, String index, Predicate<DynamoRequest> predicate) {
-        this.faults = faults;
+    private FaultRuleBuilder(RuleSet rules, String accountId, Set<Operation> operations,
+            BiFunction<String, String, Action> action, String region, String table, String index,
+            Predicate<DynamoRequest> predicate) {
+        this.rules = rules;
+        this.accountId = accountId;
         this.operations = operations;
         this.action = action;
         this.region = region;
@@ -49,27 +58,27 @@ public final class FaultRuleBuilder {
 
     /** Only calls signed for this region. */
     public FaultRuleBuilder inRegion(String region) {
-        return new FaultRuleBuilder(faults, operations, action, Objects.requireNonNull(region, "region"), table, index,
-                predicate);
+        return new FaultRuleBuilder(rules, accountId, operations, action, Objects.requireNonNull(region, "region"),
+                table, index, predicate);
     }
 
     /** Only calls that name this table (in TableName, RequestItems or TransactItems). */
     public FaultRuleBuilder onTable(String table) {
-        return new FaultRuleBuilder(faults, operations, action, region, Objects.requireNonNull(table, "table"), index,
-                predicate);
+        return new FaultRuleBuilder(rules, accountId, operations, action, region,
+                Objects.requireNonNull(table, "table"), index, predicate);
     }
 
     /** Only Query and Scan calls on this index. */
     public FaultRuleBuilder onIndex(String index) {
-        return new FaultRuleBuilder(faults, operations, action, region, table, Objects.requireNonNull(index, "index"),
-                predicate);
+        return new FaultRuleBuilder(rules, accountId, operations, action, region, table,
+                Objects.requireNonNull(index, "index"), predicate);
     }
 
     /** Only calls the predicate accepts (it sees the region, operation, JSON body and headers). */
     public FaultRuleBuilder matching(Predicate<DynamoRequest> predicate) {
         Objects.requireNonNull(predicate, "predicate");
         Predicate<DynamoRequest> combined = this.predicate == null ? predicate : this.predicate.and(predicate);
-        return new FaultRuleBuilder(faults, operations, action, region, table, index, combined);
+        return new FaultRuleBuilder(rules, accountId, operations, action, region, table, index, combined);
     }
 
     /** Applies to the first {@code n} matching calls. */
@@ -118,7 +127,9 @@ public final class FaultRuleBuilder {
     }
 
     private FaultRule add(Window window) {
-        return faults.add(new RuleState(operations, region, table, index, predicate, window,
-                action.apply(table, faults.accountId())));
+        RuleState state = new RuleState(operations, region, table, index, predicate, window,
+                action.apply(table, accountId));
+        rules.add(state);
+        return new FaultRule(rules, state);
     }
 }

@@ -60,6 +60,9 @@ public @interface InjectFault {
     /** The share of a batch left unprocessed by UNPROCESSED. */
     double fraction() default 0.5;
 
-    /** The ThrottlingReasons reason of THROTTLE instead of the derived one; empty: derived. */
+    /**
+     * The ThrottlingReasons reason of THROTTLE, THROTTLING_EXCEPTION or REQUEST_LIMIT_EXCEEDED instead of the derived
+     * one ({@code withReason}); empty: derived.
+     */
     String reason() default "";
 }

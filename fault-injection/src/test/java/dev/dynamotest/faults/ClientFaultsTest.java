@@ -9,8 +9,10 @@ import static dev.dynamotest.faults.support.FaultEndpoint.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamotest.core.RecordedRequest;
-import dev.dynamotest.core.RecordedRequests;
+import dev.dynamotest.core.regions.RegionOutage;
+import dev.dynamotest.core.regions.OutageMode;
+import dev.dynamotest.core.requests.RecordedRequest;
+import dev.dynamotest.core.requests.RecordedRequests;
 import dev.dynamotest.faults.support.FaultEndpoint;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -36,13 +39,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The same rules applied inside SDK clients by {@link Faults#executionInterceptor()}, against an endpoint that has
- * no fault rules of its own: its journal shows what really reached it.
+ * The same rules applied inside SDK clients by {@link ClientFaults#executionInterceptor()}, against an endpoint
+ * that has no fault rules of its own: its journal shows what really reached it.
  */
 class ClientFaultsTest {
 
     private static final FaultEndpoint endpoint = new FaultEndpoint();
-    private static final Faults faults = Faults.forClients();
+    private static final ClientFaults faults = Faults.forClients();
     private static final DynamoDbClient client = DynamoDbClient.builder().endpointOverride(endpoint.endpoint())
             .region(Region.US_EAST_1).credentialsProvider(FaultEndpoint.CREDENTIALS)
             .httpClient(UrlConnectionHttpClient.create())
@@ -71,12 +74,38 @@ class ClientFaultsTest {
     }
 
     @Test
-    void stream_faults_are_refused_where_only_clients_apply_the_rules() {
-        assertThatThrownBy(() -> faults.streamLag("Orders", Duration.ofSeconds(1)))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("so they need the endpoint in this JVM");
-        assertThatThrownBy(() -> faults.holdStream("Orders")).isInstanceOf(UnsupportedOperationException.class);
+    void a_region_outage_fails_every_attempt_the_clients_sign_for_the_region_without_reaching_the_endpoint() {
+        RecordedRequests requests = endpoint.requests();
+        RegionOutage outage = faults.regionOutage(Region.US_EAST_1);
+
+        assertThatThrownBy(() -> client.getItem(r -> r.tableName("Orders").key(item("A#1"))))
+                .isInstanceOfSatisfying(InternalServerErrorException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(500);
+                    assertThat(e.numAttempts()).isEqualTo(9);
+                });
+        assertThat(faults.describe()).containsExactly(
+                "region outage (SERVER_ERROR) on any operation in us-east-1, always");
+        assertThat(requests.ofOperation(GET_ITEM).list()).hasSize(9)
+                .extracting(RecordedRequest::errorType).containsOnly("ValidationException");
+        assertThat(endpoint.engine().regions().isDown("us-east-1")).isFalse();
+
+        outage.end();
         assertThat(faults.describe()).isEmpty();
+        assertThat(client.getItem(r -> r.tableName("Orders").key(item("A#1"))).hasItem()).isFalse();
+    }
+
+    @Test
+    void a_second_outage_of_a_region_changes_its_mode_and_a_connection_failure_drops_every_attempt() {
+        faults.regionOutage(Region.US_EAST_1, OutageMode.SERVICE_UNAVAILABLE);
+        try (RegionOutage outage = faults.regionOutage(Region.US_EAST_1, OutageMode.CONNECTION_FAILURE)) {
+            assertThatThrownBy(() -> client.getItem(r -> r.tableName("Orders").key(item("A#1"))))
+                    .isInstanceOf(SdkClientException.class)
+                    .hasMessageContaining("fault injection: region outage (CONNECTION_FAILURE)");
+            assertThat(faults.describe()).singleElement().asString().startsWith("region outage (CONNECTION_FAILURE)");
+        }
+        assertThat(faults.describe()).isEmpty();
+        faults.regionOutage(Region.EU_WEST_1, OutageMode.SERVICE_UNAVAILABLE);
+        assertThat(client.getItem(r -> r.tableName("Orders").key(item("A#1"))).hasItem()).isFalse();
     }
 
     @Test
@@ -109,11 +138,11 @@ class ClientFaultsTest {
 
     @Test
     void the_async_client_gets_the_same_faults() {
-        faults.throttlingException(PUT_ITEM).times(1);
+        faults.throttle(PUT_ITEM).as(ThrottleError.THROTTLING_EXCEPTION).times(1);
         RecordedRequests requests = endpoint.requests();
 
         asyncClient.putItem(r -> r.tableName("Orders").item(item("A#1"))).join();
-        faults.throttlingException(GET_ITEM).always();
+        faults.throttle(GET_ITEM).as(ThrottleError.THROTTLING_EXCEPTION).always();
 
         assertThat(requests.count(PUT_ITEM)).isEqualTo(2);
         assertThatThrownBy(() -> asyncClient.getItem(r -> r.tableName("Orders").key(item("A#1"))).join())

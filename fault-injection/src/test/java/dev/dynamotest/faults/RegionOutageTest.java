@@ -5,10 +5,10 @@ import static dev.dynamotest.faults.support.FaultEndpoint.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamotest.core.OutageMode;
-import dev.dynamotest.core.RecordedRequest;
-import dev.dynamotest.core.RecordedRequests;
-import dev.dynamotest.core.RegionOutage;
+import dev.dynamotest.core.regions.RegionOutage;
+import dev.dynamotest.core.regions.OutageMode;
+import dev.dynamotest.core.requests.RecordedRequest;
+import dev.dynamotest.core.requests.RecordedRequests;
 import dev.dynamotest.faults.support.FaultEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -96,12 +96,5 @@ class RegionOutageTest {
         }
         assertThat(endpoint.engine().regions().isDown("us-east-1")).isFalse();
         endpoint.engine().tables().drop("eu-west-1", "Orders");
-    }
-
-    @Test
-    void rules_for_clients_have_no_region_to_take_down() {
-        assertThatThrownBy(() -> Faults.forClients().regionOutage(Region.US_EAST_1))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Faults.forClients()");
     }
 }

@@ -10,8 +10,8 @@ import static dev.dynamotest.faults.support.FaultEndpoint.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamotest.core.RecordedRequest;
-import dev.dynamotest.core.RecordedRequests;
+import dev.dynamotest.core.requests.RecordedRequest;
+import dev.dynamotest.core.requests.RecordedRequests;
 import dev.dynamotest.faults.support.FaultEndpoint;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ class ServerFaultsTest {
         assertThat(requests.count(PUT_ITEM)).isEqualTo(9);
         assertThat(requests.byInvocation()).hasSize(1);
         assertThat(endpoint.engine().capacity().throttles()).last().satisfies(event -> {
-            assertThat(event.source()).isEqualTo(dev.dynamotest.core.ThrottleEvent.Source.FAULT_RULE);
+            assertThat(event.source()).isEqualTo(dev.dynamotest.core.capacity.ThrottleEvent.Source.FAULT_RULE);
             assertThat(event.table()).isEqualTo("Orders");
             assertThat(event.reason()).isEqualTo("TableWriteProvisionedThroughputExceeded");
         });
@@ -99,14 +99,14 @@ class ServerFaultsTest {
 
     @Test
     void the_async_client_retries_throttling_the_same_way() {
-        endpoint.faults().throttlingException(PUT_ITEM).times(2);
+        endpoint.faults().throttle(PUT_ITEM).as(ThrottleError.THROTTLING_EXCEPTION).times(2);
         RecordedRequests requests = endpoint.requests();
 
         endpoint.asyncClient().putItem(r -> r.tableName("Orders").item(item("A#1"))).join();
 
         assertThat(requests.ofOperation(PUT_ITEM).list()).extracting(RecordedRequest::attempt).containsExactly(1, 2, 3);
         endpoint.faults().clear();
-        endpoint.faults().throttlingException(PUT_ITEM).always();
+        endpoint.faults().throttle(PUT_ITEM).as(ThrottleError.THROTTLING_EXCEPTION).always();
         assertThatThrownBy(() -> endpoint.asyncClient().putItem(r -> r.tableName("Orders").item(item("A#2"))).join())
                 .isInstanceOf(CompletionException.class).cause().isInstanceOf(ThrottlingException.class);
         assertThat(requests.count(PUT_ITEM)).isEqualTo(3 + 9);
@@ -115,7 +115,7 @@ class ServerFaultsTest {
     @Test
     void index_reads_are_throttled_with_the_index_as_resource_and_request_limits_name_the_account_limit() {
         endpoint.faults().throttle(QUERY).onIndex("byStatus").once();
-        endpoint.faults().requestLimitExceeded(GET_ITEM).always();
+        endpoint.faults().throttle(GET_ITEM).as(ThrottleError.REQUEST_LIMIT_EXCEEDED).always();
 
         assertThatThrownBy(() -> endpoint.client().query(r -> r.tableName("Orders").indexName("byStatus")
                 .keyConditionExpression("pk = :v").expressionAttributeValues(Map.of(":v", AttributeValue.fromS("x")))))
@@ -124,6 +124,21 @@ class ServerFaultsTest {
         assertThatThrownBy(() -> endpoint.client().getItem(r -> r.tableName("Orders").key(item("A#1"))))
                 .isInstanceOfSatisfying(RequestLimitExceededException.class, e -> assertThat(e.throttlingReasons())
                         .extracting(ThrottlingReason::reason).containsExactly("TableReadAccountLimitExceeded"));
+    }
+
+    @Test
+    void a_throttle_gives_the_chosen_reason_with_the_chosen_error_and_is_described_by_its_error() {
+        FaultRule rule = endpoint.faults().throttle(PUT_ITEM).as(ThrottleError.REQUEST_LIMIT_EXCEEDED)
+                .withReason("TableWriteKeyRangeThroughputExceeded").onTable("Orders").always();
+        RecordedRequests requests = endpoint.requests();
+
+        assertThatThrownBy(() -> endpoint.client().putItem(r -> r.tableName("Orders").item(item("A#1"))))
+                .isInstanceOfSatisfying(RequestLimitExceededException.class, e -> assertThat(e.throttlingReasons())
+                        .containsExactly(ThrottlingReason.builder().reason("TableWriteKeyRangeThroughputExceeded")
+                                .resource("arn:aws:dynamodb:us-east-1:000000000000:table/Orders").build()));
+        assertThat(rule).hasToString("request limit exceeded on [PutItem] on table Orders, always");
+        assertThat(requests.list()).hasSize(9).extracting(RecordedRequest::fault)
+                .containsOnly("request limit exceeded");
     }
 
     @Test
@@ -356,6 +371,9 @@ class ServerFaultsTest {
                 .hasMessage("unprocessed takes a fraction above 0 and at most 1, not 0.0");
         assertThatThrownBy(() -> endpoint.faults().internalServerError().withProbability(1.5, 1))
                 .hasMessage("withProbability takes a probability from 0 to 1, not 1.5");
+        assertThatThrownBy(() -> endpoint.faults().throttle(PUT_ITEM).withReason(" "))
+                .hasMessage("withReason takes a ThrottlingReasons reason such as TableWriteKeyRangeThroughputExceeded, "
+                        + "not a blank string; leave it out for the derived one");
         assertThat(endpoint.faults().describe()).isEmpty();
     }
 

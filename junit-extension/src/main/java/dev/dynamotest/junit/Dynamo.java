@@ -1,19 +1,18 @@
 package dev.dynamotest.junit;
 
-import dev.dynamotest.assertions.Capacity;
-import dev.dynamotest.assertions.Cost;
-import dev.dynamotest.assertions.StreamRecords;
-import dev.dynamotest.core.ChangeCapture;
+import dev.dynamotest.core.capacity.Capacity;
+import dev.dynamotest.core.capacity.Cost;
+import dev.dynamotest.core.streams.StreamRecords;
+import dev.dynamotest.core.changes.ChangeHistory;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
-import dev.dynamotest.core.OutageMode;
-import dev.dynamotest.core.RegionOutage;
-import dev.dynamotest.core.Replication;
-import dev.dynamotest.core.S3Contents;
-import dev.dynamotest.core.RecordedRequests;
-import dev.dynamotest.core.Table;
+import dev.dynamotest.core.regions.Replication;
+import dev.dynamotest.core.s3.S3Contents;
+import dev.dynamotest.core.requests.RecordedRequests;
+import dev.dynamotest.core.tables.Table;
+import dev.dynamotest.faults.EngineFaults;
 import dev.dynamotest.faults.Faults;
-import dev.dynamotest.core.TimeToLive;
+import dev.dynamotest.core.tables.TimeToLive;
 import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -80,16 +79,16 @@ public interface Dynamo {
     String tableName(String declaredName);
 
     /**
-     * A capture of the item changes committed from now on, for change assertions:
+     * The history of the item changes committed from now on, for change assertions:
      * {@code var changes = dynamo.changes(); ... assertThat(changes).containsInsertOf(key)}.
      */
-    ChangeCapture changes();
+    ChangeHistory changes();
 
     /**
      * The records of a table's stream in the class's region, read straight from the engine, for stream assertions:
-     * {@code assertThat(dynamo.stream("Orders")).eventually().containsInsertOf(key)}.
+     * {@code assertThat(dynamo.streamRecords("Orders")).eventually().containsInsertOf(key)}.
      */
-    StreamRecords stream(String tableName);
+    StreamRecords streamRecords(String tableName);
 
     /**
      * The requests the current test made to the endpoint, as the engine's journal records them (a live view), for
@@ -98,11 +97,19 @@ public interface Dynamo {
     RecordedRequests requests();
 
     /**
-     * The endpoint's fault rules: {@code dynamo.faults().throttle(PUT_ITEM).onTable("Orders").times(2)}. Rules
-     * added during a test method are removed after it. Against an endpoint elsewhere ({@code dynamotest.endpoint})
-     * the injected clients apply them, by the declared table names; stream faults need the endpoint in this JVM.
+     * The endpoint's fault rules: {@code dynamo.faults().throttle(PUT_ITEM).onTable("Orders").times(2)},
+     * {@code dynamo.faults().regionOutage(Region.US_EAST_1)}. Rules added during a test method are removed after it.
+     * With the endpoint in this JVM they are the engine's ({@link #engineFaults()}); against an endpoint elsewhere
+     * ({@code dynamotest.endpoint}) they are {@link dev.dynamotest.faults.ClientFaults} that the injected clients
+     * apply, by the declared table names, and a region outage is what those clients see.
      */
     Faults faults();
+
+    /**
+     * The same rules as {@link #faults()}, typed as the engine's, which add stream faults:
+     * {@code dynamo.engineFaults().streamLag("Orders", Duration.ofSeconds(5))}. Needs the endpoint in this JVM.
+     */
+    EngineFaults engineFaults();
 
     /**
      * Global-table replication between the regions: {@code awaitQuiet()}, pause and resume (of all, a table or one
@@ -110,12 +117,6 @@ public interface Dynamo {
      * test method.
      */
     Replication replication();
-
-    /**
-     * Starts an outage of a region until the returned outage ends (at the latest before the next test method):
-     * requests to it fail as the mode says, replication into and out of it stops, and it keeps its data.
-     */
-    RegionOutage regionOutage(Region region, OutageMode mode);
 
     /**
      * The endpoint's time-to-live sweep: {@code dynamo.ttl().sweepNow()} deletes the items whose TTL has passed on
@@ -136,15 +137,16 @@ public interface Dynamo {
     StreamHandlers streams();
 
     /**
-     * The capacity the test's traffic consumed in the class's region, and the requests throttled (or, observed,
-     * that DynamoDB would have throttled), for capacity assertions:
+     * The capacity the test's traffic consumed in the class's region (the engine's {@code capacity()} narrowed to
+     * it), and the requests throttled (or, observed, that DynamoDB would have throttled), for capacity assertions:
      * {@code assertThat(dynamo.capacity().table("Orders")).hadNoThrottling()}.
      */
     Capacity capacity();
 
     /**
      * What the test's traffic and storage would cost in DynamoDB, per table of the class's region, in its class and
-     * billing mode and in the others: {@code assertThat(dynamo.cost()).isAtMost(0.01)}.
+     * billing mode and in the others (the engine's {@code cost()} narrowed to the region):
+     * {@code assertThat(dynamo.cost()).isAtMost(0.01)}.
      */
     Cost cost();
 

@@ -1,12 +1,12 @@
 package dev.dynamotest.junit;
 
-import dev.dynamotest.core.CapacityMode;
-import dev.dynamotest.core.Clock;
-import dev.dynamotest.core.ObjectStore;
+import dev.dynamotest.core.EngineConfig;
 import dev.dynamotest.junit.internal.ExtensionOptions;
 import dev.dynamotest.junit.internal.Lifecycle;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  * @RegisterExtension
  * static DynamoExtension dynamo = DynamoExtension.builder()
  *         .region("eu-west-1")
- *         .clock(() -> Instant.parse("2024-01-01T00:00:00Z"))
+ *         .isolation(Isolation.PER_CLASS)
+ *         .engine(e -> e.clock(() -> Instant.parse("2024-01-01T00:00:00Z")).ttlSweepDelay(Duration.ZERO))
  *         .build();
  * }</pre>
  * A class with such a field needs no {@code @DynamoTest}; if it has one, the builder's values win.
@@ -78,31 +79,50 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
         return lifecycle.resolve(parameterContext.getParameter().getType(), extensionContext);
     }
 
-    /** Configures a {@link DynamoExtension}; unset values come from {@code @DynamoTest} or the defaults. */
+    /**
+     * Configures a {@link DynamoExtension}; unset values come from {@code @DynamoTest} or the defaults. The
+     * extension's own options are set here, the engine's (clock, H2 file, object store, TTL sweep delay, account
+     * id, prices...) through {@link #engine(Consumer)}.
+     */
     public static final class Builder {
-        private final ExtensionOptions options = new ExtensionOptions();
+        private String region;
+        private String host;
+        private Integer port;
+        private Isolation isolation;
+        private RetryBackoff retryBackoff;
+        private final List<String> tableFiles = new ArrayList<>();
+        private Consumer<EngineConfig.Builder> engine;
 
         private Builder() {
         }
 
-        /** The region of the injected clients and of declared tables that name none; default us-east-1. */
+        /**
+         * The region of the injected clients, of declared tables that name none, and the engine's default region;
+         * us-east-1 by default.
+         */
         public Builder region(String region) {
-            options.region = Objects.requireNonNull(region, "region");
+            this.region = Objects.requireNonNull(region, "region");
             return this;
         }
 
         /**
-         * The time the endpoint's clock follows until a test freezes or advances it; the system clock by
-         * default. {@link Dynamo#clock()} still controls it.
+         * Sets options of the engine each endpoint runs, on an {@link EngineConfig.Builder} that already holds the
+         * region and {@code @DynamoTest}'s capacity mode; called once for each endpoint started, so values such as a
+         * clock are not shared between classes. Several calls apply in turn. Not used when {@code dynamotest.endpoint}
+         * points at an endpoint elsewhere.
+         * <pre>{@code
+         * DynamoExtension.builder()
+         *         .engine(e -> e.clock(() -> Instant.parse("2024-06-01T12:00:00Z"))
+         *                 .ttlSweepDelay(Duration.ZERO)
+         *                 .accountId("123456789012"))
+         *         .build();
+         * }</pre>
+         * The engine's clock is wrapped in a {@link dev.dynamotest.core.ControllableClock} (unless it is one), which
+         * {@link Dynamo#clock()} returns. Set the region with {@link #region(String)}, which the clients use too.
          */
-        public Builder clock(Clock clock) {
-            options.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** Keeps the data in an H2 file at this path (H2 adds {@code .mv.db}) instead of in memory. */
-        public Builder databasePath(Path path) {
-            options.databasePath = Objects.requireNonNull(path, "path");
+        public Builder engine(Consumer<EngineConfig.Builder> settings) {
+            Objects.requireNonNull(settings, "settings");
+            this.engine = engine == null ? settings : engine.andThen(settings);
             return this;
         }
 
@@ -111,52 +131,37 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port takes a number from 0 to 65535, not " + port);
             }
-            options.port = port;
+            this.port = port;
             return this;
         }
 
         /** The address to bind; {@code 127.0.0.1} by default. */
         public Builder host(String host) {
-            options.host = Objects.requireNonNull(host, "host");
+            this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
         /** Whether each test method starts from the declared state; {@link Isolation#PER_METHOD} by default. */
         public Builder isolation(Isolation isolation) {
-            options.isolation = Objects.requireNonNull(isolation, "isolation");
+            this.isolation = Objects.requireNonNull(isolation, "isolation");
             return this;
         }
 
         /** How the injected clients wait between retries; {@link RetryBackoff#SDK_DEFAULT} by default. */
         public Builder retryBackoff(RetryBackoff backoff) {
-            options.retryBackoff = Objects.requireNonNull(backoff, "backoff");
+            this.retryBackoff = Objects.requireNonNull(backoff, "backoff");
             return this;
         }
 
         /** Files of table definitions, as {@link DynamoTablesFrom} reads them, added to the declared tables. */
         public Builder tablesFrom(String... files) {
-            options.tableFiles.addAll(java.util.List.of(files));
-            return this;
-        }
-
-        /**
-         * Where exports go and imports come from ({@link Dynamo#s3()} reads it): by default a folder of the
-         * endpoint's own in the temporary directory; {@code ObjectStore.directory(path)} chooses the folder, and
-         * {@code S3ObjectStore.of(s3Client)} any S3-compatible endpoint.
-         */
-        public Builder objectStore(ObjectStore store) {
-            options.objectStore = Objects.requireNonNull(store, "store");
-            return this;
-        }
-
-        /** Whether tables throttle over their capacity ({@link CapacityMode#ENFORCE}) or only record it (default). */
-        public Builder capacity(CapacityMode mode) {
-            options.capacity = Objects.requireNonNull(mode, "mode");
+            tableFiles.addAll(List.of(files));
             return this;
         }
 
         public DynamoExtension build() {
-            return new DynamoExtension(options.copy());
+            return new DynamoExtension(new ExtensionOptions(region, host, port, isolation, retryBackoff, tableFiles,
+                    engine));
         }
     }
 }

@@ -23,8 +23,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>Test methods, constructors and fields receive a {@code DynamoDbClient}, {@code DynamoDbAsyncClient},
- * {@code DynamoDbEnhancedClient} or {@link Dynamo} for the endpoint. Anything computed at run time (a clock,
- * an H2 file, a fixed port) goes through {@link DynamoExtension#builder()} instead.
+ * {@code DynamoDbEnhancedClient} or {@link Dynamo} for the endpoint. A static field is filled for one class's run
+ * and set back to {@code null} when the class's endpoint stops; a class that needs a static field (declared in a
+ * common base class) while another class running at the same time holds it fails, asking for an instance field,
+ * a parameter, or a field in each class. Anything computed at run time (a clock, an H2 file, a fixed port, any
+ * engine option) goes through {@link DynamoExtension#builder()} instead.
  */
 @Documented
 @Inherited

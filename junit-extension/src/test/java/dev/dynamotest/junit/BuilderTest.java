@@ -1,6 +1,7 @@
 package dev.dynamotest.junit;
 
 import static dev.dynamotest.junit.support.Fixtures.assertAllPassed;
+import static dev.dynamotest.junit.support.Fixtures.failures;
 import static dev.dynamotest.junit.support.Fixtures.published;
 import static dev.dynamotest.junit.support.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,26 @@ class BuilderTest {
     }
 
     @Test
+    void builder_sets_engine_options_such_as_the_account_id_and_the_ttl_sweep_delay() {
+        assertAllPassed(run(EngineOptions.class), 2);
+    }
+
+    @Test
+    void without_engine_options_an_expired_item_waits_for_the_default_sweep_delay() {
+        assertAllPassed(run(DefaultEngineOptions.class), 1);
+    }
+
+    @Test
+    void engine_options_that_change_the_region_are_refused_with_the_fix() {
+        EngineExecutionResults results = run(EngineRegion.class);
+
+        assertThat(failures(results)).singleElement().extracting(Throwable::getMessage).isEqualTo(
+                "DynamoExtension.builder().engine(...) sets the default region eu-west-1, but the tests' region is "
+                        + "us-east-1; set the region with DynamoExtension.builder().region(\"eu-west-1\") instead, so "
+                        + "that the clients and declared tables use it too");
+    }
+
+    @Test
     void builder_adds_tables_from_files() {
         assertAllPassed(run(TablesFromBuilder.class), 1);
     }
@@ -60,11 +82,64 @@ class BuilderTest {
         return AttributeValue.fromS(value);
     }
 
+    @DynamoTable(name = "Carts", partitionKey = "id", ttlAttribute = "expiresAt")
+    static class EngineOptions {
+        @RegisterExtension
+        static DynamoExtension dynamo = DynamoExtension.builder()
+                .engine(e -> e.accountId("123456789012"))
+                .engine(e -> e.ttlSweepDelay(Duration.ZERO))
+                .build();
+
+        @Test
+        void arns_carry_the_account_id(DynamoDbClient client) {
+            assertThat(client.describeTable(r -> r.tableName("Carts")).table().tableArn())
+                    .isEqualTo("arn:aws:dynamodb:us-east-1:123456789012:table/Carts");
+        }
+
+        @Test
+        void an_expired_item_is_gone_at_the_next_request(DynamoDbClient client, Dynamo dynamo) {
+            putCartExpiringInAMinute(client, dynamo);
+
+            dynamo.clock().advance(Duration.ofSeconds(61));
+
+            assertThat(client.getItem(r -> r.tableName("Carts").key(Map.of("id", s("c1")))).hasItem()).isFalse();
+        }
+    }
+
+    @DynamoTest
+    @DynamoTable(name = "Carts", partitionKey = "id", ttlAttribute = "expiresAt")
+    static class DefaultEngineOptions {
+        @Test
+        void an_expired_item_stays_readable_until_the_sweep_delay_passes(DynamoDbClient client, Dynamo dynamo) {
+            putCartExpiringInAMinute(client, dynamo);
+
+            dynamo.clock().advance(Duration.ofSeconds(61));
+
+            assertThat(client.getItem(r -> r.tableName("Carts").key(Map.of("id", s("c1")))).hasItem()).isTrue();
+        }
+    }
+
+    static void putCartExpiringInAMinute(DynamoDbClient client, Dynamo dynamo) {
+        dynamo.clock().freeze();
+        long now = dynamo.clock().now().getEpochSecond();
+        client.putItem(r -> r.tableName("Carts").item(Map.of("id", s("c1"),
+                "expiresAt", AttributeValue.fromN(Long.toString(now + 60)))));
+    }
+
+    static class EngineRegion {
+        @RegisterExtension
+        static DynamoExtension dynamo = DynamoExtension.builder().engine(e -> e.defaultRegion("eu-west-1")).build();
+
+        @Test
+        void never_runs() {
+        }
+    }
+
     static class RegionAndClock {
         @RegisterExtension
         static DynamoExtension dynamo = DynamoExtension.builder()
                 .region("ap-southeast-2")
-                .clock(() -> Instant.parse("2030-05-01T10:00:00Z"))
+                .engine(e -> e.clock(() -> Instant.parse("2030-05-01T10:00:00Z")))
                 .build();
 
         @Test
@@ -117,7 +192,7 @@ class BuilderTest {
     @DynamoTable(name = "Orders", partitionKey = "pk")
     static class WritesToFile {
         @RegisterExtension
-        static DynamoExtension dynamo = DynamoExtension.builder().databasePath(DATABASE)
+        static DynamoExtension dynamo = DynamoExtension.builder().engine(e -> e.databasePath(DATABASE))
                 .isolation(Isolation.PER_CLASS).build();
 
         @Test
@@ -129,7 +204,7 @@ class BuilderTest {
     @DynamoTable(name = "Orders", partitionKey = "pk")
     static class ReadsFromFile {
         @RegisterExtension
-        static DynamoExtension dynamo = DynamoExtension.builder().databasePath(DATABASE)
+        static DynamoExtension dynamo = DynamoExtension.builder().engine(e -> e.databasePath(DATABASE))
                 .isolation(Isolation.PER_CLASS).build();
 
         @Test

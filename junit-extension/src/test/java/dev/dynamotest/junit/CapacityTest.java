@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.core.CapacityMode;
-import dev.dynamotest.core.ThrottleEvent;
+import dev.dynamotest.core.capacity.ThrottleEvent;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -102,7 +102,8 @@ class CapacityTest {
     @DynamoTable(name = "Orders", partitionKey = "pk", readCapacity = 1, writeCapacity = 1)
     static class EnforcingByBuilder {
         @RegisterExtension
-        static DynamoExtension dynamo = DynamoExtension.builder().capacity(CapacityMode.ENFORCE).build();
+        static DynamoExtension dynamo = DynamoExtension.builder()
+                .engine(e -> e.capacityMode(CapacityMode.ENFORCE)).build();
 
         @Test
         void throttles(Dynamo dynamo) {

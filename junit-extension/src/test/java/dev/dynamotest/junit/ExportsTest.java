@@ -4,7 +4,7 @@ import static dev.dynamotest.assertions.DynamoAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamotest.assertions.Key;
-import dev.dynamotest.core.ObjectStore;
+import dev.dynamotest.core.s3.ObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,7 +20,8 @@ class ExportsTest {
     static final Path S3_ROOT = Path.of("target", "exports-test-" + UUID.randomUUID());
 
     @RegisterExtension
-    static DynamoExtension extension = DynamoExtension.builder().objectStore(ObjectStore.directory(S3_ROOT)).build();
+    static DynamoExtension extension = DynamoExtension.builder()
+            .engine(e -> e.objectStore(ObjectStore.directory(S3_ROOT))).build();
 
     @Test
     void an_export_lands_in_the_chosen_folder_and_reads_back_for_assertions(DynamoDbClient client, Dynamo dynamo) {

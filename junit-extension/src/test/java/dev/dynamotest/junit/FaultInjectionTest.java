@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.assertions.DynamoAssertions;
-import dev.dynamotest.core.RecordedRequest;
+import dev.dynamotest.core.requests.RecordedRequest;
 import dev.dynamotest.core.model.StreamRecord;
 import dev.dynamotest.faults.FaultKind;
 import dev.dynamotest.faults.InjectFault;
@@ -29,7 +29,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.ThrottlingReason;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 class FaultInjectionTest {
@@ -53,6 +55,19 @@ class FaultInjectionTest {
         List<Throwable> failures = failures(run(IncompleteDeclaration.class));
         assertThat(failures).singleElement().satisfies(e -> assertThat(e).hasMessage(
                 "@InjectFault(LATENCY) on IncompleteDeclaration.test: set millis to a number of milliseconds above 0"));
+    }
+
+    @Test
+    void a_reason_on_a_fault_that_is_not_a_throttle_fails_the_test_with_the_fix() {
+        List<Throwable> failures = failures(run(ReasonWithoutThrottle.class));
+        assertThat(failures).singleElement().satisfies(e -> assertThat(e).hasMessage(
+                "@InjectFault(INTERNAL_SERVER_ERROR) on ReasonWithoutThrottle.test: reason is set, but only THROTTLE, "
+                        + "THROTTLING_EXCEPTION and REQUEST_LIMIT_EXCEEDED give ThrottlingReasons; remove reason"));
+    }
+
+    @Test
+    void a_declared_throttle_kind_answers_with_its_error_and_the_declared_reason() {
+        assertAllPassed(run(DeclaredThrottleKind.class), 1);
     }
 
     @Test
@@ -128,10 +143,10 @@ class FaultInjectionTest {
             dynamo.clock().advance(Duration.ofSeconds(5));
             assertThat(streams.getRecords(r -> r.shardIterator(iterator)).records()).hasSize(1);
 
-            StreamFault hold = dynamo.faults().holdStream("Orders");
-            assertThat(dynamo.engine().streams().records(arn)).isEmpty();
+            StreamFault hold = dynamo.engineFaults().holdStream("Orders");
+            assertThat(dynamo.engine().tableStreams().records(arn)).isEmpty();
             hold.release();
-            assertThat(dynamo.engine().streams().records(arn)).isNotEmpty();
+            assertThat(dynamo.engine().tableStreams().records(arn)).isNotEmpty();
         }
 
         @Test
@@ -167,6 +182,31 @@ class FaultInjectionTest {
         @Test
         @InjectFault(FaultKind.LATENCY)
         void test() {
+        }
+    }
+
+    @DynamoTest
+    static class ReasonWithoutThrottle {
+        @Test
+        @InjectFault(value = FaultKind.INTERNAL_SERVER_ERROR, reason = "TableWriteKeyRangeThroughputExceeded")
+        void test() {
+        }
+    }
+
+    @DynamoTest(retryBackoff = RetryBackoff.NONE)
+    @DynamoTable(name = "Orders", partitionKey = "pk")
+    static class DeclaredThrottleKind {
+        @Test
+        @InjectFault(value = FaultKind.REQUEST_LIMIT_EXCEEDED, operations = PUT_ITEM, table = "Orders",
+                reason = "TableWriteKeyRangeThroughputExceeded")
+        void answers_request_limit_exceeded(DynamoDbClient client, Dynamo dynamo) {
+            assertThatThrownBy(() -> client.putItem(r -> r.tableName("Orders").item(item("A#1"))))
+                    .isInstanceOfSatisfying(RequestLimitExceededException.class, e -> assertThat(e.throttlingReasons())
+                            .extracting(ThrottlingReason::reason)
+                            .containsExactly("TableWriteKeyRangeThroughputExceeded"));
+            assertThat(dynamo.requests()).hasErrors("RequestLimitExceeded", 9).hasFaults(9);
+            assertThat(dynamo.faults().describe()).containsExactly(
+                    "request limit exceeded on [PutItem] on table Orders, always");
         }
     }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.assertions.Key;
-import dev.dynamotest.core.OutageMode;
-import dev.dynamotest.core.RegionOutage;
+import dev.dynamotest.core.regions.OutageMode;
 import dev.dynamotest.core.model.StreamRecord;
+import dev.dynamotest.core.regions.RegionOutage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -103,10 +103,10 @@ class GlobalTablesTest {
                 impatient(dynamo, Region.EU_WEST_1));
         put(dynamo.client(), "A#1", "NEW");
         dynamo.replication().awaitQuiet();
-        var streamBefore = dynamo.stream("Orders");
+        var streamBefore = dynamo.streamRecords("Orders");
         int recordsBefore = streamBefore.records().size();
 
-        try (RegionOutage outage = dynamo.regionOutage(Region.US_EAST_1, OutageMode.SERVER_ERROR)) {
+        try (RegionOutage outage = dynamo.faults().regionOutage(Region.US_EAST_1, OutageMode.SERVER_ERROR)) {
             assertThat(putWithFailover(clients, "A#1", "PAID")).isEqualTo("eu-west-1");
             assertThat(putWithFailover(clients, "A#1", "SHIPPED")).isEqualTo("eu-west-1");
             assertThat(dynamo.table("Orders")).item(A1).hasAttribute("status", "NEW");
@@ -116,7 +116,7 @@ class GlobalTablesTest {
 
         dynamo.replication().awaitQuiet();
         assertThat(dynamo.table("Orders")).item(A1).hasAttribute("status", "SHIPPED");
-        List<String> statuses = dynamo.stream("Orders").records().stream().skip(recordsBefore)
+        List<String> statuses = dynamo.streamRecords("Orders").records().stream().skip(recordsBefore)
                 .map(StreamRecord::newImage).map(image -> image.get("status").toString()).toList();
         assertThat(statuses).hasSize(2);
         assertThat(statuses.get(0)).contains("PAID");

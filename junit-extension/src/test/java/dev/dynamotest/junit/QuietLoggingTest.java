@@ -2,7 +2,6 @@ package dev.dynamotest.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dynamotest.core.Clock;
 import dev.dynamotest.junit.internal.DynamoResource;
 import dev.dynamotest.junit.internal.Settings;
 import java.io.File;
@@ -42,8 +41,7 @@ class QuietLoggingTest {
     /** Starts an endpoint as the extension does, makes a request through an injected client, and stops it. */
     static final class Endpoint {
         public static void main(String[] args) {
-            try (DynamoResource resource = DynamoResource.start(new Settings("us-east-1", Clock.system(), null,
-                    "127.0.0.1", 0, Isolation.PER_METHOD, null, List.of()))) {
+            try (DynamoResource resource = DynamoResource.start(Settings.defaults())) {
                 System.out.println("tables: " + resource.handle().client().listTables().tableNames());
             }
         }

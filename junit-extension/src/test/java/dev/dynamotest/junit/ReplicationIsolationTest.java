@@ -6,7 +6,7 @@ import static dev.dynamotest.junit.support.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamotest.assertions.Key;
-import dev.dynamotest.core.OutageMode;
+import dev.dynamotest.core.regions.OutageMode;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,7 +40,7 @@ class ReplicationIsolationTest {
         void a_leaves_replication_paused_delayed_and_a_region_down(Dynamo dynamo) {
             dynamo.replication().pause().delay(Duration.ofHours(1));
             put(dynamo.client(), "A#1");
-            dynamo.regionOutage(Region.EU_WEST_1, OutageMode.SERVICE_UNAVAILABLE);
+            dynamo.faults().regionOutage(Region.EU_WEST_1, OutageMode.SERVICE_UNAVAILABLE);
             assertThat(dynamo.replication().isCaughtUp()).isFalse();
         }
 

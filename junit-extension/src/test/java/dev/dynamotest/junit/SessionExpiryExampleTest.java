@@ -17,7 +17,7 @@ class SessionExpiryExampleTest {
     @RegisterExtension
     static DynamoExtension dynamo = DynamoExtension.builder()
             .region("eu-west-1")
-            .clock(() -> Instant.parse("2024-06-01T12:00:00Z"))
+            .engine(e -> e.clock(() -> Instant.parse("2024-06-01T12:00:00Z")))
             .build();
 
     @Test

@@ -48,7 +48,7 @@ class StreamsTest {
                 .updateExpression("SET #s = :s").expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("SHIPPED"))));
 
-        DynamoAssertions.assertThat(dynamo.stream("Orders")).eventually().inOrder().hasRecords(2)
+        DynamoAssertions.assertThat(dynamo.streamRecords("Orders")).eventually().inOrder().hasRecords(2)
                 .containsInsertOf(Key.of("pk", "A#1"))
                 .containsModifyOf(Key.of("pk", "A#1")).hasOldValue("status", "NEW").hasNewValue("status", "SHIPPED");
     }

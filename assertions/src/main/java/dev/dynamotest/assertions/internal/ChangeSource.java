@@ -1,6 +1,6 @@
 package dev.dynamotest.assertions.internal;
 
-import dev.dynamotest.core.ChangeCapture;
+import dev.dynamotest.core.changes.ChangeHistory;
 import dev.dynamotest.core.model.ChangeRecord;
 import java.util.List;
 
@@ -20,7 +20,7 @@ public interface ChangeSource {
     String noun();
 
     /** The changes committed since a capture's mark. */
-    static ChangeSource of(ChangeCapture capture) {
+    static ChangeSource of(ChangeHistory capture) {
         return new ChangeSource() {
             @Override
             public List<ChangeRecord> records() {

@@ -1,6 +1,6 @@
 package dev.dynamotest.assertions.internal;
 
-import dev.dynamotest.core.Table;
+import dev.dynamotest.core.tables.Table;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.dynamotest.assertions.internal;
 
-import dev.dynamotest.core.ExportContents;
+import dev.dynamotest.core.s3.ExportContents;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.dynamotest.assertions.internal;
 
-import dev.dynamotest.assertions.StreamRecords;
+import dev.dynamotest.core.streams.StreamRecords;
 import dev.dynamotest.core.model.ChangeRecord;
 import dev.dynamotest.core.model.StreamRecord;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package dev.dynamotest.assertions.support;
 
-import dev.dynamotest.assertions.StreamRecords;
+import dev.dynamotest.core.streams.StreamRecords;
 import dev.dynamotest.assertions.internal.SdkValues;
 import dev.dynamotest.assertions.internal.Values;
-import dev.dynamotest.core.ChangeCapture;
+import dev.dynamotest.core.changes.ChangeHistory;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoServer;
-import dev.dynamotest.core.Table;
+import dev.dynamotest.core.tables.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,11 +88,11 @@ public final class TestEndpoint implements AutoCloseable {
     }
 
     public StreamRecords stream(String table) {
-        return StreamRecords.of(engine.streams(), REGION, table);
+        return StreamRecords.of(engine.tableStreams(), REGION, table);
     }
 
-    public ChangeCapture mark() {
-        return engine.changes().mark();
+    public ChangeHistory mark() {
+        return engine.changes().fromNow();
     }
 
     /** Puts an item given as alternating attribute names and plain Java values. */

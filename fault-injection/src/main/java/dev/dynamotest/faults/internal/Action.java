@@ -34,11 +34,7 @@ public sealed interface Action {
     }
 
     /** Closes the connection without an answer. */
-    record Drop() implements Action {
-        @Override
-        public String describe() {
-            return "dropped connection";
-        }
+    record Drop(String describe) implements Action {
     }
 
     /** Returns a fraction of a batch's items or keys as unprocessed, and handles the rest. */

@@ -7,42 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.Operation;
-import dev.dynamotest.core.RequestJournal;
+import dev.dynamotest.core.requests.RequestJournal;
+import dev.dynamotest.faults.ThrottleError;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
 /** The errors DynamoDB sends under stress, with its types, status codes, messages and extra members. */
 public final class FaultErrors {
-
-    /** The kinds of throttling error, with the limit type their ThrottlingReasons name. */
-    public enum Throttle {
-        PROVISIONED_THROUGHPUT_EXCEEDED("ProvisionedThroughputExceededException", "ProvisionedThroughputExceeded",
-                "The level of configured provisioned throughput for the table was exceeded. Consider increasing your "
-                        + "provisioning level with the UpdateTable API."),
-        THROTTLING("ThrottlingException", "MaxOnDemandThroughputExceeded",
-                "Throughput exceeds the current capacity of your table or index. DynamoDB is automatically scaling "
-                        + "your table or index so please try again shortly. If exceptions persist, check if you have a "
-                        + "hot key: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
-                        + "bp-partition-key-design.html"),
-        REQUEST_LIMIT_EXCEEDED("RequestLimitExceeded", "AccountLimitExceeded",
-                "Throughput exceeds the current throughput limit for your account. Please contact AWS Support at "
-                        + "https://aws.amazon.com/support request a limit increase");
-
-        final String type;
-        final String limit;
-        final String message;
-
-        Throttle(String type, String limit, String message) {
-            this.type = type;
-            this.limit = limit;
-            this.message = message;
-        }
-
-        public String type() {
-            return type;
-        }
-    }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final String ONGOING = "Transaction is ongoing for the item";
@@ -57,7 +29,7 @@ public final class FaultErrors {
      * @param reason    a reason to send instead of the derived one, or {@code null}
      * @param table     the table to name, or {@code null} for the first the request names
      */
-    public static DynamoException throttle(Throttle kind, DynamoRequest request, String table, String reason,
+    public static DynamoException throttle(ThrottleError kind, DynamoRequest request, String table, String reason,
             String accountId) {
         String name = table != null ? table : RequestJournal.tablesOf(request.body()).stream().findFirst().orElse(null);
         String index = request.body() == null ? null : request.body().path("IndexName").asText(null);
@@ -68,11 +40,42 @@ public final class FaultErrors {
         if (name != null) {
             String arn = "arn:aws:dynamodb:" + request.region() + ":" + accountId + ":table/" + name
                     + (index != null ? "/index/" + index : "");
-            reasons.addObject().put("reason", reason != null ? reason : resourceType + operationType + kind.limit)
+            reasons.addObject().put("reason", reason != null ? reason : resourceType + operationType + limitOf(kind))
                     .put("resource", arn);
         }
         Map<String, JsonNode> details = reasons.isEmpty() ? Map.of() : Map.of("ThrottlingReasons", reasons);
-        return new FaultException(DynamoException.DYNAMODB_NAMESPACE, kind.type, 400, kind.message, details);
+        return new FaultException(DynamoException.DYNAMODB_NAMESPACE, kind.type(), 400, messageOf(kind), details);
+    }
+
+    /** What a rule that throttles with this error is called in the journal and in rule descriptions. */
+    public static String describe(ThrottleError kind) {
+        return switch (kind) {
+            case PROVISIONED_THROUGHPUT_EXCEEDED -> "throttle";
+            case THROTTLING_EXCEPTION -> "throttling exception";
+            case REQUEST_LIMIT_EXCEEDED -> "request limit exceeded";
+        };
+    }
+
+    /** The limit type that derived ThrottlingReasons name after the resource and operation types. */
+    private static String limitOf(ThrottleError kind) {
+        return switch (kind) {
+            case PROVISIONED_THROUGHPUT_EXCEEDED -> "ProvisionedThroughputExceeded";
+            case THROTTLING_EXCEPTION -> "MaxOnDemandThroughputExceeded";
+            case REQUEST_LIMIT_EXCEEDED -> "AccountLimitExceeded";
+        };
+    }
+
+    private static String messageOf(ThrottleError kind) {
+        return switch (kind) {
+            case PROVISIONED_THROUGHPUT_EXCEEDED -> "The level of configured provisioned throughput for the table was "
+                    + "exceeded. Consider increasing your provisioning level with the UpdateTable API.";
+            case THROTTLING_EXCEPTION -> "Throughput exceeds the current capacity of your table or index. DynamoDB is "
+                    + "automatically scaling your table or index so please try again shortly. If exceptions persist, "
+                    + "check if you have a hot key: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+                    + "bp-partition-key-design.html";
+            case REQUEST_LIMIT_EXCEEDED -> "Throughput exceeds the current throughput limit for your account. Please "
+                    + "contact AWS Support at https://aws.amazon.com/support request a limit increase";
+        };
     }
 
     /** DynamoDB's InternalServerError (HTTP 500). */

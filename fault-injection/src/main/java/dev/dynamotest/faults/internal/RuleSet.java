@@ -4,12 +4,16 @@ import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.model.StreamRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The rules in force, in the order they were added: decides what happens to a call (the first rule that admits
- * it acts; delays add up and let later rules act too) and whether a stream record may be read.
+ * The registry of the rules in force, in the order they were added: decides what happens to a call (the first rule
+ * that admits it acts; delays add up and let later rules act too) and whether a stream record may be read; lists,
+ * clears, and removes the rules added since a snapshot.
  */
 public final class RuleSet {
 
@@ -46,12 +50,32 @@ public final class RuleSet {
         return !rules.isEmpty();
     }
 
-    public List<RuleState> rules() {
-        return List.copyOf(rules);
+    /** The rules (and stream rules) in force now, by identity, for {@link #removeAddedSince}. */
+    public Set<Object> snapshot() {
+        Set<Object> now = Collections.newSetFromMap(new IdentityHashMap<>());
+        now.addAll(rules);
+        now.addAll(streamRules);
+        return now;
     }
 
-    public List<StreamRule> streamRules() {
-        return List.copyOf(streamRules);
+    /** Removes the rules (and stream rules) that are not in the snapshot: those added since it was taken. */
+    public void removeAddedSince(Set<Object> snapshot) {
+        rules.removeIf(r -> !snapshot.contains(r));
+        streamRules.removeIf(r -> !snapshot.contains(r));
+    }
+
+    /** Removes every rule and stream rule. */
+    public void clear() {
+        rules.clear();
+        streamRules.clear();
+    }
+
+    /** The descriptions of the call rules, then of the stream rules, in the order they were added. */
+    public List<String> describe() {
+        List<String> out = new ArrayList<>();
+        rules.forEach(r -> out.add(r.describe()));
+        streamRules.forEach(r -> out.add(r.describe()));
+        return out;
     }
 
     public Decision decide(DynamoRequest request, Instant now) {

@@ -2,7 +2,7 @@ package dev.dynamotest.faults.internal;
 
 import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.Operation;
-import dev.dynamotest.core.RequestJournal;
+import dev.dynamotest.core.requests.RequestJournal;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.Predicate;

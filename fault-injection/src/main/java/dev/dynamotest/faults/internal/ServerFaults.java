@@ -9,7 +9,7 @@ import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.Operation;
 import dev.dynamotest.core.RequestInterceptor;
 import dev.dynamotest.core.StreamGate;
-import dev.dynamotest.core.ThrottleEvent;
+import dev.dynamotest.core.capacity.ThrottleEvent;
 import dev.dynamotest.core.model.StreamRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,12 +31,12 @@ public final class ServerFaults implements RequestInterceptor, StreamGate {
     /** Puts the rules in force on the engine. */
     public void install() {
         engine.addInterceptor(this);
-        engine.streams().addGate(this);
+        engine.tableStreams().addGate(this);
     }
 
     public void uninstall() {
         engine.removeInterceptor(this);
-        engine.streams().removeGate(this);
+        engine.tableStreams().removeGate(this);
     }
 
     @Override

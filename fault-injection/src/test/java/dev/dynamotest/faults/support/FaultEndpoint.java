@@ -4,7 +4,8 @@ import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoServer;
 import dev.dynamotest.core.EngineConfig;
-import dev.dynamotest.core.RecordedRequests;
+import dev.dynamotest.core.requests.RecordedRequests;
+import dev.dynamotest.faults.EngineFaults;
 import dev.dynamotest.faults.Faults;
 import dev.dynamotest.faults.SdkRetries;
 import java.net.URI;
@@ -31,7 +32,7 @@ public final class FaultEndpoint implements AutoCloseable {
 
     private final ControllableClock clock = new ControllableClock();
     private final DynamoServer server;
-    private final Faults faults;
+    private final EngineFaults faults;
     private final DynamoDbClient client;
     private final DynamoDbAsyncClient asyncClient;
     private final DynamoDbStreamsClient streams;
@@ -67,7 +68,7 @@ public final class FaultEndpoint implements AutoCloseable {
         return clock;
     }
 
-    public Faults faults() {
+    public EngineFaults faults() {
         return faults;
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoException;
-import dev.dynamotest.core.RequestJournal;
+import dev.dynamotest.core.requests.RequestJournal;
 import dev.dynamotest.core.model.AttributeValue;
 import dev.dynamotest.faults.Faults;
 import java.net.URI;

@@ -2,6 +2,7 @@ package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.faults.Faults;
 import dev.dynamotest.faults.InjectFault;
+import dev.dynamotest.faults.internal.InjectFaultTranslator;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +54,7 @@ final class DeclaredFaults {
                     + "add Faults.forClients().executionInterceptor() to your own client instead");
         }
         try {
-            faults.declare(fault, source);
+            InjectFaultTranslator.declare(faults, fault, source);
         } catch (IllegalArgumentException e) {
             throw new MisuseException(e.getMessage(), e);
         }

@@ -1,20 +1,19 @@
 package dev.dynamotest.junit.internal;
 
-import dev.dynamotest.assertions.Capacity;
-import dev.dynamotest.assertions.Cost;
-import dev.dynamotest.assertions.StreamRecords;
+import dev.dynamotest.core.capacity.Capacity;
+import dev.dynamotest.core.capacity.Cost;
+import dev.dynamotest.core.streams.StreamRecords;
 import dev.dynamotest.core.ControllableClock;
-import dev.dynamotest.core.ChangeCapture;
+import dev.dynamotest.core.changes.ChangeHistory;
 import dev.dynamotest.core.DynamoEngine;
-import dev.dynamotest.core.RecordedRequests;
-import dev.dynamotest.core.RequestJournal;
-import dev.dynamotest.core.OutageMode;
-import dev.dynamotest.core.RegionOutage;
-import dev.dynamotest.core.Replication;
-import dev.dynamotest.core.S3Contents;
-import dev.dynamotest.core.Table;
+import dev.dynamotest.core.requests.RecordedRequests;
+import dev.dynamotest.core.requests.RequestJournal;
+import dev.dynamotest.core.regions.Replication;
+import dev.dynamotest.core.s3.S3Contents;
+import dev.dynamotest.core.tables.Table;
+import dev.dynamotest.faults.EngineFaults;
 import dev.dynamotest.faults.Faults;
-import dev.dynamotest.core.TimeToLive;
+import dev.dynamotest.core.tables.TimeToLive;
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.StreamHandlers;
 import dev.dynamotest.junit.internal.streams.HandlerRegistry;
@@ -79,11 +78,6 @@ final class DynamoHandle implements Dynamo {
     }
 
     @Override
-    public RegionOutage regionOutage(Region region, OutageMode mode) {
-        return local("regionOutage(...)").engine().regions().outage(region.id(), mode);
-    }
-
-    @Override
     public DynamoDbEnhancedClient enhancedClient() {
         return clients.enhancedClient();
     }
@@ -139,14 +133,14 @@ final class DynamoHandle implements Dynamo {
     }
 
     @Override
-    public ChangeCapture changes() {
-        return local("changes()").engine().changes().mark();
+    public ChangeHistory changes() {
+        return local("changes()").engine().changes().fromNow();
     }
 
     /** Marks the start of a test whose tables were reset: streams then show only the test's records. */
     void startTest() {
         if (backend.engine() != null) {
-            testStart = backend.engine().changes().mark().mark();
+            testStart = backend.engine().changes().lastSequence();
             backend.engine().capacity().reset();
         }
     }
@@ -169,18 +163,26 @@ final class DynamoHandle implements Dynamo {
     }
 
     @Override
+    public EngineFaults engineFaults() {
+        if (local("engineFaults()").faults() instanceof EngineFaults faults) {
+            return faults;
+        }
+        throw new IllegalStateException("the endpoint in this JVM has no engine fault rules: " + backend.faults());
+    }
+
+    @Override
     public Cost cost() {
-        return Cost.of(local("cost()").engine().capacity(), settings.region());
+        return local("cost()").engine().cost().region(settings.region());
     }
 
     @Override
     public Capacity capacity() {
-        return Capacity.of(local("capacity()").engine().capacity(), settings.region());
+        return local("capacity()").engine().capacity().region(settings.region());
     }
 
     @Override
-    public StreamRecords stream(String tableName) {
-        return StreamRecords.of(local("stream(...)").engine().streams(), settings.region(), tableName)
+    public StreamRecords streamRecords(String tableName) {
+        return StreamRecords.of(local("streamRecords(...)").engine().tableStreams(), settings.region(), tableName)
                 .since(testStart);
     }
 

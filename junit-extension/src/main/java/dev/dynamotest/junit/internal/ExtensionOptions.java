@@ -1,50 +1,37 @@
 package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.core.CapacityMode;
-import dev.dynamotest.core.Clock;
-import dev.dynamotest.core.ObjectStore;
+import dev.dynamotest.core.EngineConfig;
 import dev.dynamotest.junit.DynamoTest;
 import dev.dynamotest.junit.Isolation;
 import dev.dynamotest.junit.RetryBackoff;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** What a {@code DynamoExtension.Builder} was told; {@code null} where it was told nothing. */
-public final class ExtensionOptions {
+/**
+ * What a {@code DynamoExtension.Builder} was told, at the extension's own level; {@code null} where it was told
+ * nothing. The engine's options are not mirrored here: {@code engine} applies them to an {@link EngineConfig.Builder}.
+ *
+ * @param engine the builder's {@code engine(...)} settings, or {@code null} for the engine's defaults
+ */
+public record ExtensionOptions(String region, String host, Integer port, Isolation isolation,
+        RetryBackoff retryBackoff, List<String> tableFiles, Consumer<EngineConfig.Builder> engine) {
 
     /** The system property and environment variable that point every test class at a running endpoint. */
     public static final String ENDPOINT_PROPERTY = "dynamotest.endpoint";
 
-    public String region;
-    public Clock clock;
-    public Path databasePath;
-    public Integer port;
-    public String host;
-    public Isolation isolation;
-    public RetryBackoff retryBackoff;
-    public final List<String> tableFiles = new ArrayList<>();
-    public ObjectStore objectStore;
-    public CapacityMode capacity;
+    public ExtensionOptions {
+        tableFiles = List.copyOf(tableFiles);
+    }
 
-    public ExtensionOptions copy() {
-        ExtensionOptions copy = new ExtensionOptions();
-        copy.region = region;
-        copy.clock = clock;
-        copy.databasePath = databasePath;
-        copy.port = port;
-        copy.host = host;
-        copy.isolation = isolation;
-        copy.retryBackoff = retryBackoff;
-        copy.tableFiles.addAll(tableFiles);
-        copy.objectStore = objectStore;
-        copy.capacity = capacity;
-        return copy;
+    /** The options of an extension told nothing, as {@code @DynamoTest} registers it. */
+    public static ExtensionOptions none() {
+        return new ExtensionOptions(null, null, null, null, null, List.of(), null);
     }
 
     /** Settles the configuration: these options first, then the annotation (may be null), then defaults. */
@@ -59,17 +46,15 @@ public final class ExtensionOptions {
     public Settings resolve(DynamoTest annotation, Function<String, Optional<String>> configuration) {
         return new Settings(
                 region != null ? region : annotation != null ? annotation.region() : "us-east-1",
-                clock != null ? clock : Clock.system(),
-                databasePath,
                 host != null ? host : "127.0.0.1",
                 port != null ? port : 0,
                 isolation != null ? isolation : annotation != null ? annotation.isolation() : Isolation.PER_METHOD,
                 parameter(ENDPOINT_PROPERTY, configuration).map(ExtensionOptions::endpoint).orElse(null),
                 tableFiles,
-                objectStore,
-                capacity != null ? capacity : annotation != null ? annotation.capacity() : CapacityMode.OBSERVE,
+                annotation != null ? annotation.capacity() : CapacityMode.OBSERVE,
                 retryBackoff != null ? retryBackoff : annotation != null ? annotation.retryBackoff()
-                        : RetryBackoff.SDK_DEFAULT);
+                        : RetryBackoff.SDK_DEFAULT,
+                engine);
     }
 
     /**

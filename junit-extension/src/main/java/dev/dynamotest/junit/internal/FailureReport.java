@@ -1,7 +1,7 @@
 package dev.dynamotest.junit.internal;
 
-import dev.dynamotest.core.RecordedRequest;
-import dev.dynamotest.core.ThrottleEvent;
+import dev.dynamotest.core.requests.RecordedRequest;
+import dev.dynamotest.core.capacity.ThrottleEvent;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

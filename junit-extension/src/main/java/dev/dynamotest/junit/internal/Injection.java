@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-/** What the extension injects, and how: parameters by type, fields of those types that are still null. */
+/** What the extension injects, and how: parameters by type, instance fields of those types that are still null. */
 final class Injection {
 
     private static final List<Class<?>> TYPES = List.of(DynamoDbClient.class, DynamoDbAsyncClient.class,
@@ -45,28 +45,28 @@ final class Injection {
         throw new IllegalArgumentException("cannot inject " + type.getName());
     }
 
-    static void injectStatic(Class<?> testClass, DynamoResource resource) {
-        inject(testClass, null, resource, field -> Modifier.isStatic(field.getModifiers()));
-    }
-
+    /**
+     * Fills the instance fields of the test instance's class and superclasses that are still {@code null}; static
+     * fields are {@link StaticFields}' job.
+     */
     static void injectInstance(Object instance, DynamoResource resource) {
-        inject(instance.getClass(), instance, resource, field -> !Modifier.isStatic(field.getModifiers()));
-    }
-
-    private static void inject(Class<?> type, Object target, DynamoResource resource, Predicate<Field> scope) {
-        List<Field> fields = ReflectionSupport.findFields(type,
-                field -> scope.test(field) && !Modifier.isFinal(field.getModifiers()) && supports(field.getType()),
-                HierarchyTraversalMode.TOP_DOWN);
-        for (Field field : fields) {
+        for (Field field : fields(instance.getClass(), field -> !Modifier.isStatic(field.getModifiers()))) {
             try {
                 field.setAccessible(true);
-                if (field.get(target) == null) {
-                    field.set(target, value(field.getType(), resource));
+                if (field.get(instance) == null) {
+                    field.set(instance, value(field.getType(), resource));
                 }
             } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new MisuseException("field " + field.getName() + " of " + type.getSimpleName()
+                throw new MisuseException("field " + field.getName() + " of " + instance.getClass().getSimpleName()
                         + " cannot be injected (" + e + "); make it non-final and accessible", e);
             }
         }
+    }
+
+    /** The fields of a type and its superclasses, superclasses first, that the extension can fill. */
+    static List<Field> fields(Class<?> type, Predicate<Field> scope) {
+        return ReflectionSupport.findFields(type,
+                field -> scope.test(field) && !Modifier.isFinal(field.getModifiers()) && supports(field.getType()),
+                HierarchyTraversalMode.TOP_DOWN);
     }
 }

@@ -21,7 +21,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * What {@code DynamoExtension} does at each point of the JUnit lifecycle. State lives in the extension
- * store: the endpoint on the outermost class, declarations on each class, the journal mark on each method.
+ * store: the endpoint on the outermost class, declarations and the static fields filled on each class, the journal
+ * mark on each method.
  */
 public final class Lifecycle {
 
@@ -29,6 +30,7 @@ public final class Lifecycle {
     private static final String RESOURCE = "resource";
     private static final String MARK = "mark";
     private static final String FAULTS = "faults";
+    private static final String STATIC_FIELDS = "static fields:";
 
     private final ExtensionOptions options;
 
@@ -42,7 +44,8 @@ public final class Lifecycle {
             return;
         }
         DynamoResource resource = resource(context);
-        Injection.injectStatic(context.getRequiredTestClass(), resource);
+        Class<?> testClass = context.getRequiredTestClass();
+        context.getStore(NAMESPACE).put(STATIC_FIELDS + testClass.getName(), StaticFields.fill(testClass, resource));
         resource.prepareClass(declarations(context));
     }
 
@@ -108,7 +111,7 @@ public final class Lifecycle {
         Function<String, Optional<String>> parameters = key -> ExtensionOptions.parameter(key,
                 outermost::getConfigurationParameter);
         return outermost.getStore(NAMESPACE).getOrComputeIfAbsent(RESOURCE, key -> DynamoResource.start(
-                (options != null ? options : new ExtensionOptions()).resolve(
+                (options != null ? options : ExtensionOptions.none()).resolve(
                         AnnotationSupport.findAnnotation(outermost.getRequiredTestClass(), DynamoTest.class)
                                 .orElse(null), parameters), parameters),
                 DynamoResource.class);

@@ -5,9 +5,10 @@ import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoServer;
 import dev.dynamotest.core.EngineConfig;
-import dev.dynamotest.core.RequestJournal;
-import dev.dynamotest.core.Table;
+import dev.dynamotest.core.requests.RequestJournal;
+import dev.dynamotest.core.tables.Table;
 import dev.dynamotest.core.model.AttributeValue;
+import dev.dynamotest.faults.EngineFaults;
 import dev.dynamotest.faults.Faults;
 import java.net.URI;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class LocalBackend implements Backend {
     private final ControllableClock clock;
     private final DynamoEngine engine;
     private final DynamoServer server;
-    private final Faults faults;
+    private final EngineFaults faults;
 
     private LocalBackend(ControllableClock clock, DynamoEngine engine, DynamoServer server) {
         this.clock = clock;
@@ -31,17 +32,9 @@ public final class LocalBackend implements Backend {
 
     /** Starts an engine and its server as the settings say. */
     public static LocalBackend start(Settings settings) {
-        ControllableClock clock = new ControllableClock(settings.clockSource());
-        EngineConfig.Builder config = EngineConfig.builder()
-                .defaultRegion(settings.region())
-                .clock(clock)
-                .databasePath(settings.databasePath())
-                .capacityMode(settings.capacity());
-        if (settings.objectStore() != null) {
-            config.objectStore(settings.objectStore());
-        }
-        DynamoServer server = DynamoServer.start(config.build(), settings.host(), settings.port());
-        return new LocalBackend(clock, server.engine(), server);
+        EngineConfig config = settings.engineConfig();
+        DynamoServer server = DynamoServer.start(config, settings.host(), settings.port());
+        return new LocalBackend((ControllableClock) config.clock(), server.engine(), server);
     }
 
     @Override
@@ -67,7 +60,7 @@ public final class LocalBackend implements Backend {
     }
 
     /** The fault rules applied by the engine. */
-    public Faults faults() {
+    public EngineFaults faults() {
         return faults;
     }
 

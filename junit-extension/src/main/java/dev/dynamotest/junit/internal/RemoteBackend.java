@@ -1,6 +1,6 @@
 package dev.dynamotest.junit.internal;
 
-import dev.dynamotest.core.RequestJournal;
+import dev.dynamotest.core.requests.RequestJournal;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.assertions.internal.SdkValues;
@@ -8,6 +8,7 @@ import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.model.AttributeValue;
+import dev.dynamotest.faults.ClientFaults;
 import dev.dynamotest.faults.Faults;
 import java.net.URI;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class RemoteBackend implements Backend {
     private final TableNamePrefix prefix;
     private final RequestJournal journal = new RequestJournal(dev.dynamotest.core.Clock.system());
     private final RemoteTableNames names;
-    private final Faults faults = Faults.forClients();
+    private final ClientFaults faults = Faults.forClients();
     private final RemoteInterceptor interceptor;
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
     private final SignedCalls calls;
@@ -82,7 +83,7 @@ final class RemoteBackend implements Backend {
 
     /** Rules applied inside the injected clients, which see the tables by their declared names. */
     @Override
-    public Faults faults() {
+    public ClientFaults faults() {
         return faults;
     }
 

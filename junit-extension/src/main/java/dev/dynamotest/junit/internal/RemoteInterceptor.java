@@ -3,9 +3,9 @@ package dev.dynamotest.junit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dynamotest.core.Operation;
-import dev.dynamotest.core.RecordedRequest;
-import dev.dynamotest.core.RequestJournal;
-import dev.dynamotest.faults.Faults;
+import dev.dynamotest.core.requests.RecordedRequest;
+import dev.dynamotest.core.requests.RequestJournal;
+import dev.dynamotest.faults.ClientFaults;
 import dev.dynamotest.faults.internal.TransformedPublisher;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -234,7 +234,7 @@ final class RemoteInterceptor implements ExecutionInterceptor {
         }
         Long start = attempt != null ? Long.valueOf(attempt.start) : attributes.getAttribute(START);
         List<String> tables = attributes.getAttribute(TABLES);
-        String fault = attributes.getAttribute(Faults.APPLIED_FAULT);
+        String fault = attributes.getAttribute(ClientFaults.APPLIED_FAULT);
         journal.record(region == null ? "" : region.id(),
                 Operation.of(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)),
                 tables == null ? List.of() : tables, attempt == null ? 0 : attempt.number,

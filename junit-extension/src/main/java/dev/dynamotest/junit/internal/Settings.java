@@ -1,51 +1,72 @@
 package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.core.CapacityMode;
-import dev.dynamotest.core.Clock;
-import dev.dynamotest.core.ObjectStore;
+import dev.dynamotest.core.ControllableClock;
+import dev.dynamotest.core.EngineConfig;
 import dev.dynamotest.junit.Isolation;
 import dev.dynamotest.junit.RetryBackoff;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The resolved configuration of one test class's endpoint: the builder's values, then the
  * {@code @DynamoTest} annotation's, then the defaults.
  *
- * @param clockSource the time the engine's controllable clock follows
- * @param databasePath an H2 file, or {@code null} for memory
+ * @param region the region of the injected clients, of the declared tables that name none, and the engine's default
+ * @param host the address the endpoint binds
+ * @param port the port the endpoint listens on, 0 for one the OS chooses
  * @param remoteEndpoint an endpoint to use instead of starting one, or {@code null}
  * @param tableFiles files of table definitions given to the builder
- * @param objectStore where exports go and imports come from, or {@code null} for the engine's default
- * @param capacity whether the endpoint throttles over capacity or only records it
+ * @param capacity the engine's capacity mode, unless {@code engine} sets another
  * @param retryBackoff how the injected clients wait between retries
+ * @param engine the builder's settings of the engine, applied after the region and capacity; {@code null} for none
  */
-public record Settings(String region, Clock clockSource, Path databasePath, String host, int port,
-        Isolation isolation, URI remoteEndpoint, List<String> tableFiles, ObjectStore objectStore,
-        CapacityMode capacity, RetryBackoff retryBackoff) {
+public record Settings(String region, String host, int port, Isolation isolation, URI remoteEndpoint,
+        List<String> tableFiles, CapacityMode capacity, RetryBackoff retryBackoff,
+        Consumer<EngineConfig.Builder> engine) {
 
     public Settings {
         tableFiles = List.copyOf(tableFiles);
+        capacity = capacity == null ? CapacityMode.OBSERVE : capacity;
         retryBackoff = retryBackoff == null ? RetryBackoff.SDK_DEFAULT : retryBackoff;
     }
 
-    /** Settings with the engine's default object store and capacity mode ({@link CapacityMode#OBSERVE}), whose clients
-     * keep the SDK's backoff. */
-    public Settings(String region, Clock clockSource, Path databasePath, String host, int port,
-            Isolation isolation, URI remoteEndpoint, List<String> tableFiles) {
-        this(region, clockSource, databasePath, host, port, isolation, remoteEndpoint, tableFiles, null,
-                CapacityMode.OBSERVE, RetryBackoff.SDK_DEFAULT);
+    /** The defaults: us-east-1 on 127.0.0.1, a port the OS chooses, {@link Isolation#PER_METHOD}, an engine as
+     * {@link EngineConfig#defaults()} describes. */
+    public static Settings defaults() {
+        return new Settings("us-east-1", "127.0.0.1", 0, Isolation.PER_METHOD, null, List.of(), CapacityMode.OBSERVE,
+                RetryBackoff.SDK_DEFAULT, null);
     }
 
     /** The same settings in another region. */
     public Settings withRegion(String otherRegion) {
-        return new Settings(otherRegion, clockSource, databasePath, host, port, isolation, remoteEndpoint, tableFiles,
-                objectStore, capacity, retryBackoff);
+        return new Settings(otherRegion, host, port, isolation, remoteEndpoint, tableFiles, capacity, retryBackoff,
+                engine);
     }
 
     /** Whether the tests run against an endpoint that this extension does not start. */
     public boolean remote() {
         return remoteEndpoint != null;
+    }
+
+    /**
+     * The engine's configuration: the region, the capacity mode, then the builder's {@code engine(...)} settings.
+     * Its clock is always a {@link ControllableClock}, following the clock those settings name.
+     */
+    public EngineConfig engineConfig() {
+        EngineConfig.Builder builder = EngineConfig.builder().defaultRegion(region).capacityMode(capacity);
+        if (engine != null) {
+            engine.accept(builder);
+        }
+        EngineConfig config = builder.build();
+        if (!config.defaultRegion().equals(region)) {
+            throw new MisuseException("DynamoExtension.builder().engine(...) sets the default region "
+                    + config.defaultRegion() + ", but the tests' region is " + region + "; set the region with "
+                    + "DynamoExtension.builder().region(\"" + config.defaultRegion() + "\") instead, so that the "
+                    + "clients and declared tables use it too");
+        }
+        return config.clock() instanceof ControllableClock ? config
+                : config.toBuilder().clock(new ControllableClock(config.clock())).build();
     }
 }

@@ -1,12 +1,8 @@
 package dev.dynamotest.junit.internal;
 
-import dev.dynamotest.core.CapacityMode;
-import dev.dynamotest.core.Clock;
-import dev.dynamotest.junit.Isolation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CancellationException;
@@ -27,8 +23,7 @@ final class SpareEndpoint {
      */
     static final String PRESTART = "dynamotest.prestart";
 
-    static final Settings DEFAULTS = new Settings("us-east-1", Clock.system(), null, "127.0.0.1", 0,
-            Isolation.PER_METHOD, null, List.of(), null, CapacityMode.OBSERVE, null);
+    static final Settings DEFAULTS = Settings.defaults();
 
     private static final Object LOCK = new Object();
     private static CompletableFuture<LocalBackend> spare;
@@ -104,11 +99,9 @@ final class SpareEndpoint {
     static boolean fits(Settings settings) {
         return !settings.remote()
                 && settings.region().equals(DEFAULTS.region())
-                && settings.clockSource() == DEFAULTS.clockSource()
-                && settings.databasePath() == null
+                && settings.engine() == null
                 && settings.host().equals(DEFAULTS.host())
                 && settings.port() == 0
-                && settings.objectStore() == null
                 && settings.capacity() == DEFAULTS.capacity();
     }
 

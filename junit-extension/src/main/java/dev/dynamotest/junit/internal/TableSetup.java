@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
-import dev.dynamotest.core.RecordedRequest;
+import dev.dynamotest.core.requests.RecordedRequest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.dynamotest.core.CapacityMode;
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.DynamoTest;
+import dev.dynamotest.junit.Isolation;
+import dev.dynamotest.junit.RetryBackoff;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -61,12 +65,14 @@ class SpareEndpointTest {
     void only_settings_an_endpoint_with_the_defaults_can_serve_fit() {
         assertThat(SpareEndpoint.fits(SpareEndpoint.DEFAULTS)).isTrue();
         assertThat(SpareEndpoint.fits(SpareEndpoint.DEFAULTS.withRegion("eu-west-1"))).isFalse();
-        assertThat(SpareEndpoint.fits(new Settings("us-east-1", () -> java.time.Instant.EPOCH, null, "127.0.0.1", 0,
-                dev.dynamotest.junit.Isolation.PER_METHOD, null, List.of()))).isFalse();
-        assertThat(SpareEndpoint.fits(new Settings("us-east-1", dev.dynamotest.core.Clock.system(), null,
-                "127.0.0.1", 8123, dev.dynamotest.junit.Isolation.PER_CLASS, null, List.of()))).isFalse();
-        assertThat(SpareEndpoint.fits(new Settings("us-east-1", dev.dynamotest.core.Clock.system(), null,
-                "127.0.0.1", 0, dev.dynamotest.junit.Isolation.PER_CLASS, null, List.of()))).isTrue();
+        assertThat(SpareEndpoint.fits(new Settings("us-east-1", "127.0.0.1", 0, Isolation.PER_METHOD, null,
+                List.of(), CapacityMode.OBSERVE, null, e -> e.clock(() -> Instant.EPOCH)))).isFalse();
+        assertThat(SpareEndpoint.fits(new Settings("us-east-1", "127.0.0.1", 8123, Isolation.PER_CLASS, null,
+                List.of(), CapacityMode.OBSERVE, null, null))).isFalse();
+        assertThat(SpareEndpoint.fits(new Settings("us-east-1", "127.0.0.1", 0, Isolation.PER_METHOD, null,
+                List.of(), CapacityMode.ENFORCE, null, null))).isFalse();
+        assertThat(SpareEndpoint.fits(new Settings("us-east-1", "127.0.0.1", 0, Isolation.PER_CLASS, null,
+                List.of(), CapacityMode.OBSERVE, RetryBackoff.NONE, null))).isTrue();
     }
 
     @Test

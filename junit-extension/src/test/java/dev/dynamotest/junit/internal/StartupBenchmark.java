@@ -2,11 +2,9 @@ package dev.dynamotest.junit.internal;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.dynamotest.core.Clock;
 import dev.dynamotest.junit.DynamoSeed;
 import dev.dynamotest.junit.DynamoTable;
 import dev.dynamotest.junit.DynamoTest;
-import dev.dynamotest.junit.Isolation;
 import io.javalin.Javalin;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -46,8 +44,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public class StartupBenchmark {
 
-    private static final Settings SETTINGS = new Settings("us-east-1", Clock.system(), null, "127.0.0.1", 0,
-            Isolation.PER_METHOD, null, List.of());
+    private static final Settings SETTINGS = Settings.defaults();
 
     /** The endpoint of a class with two declared tables, started in a JVM that has not loaded it yet. */
     @Benchmark

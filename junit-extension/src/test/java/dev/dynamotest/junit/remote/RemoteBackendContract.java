@@ -12,9 +12,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.dynamotest.assertions.Key;
 import dev.dynamotest.assertions.RemoteTable;
-import dev.dynamotest.core.RecordedRequest;
+import dev.dynamotest.core.regions.OutageMode;
+import dev.dynamotest.core.requests.RecordedRequest;
+import dev.dynamotest.faults.ClientFaults;
 import dev.dynamotest.faults.FaultKind;
 import dev.dynamotest.faults.InjectFault;
+import dev.dynamotest.core.regions.RegionOutage;
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.DynamoDiagnostics;
 import dev.dynamotest.junit.DynamoSeed;
@@ -49,6 +52,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -142,7 +146,7 @@ abstract class RemoteBackendContract {
 
     @Test
     void fault_rules_act_in_the_injected_clients_by_the_declared_names() {
-        assertAllPassed(run(RemoteFaults.class), 3);
+        assertAllPassed(run(RemoteFaults.class), 4);
     }
 
     @Test
@@ -315,9 +319,24 @@ abstract class RemoteBackendContract {
 
             assertThat(dynamo.faults().describe()).isEmpty();
             assertThat(dynamo.requests()).hasSize(1).allSucceeded().hasNoRetries();
-            assertThatThrownBy(() -> dynamo.faults().holdStream("Orders"))
-                    .isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessageContaining("need the endpoint in this JVM");
+            assertThat(dynamo.faults()).isInstanceOf(ClientFaults.class);
+            assertThatThrownBy(dynamo::engineFaults).isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageStartingWith("Dynamo.engineFaults() needs the endpoint in this JVM");
+        }
+
+        @Test
+        @Order(4)
+        void a_region_outage_is_what_the_injected_clients_see(DynamoDbClient client, Dynamo dynamo) {
+            RegionOutage outage = dynamo.faults().regionOutage(Region.US_EAST_1, OutageMode.SERVICE_UNAVAILABLE);
+
+            assertThatThrownBy(() -> client.putItem(r -> r.tableName("Orders").item(Map.of("pk", s("A#4")))))
+                    .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(503);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServiceUnavailable");
+                    });
+            assertThat(dynamo.requests()).hasCount(PUT_ITEM, 9).hasFaults(9);
+            outage.end();
+            assertThat(RemoteTable.of(client, "Orders")).hasItemCount(0);
         }
     }
 

@@ -4,8 +4,8 @@ import static dev.dynamotest.assertions.DynamoAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamotest.assertions.Key;
-import dev.dynamotest.core.OutageMode;
-import dev.dynamotest.core.RegionOutage;
+import dev.dynamotest.core.regions.OutageMode;
+import dev.dynamotest.core.regions.RegionOutage;
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.DynamoTablesFrom;
 import dev.dynamotest.junit.DynamoTest;
@@ -57,7 +57,7 @@ class FailoverOrderStoreTest {
         store.save("o-1", "NEW");
         dynamo.replication().awaitQuiet();
 
-        try (RegionOutage outage = dynamo.regionOutage(Region.US_EAST_1, OutageMode.SERVER_ERROR)) {
+        try (RegionOutage outage = dynamo.faults().regionOutage(Region.US_EAST_1, OutageMode.SERVER_ERROR)) {
             assertThat(store.status("o-1")).contains("NEW");
             assertThat(store.activeRegion()).isEqualTo("eu-west-1");
             store.save("o-1", "PAID");

@@ -9,9 +9,10 @@ import static dev.dynamotest.core.Operation.TRANSACT_WRITE_ITEMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamotest.core.RecordedRequest;
+import dev.dynamotest.core.requests.RecordedRequest;
 import dev.dynamotest.faults.FaultKind;
 import dev.dynamotest.faults.InjectFault;
+import dev.dynamotest.faults.ThrottleError;
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.DynamoTable;
 import dev.dynamotest.junit.DynamoTest;
@@ -137,7 +138,7 @@ class OrderRepositoryTest {
 
     @Test
     void a_fault_added_in_code_applies_to_this_test_only(Dynamo dynamo) {
-        dynamo.faults().throttlingException(GET_ITEM).onTable("Orders").times(9);
+        dynamo.faults().throttle(GET_ITEM).as(ThrottleError.THROTTLING_EXCEPTION).onTable("Orders").times(9);
 
         assertThat(orders.find("O#1")).isEmpty();
         assertThat(dynamo.requests()).hasCount(GET_ITEM, 10).hasCalls(2);

@@ -141,6 +141,10 @@ final class AutoScalingOperations {
                     + "PredefinedMetricSpecification (customized metrics are not supported here)");
         }
         String metric = text(predefined, "PredefinedMetricType", null);
+        if (metric == null) {
+            throw AutoScalingErrors.missing(
+                    "targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType");
+        }
         if (!METRICS.contains(metric)) {
             throw AutoScalingErrors.validation("Unsupported predefined metric type " + metric + " for dimension "
                     + r.dimension());

@@ -1,9 +1,9 @@
 package dev.dynamotest.core.internal.capacity;
 
 import dev.dynamotest.core.CapacityMode;
-import dev.dynamotest.core.CapacityUsage;
+import dev.dynamotest.core.capacity.CapacityUsage;
 import dev.dynamotest.core.Clock;
-import dev.dynamotest.core.ThrottleEvent;
+import dev.dynamotest.core.capacity.ThrottleEvent;
 import dev.dynamotest.core.internal.capacity.Lane.Verdict;
 import dev.dynamotest.core.internal.capacity.TableLanes.Resource;
 import dev.dynamotest.core.internal.storage.IndexMeta;

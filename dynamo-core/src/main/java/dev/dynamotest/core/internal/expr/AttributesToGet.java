@@ -26,7 +26,7 @@ public final class AttributesToGet {
         List<Path> paths = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (JsonNode node : attributesToGet) {
-            String name = Json.text(node);
+            String name = Json.element(node);
             if (!seen.add(name)) {
                 throw DynamoException.validation(
                         "One or more parameter values were invalid: Duplicate value in attribute name: " + name);

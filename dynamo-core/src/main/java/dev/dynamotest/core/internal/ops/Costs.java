@@ -2,9 +2,9 @@ package dev.dynamotest.core.internal.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynamotest.core.CapacityUsage;
+import dev.dynamotest.core.capacity.CapacityUsage;
 import dev.dynamotest.core.PriceTable;
-import dev.dynamotest.core.TableCost;
+import dev.dynamotest.core.capacity.TableCost;
 import dev.dynamotest.core.internal.capacity.CapacityModel;
 import dev.dynamotest.core.internal.storage.TableMeta;
 

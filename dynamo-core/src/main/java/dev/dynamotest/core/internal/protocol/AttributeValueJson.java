@@ -85,12 +85,12 @@ public final class AttributeValueJson {
                     "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
         }
         return switch (type) {
-            case "S" -> new AttributeValue.S(Json.text(value));
-            case "N" -> new AttributeValue.N(Numbers.canonical(Json.text(value)));
-            case "B" -> new AttributeValue.B(base64(Json.text(value)));
-            case "BOOL" -> AttributeValue.bool(Json.bool(value));
+            case "S" -> new AttributeValue.S(string(value));
+            case "N" -> new AttributeValue.N(Numbers.canonical(string(value)));
+            case "B" -> new AttributeValue.B(base64(string(value)));
+            case "BOOL" -> AttributeValue.bool(bool(value));
             case "NULL" -> {
-                if (!Json.bool(value)) {
+                if (!bool(value)) {
                     throw DynamoException.validation(
                             "One or more parameter values were invalid: Null attribute value types must have the value of true");
                 }
@@ -115,6 +115,31 @@ public final class AttributeValueJson {
         };
     }
 
+    /**
+     * The text of a string member (S, N, B and the elements of sets): DynamoDB's parser takes a JSON string there and
+     * nothing else, not even a number ({@code {"N": 123}}).
+     */
+    private static String string(JsonNode node) {
+        if (node != null && node.isTextual()) {
+            return node.textValue();
+        }
+        if (node != null && node.isNumber()) {
+            throw DynamoException.serialization("NUMBER_VALUE cannot be converted to String");
+        }
+        if (node != null && node.isBoolean()) {
+            throw DynamoException.serialization("BOOLEAN_VALUE cannot be converted to String");
+        }
+        throw Json.unexpected(node, "string");
+    }
+
+    /** The value of a boolean member (BOOL, NULL): a JSON boolean, not its text. */
+    private static boolean bool(JsonNode node) {
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        throw Json.unexpected(node, "boolean");
+    }
+
     private static int nested(int depth) {
         if (depth + 1 > MAX_NESTING) {
             throw DynamoException.validation("Nesting Levels have exceeded supported limits: Attributes in the item "
@@ -135,7 +160,7 @@ public final class AttributeValueJson {
         List<String> input = new ArrayList<>();
         boolean duplicate = false;
         for (JsonNode element : value) {
-            String text = Json.text(element);
+            String text = string(element);
             input.add(text);
             if (!set.add(numbers ? Numbers.canonical(text) : text)) {
                 duplicate = true;
@@ -159,7 +184,7 @@ public final class AttributeValueJson {
         List<byte[]> list = new ArrayList<>();
         List<String> input = new ArrayList<>();
         for (JsonNode element : value) {
-            String text = Json.text(element);
+            String text = string(element);
             byte[] bytes = base64(text);
             input.add(text);
             if (new AttributeValue.BS(list).contains(bytes)) {

@@ -29,6 +29,17 @@ public final class Json {
         throw unexpected(node, "string");
     }
 
+    /**
+     * A string element of a list: as {@link #text(JsonNode)}, but a JSON {@code null}, which a list member cannot be
+     * absent as, is refused with a SerializationException.
+     */
+    public static String element(JsonNode node) {
+        if (node == null || node.isNull()) {
+            throw unexpected(node, "string");
+        }
+        return text(node);
+    }
+
     /** A boolean value. */
     public static boolean bool(JsonNode node) {
         if (node.isBoolean()) {

@@ -101,6 +101,11 @@ public final class WireProtocol {
         }
     }
 
+    /** The answer to a request refused before it reaches the engine (a failed signature check). */
+    public Response rejection(DynamoException e) {
+        return error(requestId(), e);
+    }
+
     /**
      * A fresh request id: 32 upper-case hexadecimal digits, like the UUIDs it replaced, from a per-thread random
      * source (a UUID per request took a lock on the system's secure random source).

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.ConnectionDrop;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
-import dev.dynamotest.core.OutageMode;
+import dev.dynamotest.core.regions.OutageMode;
 import dev.dynamotest.core.RequestInterceptor;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,27 +1,36 @@
 package dev.dynamotest.core.internal.server;
 
 import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.protocol.SigV4Verifier;
 import dev.dynamotest.core.internal.protocol.WireProtocol;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.BindException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** The Javalin adapter: the only place that knows Javalin. It hands each request to the {@link WireProtocol}. */
 public final class HttpEndpoint {
 
-    /** DynamoDB's limit on a request's size; larger ones get 413. */
     private static final long STACK_BYTES = 8L * 1024 * 1024;
+    /** DynamoDB's limit on a request's size; larger ones get 413. */
     private static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+    /** The response headers a browser page may read: the ones the SDKs look at. */
+    private static final String CORS_EXPOSED_HEADERS = "x-amzn-RequestId,x-amzn-ErrorType,x-amz-crc32,Date";
+    /** How long a browser may keep a preflight's answer. */
+    private static final String CORS_MAX_AGE_SECONDS = "86400";
 
     private final Javalin app;
     private final String host;
@@ -38,6 +47,14 @@ public final class HttpEndpoint {
 
     /** Starts serving an engine that may still be under construction; port 0 picks a free port. */
     public static HttpEndpoint start(Supplier<DynamoEngine> engine, String host, int port) {
+        return start(engine, host, port, null);
+    }
+
+    /**
+     * Starts serving an engine that may still be under construction, refusing requests whose signature the verifier
+     * rejects ({@code null}: no check, and no cost on a request's way); port 0 picks a free port.
+     */
+    public static HttpEndpoint start(Supplier<DynamoEngine> engine, String host, int port, SigV4Verifier verifier) {
         ServerStartup.prepare();
         WireProtocol protocol = new WireProtocol(engine);
         Javalin app = ServerStartup.onDaemonThread(() -> Javalin.create(config -> {
@@ -45,8 +62,13 @@ public final class HttpEndpoint {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.threadPool = threadPool();
-            config.routes.post("/", ctx -> handle(protocol, ctx));
+            if (verifier == null) {
+                config.routes.post("/", ctx -> handle(protocol, ctx));
+            } else {
+                config.routes.post("/", ctx -> handleSigned(protocol, verifier, ctx));
+            }
             config.routes.get("/", ctx -> health(protocol, ctx));
+            config.routes.options("/", HttpEndpoint::preflight);
         }));
         try {
             ServerStartup.start(() -> app.start(host, port));
@@ -74,12 +96,38 @@ public final class HttpEndpoint {
     }
 
     private static void handle(WireProtocol protocol, Context ctx) throws IOException {
-        WireProtocol.Response response = protocol.handle(headers(ctx), body(ctx));
+        respond(ctx, protocol.handle(headers(ctx), body(ctx)));
+    }
+
+    /** Handles a POST once its signature is verified; a request that fails the check gets DynamoDB's error. */
+    private static void handleSigned(WireProtocol protocol, SigV4Verifier verifier, Context ctx) throws IOException {
+        byte[] body = body(ctx);
+        try {
+            verifier.verify(new SigV4Verifier.SignedRequest(ctx.req().getMethod(), ctx.req().getRequestURI(),
+                    ctx.req().getQueryString(), allHeaders(ctx), body));
+        } catch (DynamoException e) {
+            send(ctx, protocol.rejection(e));
+            return;
+        }
+        respond(ctx, protocol.handle(headers(ctx), body));
+    }
+
+    /** Sends the response, or closes the connection when the response is to drop it. */
+    private static void respond(Context ctx, WireProtocol.Response response) {
         if (response.drop()) {
             drop(ctx);
             return;
         }
         send(ctx, response);
+    }
+
+    /** Every value of every header, by lower-case name, as a signature covers them. */
+    private static Map<String, List<String>> allHeaders(Context ctx) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (HttpField field : ServletContextRequest.getServletContextRequest(ctx.req()).getHeaders()) {
+            headers.computeIfAbsent(field.getLowerCaseName(), name -> new ArrayList<>()).add(field.getValue());
+        }
+        return headers;
     }
 
     /**
@@ -117,15 +165,58 @@ public final class HttpEndpoint {
                 .getEndPoint().close();
     }
 
+    /**
+     * DynamoDB's answer to {@code GET /}: a health line naming the host it was called with (the regional endpoint's
+     * name when the request has no {@code Host}).
+     */
     private static void health(WireProtocol protocol, Context ctx) {
+        String host = ctx.header("Host");
+        if (host == null || host.isBlank()) {
+            host = "dynamodb." + protocol.regionOf(ctx.header("Authorization")) + ".amazonaws.com";
+        }
         ctx.status(200);
+        allowOrigin(ctx);
         ctx.contentType("text/plain");
-        ctx.result("healthy: dynamodb." + protocol.regionOf(ctx.header("Authorization")) + ".amazonaws.com");
+        ctx.result("healthy: " + host);
+    }
+
+    /**
+     * A CORS preflight, answered as DynamoDB does so that browser SDKs may call the endpoint: any origin, and the
+     * method and headers the browser asks for.
+     */
+    private static void preflight(Context ctx) {
+        ctx.status(200);
+        if (allowOrigin(ctx)) {
+            ctx.header("Access-Control-Max-Age", CORS_MAX_AGE_SECONDS);
+            String method = ctx.header("Access-Control-Request-Method");
+            if (method != null) {
+                ctx.header("Access-Control-Allow-Methods", method);
+            }
+            String headers = ctx.header("Access-Control-Request-Headers");
+            if (headers != null) {
+                ctx.header("Access-Control-Allow-Headers", headers);
+            }
+        }
+    }
+
+    /**
+     * Adds CORS's response headers when the request comes from a browser page (it has an {@code Origin}). It looks
+     * the header up by Jetty's enum among the request's fields, a scan of a few references: SDKs send no
+     * {@code Origin}, and the check costs them next to nothing.
+     */
+    private static boolean allowOrigin(Context ctx) {
+        if (ServletContextRequest.getServletContextRequest(ctx.req()).getHeaders().get(HttpHeader.ORIGIN) == null) {
+            return false;
+        }
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Access-Control-Expose-Headers", CORS_EXPOSED_HEADERS);
+        return true;
     }
 
     private static void send(Context ctx, WireProtocol.Response response) {
         ctx.status(response.status());
         response.headers().forEach(ctx::header);
+        allowOrigin(ctx);
         ctx.contentType(WireProtocol.CONTENT_TYPE);
         ctx.result(response.body());
     }

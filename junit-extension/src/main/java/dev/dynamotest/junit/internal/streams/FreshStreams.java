@@ -3,7 +3,7 @@ package dev.dynamotest.junit.internal.streams;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoEngine;
-import dev.dynamotest.core.DynamoStreams;
+import dev.dynamotest.core.streams.TableStreams;
 import dev.dynamotest.core.model.StreamShard;
 import dev.dynamotest.core.model.TableStream;
 
@@ -21,7 +21,7 @@ public final class FreshStreams {
 
     /** Replaces the stream of each of the engine's tables whose stream holds records. */
     public static void renew(DynamoEngine engine) {
-        DynamoStreams streams = engine.streams();
+        TableStreams streams = engine.tableStreams();
         for (String region : engine.tables().regions()) {
             for (String table : engine.tables().names(region)) {
                 streams.latest(region, table)
@@ -31,7 +31,7 @@ public final class FreshStreams {
         }
     }
 
-    private static boolean holdsRecords(DynamoStreams streams, TableStream stream) {
+    private static boolean holdsRecords(TableStreams streams, TableStream stream) {
         for (StreamShard shard : stream.shards()) {
             if (!streams.read(stream.streamArn(), shard.shardId(), null, 1).records().isEmpty()) {
                 return true;

@@ -57,7 +57,7 @@ public final class HandlerRegistry implements StreamHandlers, AutoCloseable {
         if (engine.tables().find(options.region(), options.tableName()).isEmpty()) {
             throw new IllegalArgumentException("Cannot register a stream handler: " + where + " does not exist");
         }
-        TableStream stream = engine.streams().latest(options.region(), options.tableName())
+        TableStream stream = engine.tableStreams().latest(options.region(), options.tableName())
                 .filter(s -> s.status().equals("ENABLED"))
                 .orElseThrow(() -> new IllegalArgumentException("Cannot register a stream handler: " + where
                         + " has no stream enabled; declare it with @DynamoTable(stream = ...) or enable one with "
@@ -70,11 +70,11 @@ public final class HandlerRegistry implements StreamHandlers, AutoCloseable {
                 ? engine.changes().lastSequence() : -1;
         synchronized (this) {
             if (!listening) {
-                engine.streams().addListener(listener);
+                engine.tableStreams().addListener(listener);
                 listening = true;
             }
         }
-        ShardPoller poller = new ShardPoller(options, functionName, functionArn, engine.streams(), engine.clock(),
+        ShardPoller poller = new ShardPoller(options, functionName, functionArn, engine.tableStreams(), engine.clock(),
                 stream.streamArn(), checkpoint, invoker, this::removed);
         pollers.add(poller);
         List<ShardPoller> scope = testScope.get();
@@ -139,7 +139,7 @@ public final class HandlerRegistry implements StreamHandlers, AutoCloseable {
         pollers.remove(poller);
         synchronized (this) {
             if (pollers.isEmpty() && listening) {
-                engine.streams().removeListener(listener);
+                engine.tableStreams().removeListener(listener);
                 listening = false;
             }
         }

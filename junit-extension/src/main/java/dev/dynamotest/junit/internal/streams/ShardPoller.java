@@ -4,7 +4,7 @@ import dev.dynamotest.assertions.HandlerInvocation;
 import dev.dynamotest.assertions.OnFailureRecord;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.core.DynamoException;
-import dev.dynamotest.core.DynamoStreams;
+import dev.dynamotest.core.streams.TableStreams;
 import dev.dynamotest.core.model.StreamBatch;
 import dev.dynamotest.core.model.StreamRecord;
 import dev.dynamotest.core.model.StreamShard;
@@ -36,7 +36,7 @@ final class ShardPoller implements StreamHandler, Runnable {
     private static final long PENDING_WAIT_MS = 10;
 
     private final MappingOptions options;
-    private final DynamoStreams streams;
+    private final TableStreams streams;
     private final Clock clock;
     private final String description;
     private final BatchDelivery delivery;
@@ -54,7 +54,7 @@ final class ShardPoller implements StreamHandler, Runnable {
     private long checkpoint;
     private Instant windowStart;
 
-    ShardPoller(MappingOptions options, String functionName, String functionArn, DynamoStreams streams, Clock clock,
+    ShardPoller(MappingOptions options, String functionName, String functionArn, TableStreams streams, Clock clock,
             String streamArn, long checkpoint, Invoker invoker, Consumer<ShardPoller> onRemove) {
         this.options = options;
         this.streams = streams;

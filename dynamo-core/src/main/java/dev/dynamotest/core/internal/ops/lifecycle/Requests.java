@@ -55,7 +55,11 @@ final class Requests {
         try {
             return Instant.ofEpochSecond(0, nanos.longValueExact());
         } catch (ArithmeticException | java.time.DateTimeException e) {
-            return Instant.ofEpochSecond(seconds.longValue());
+            try {
+                return Instant.ofEpochSecond(seconds.longValueExact());
+            } catch (ArithmeticException | java.time.DateTimeException beyondInstants) {
+                return seconds.signum() < 0 ? Instant.MIN : Instant.MAX;
+            }
         }
     }
 }
