@@ -4,7 +4,9 @@ import dev.dynamotest.assertions.internal.AssertContext;
 import dev.dynamotest.assertions.internal.Messages;
 import dev.dynamotest.assertions.internal.Render;
 import dev.dynamotest.core.regions.Replication;
+import dev.dynamotest.core.regions.ReplicationFailure;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
@@ -45,9 +47,17 @@ public class ReplicationAssert extends AbstractAssert<ReplicationAssert, Replica
         return new ReplicationAssert(actual, context.eventually(timeout));
     }
 
-    /** Verifies that every change has reached every replica. */
+    /** Verifies that every change has reached every replica: none waits, and no replica refused one. */
     public ReplicationAssert isCaughtUp() {
         context.check(() -> {
+            List<ReplicationFailure> failures = actual.failures();
+            if (!failures.isEmpty()) {
+                StringBuilder message = new StringBuilder("Expecting every replica to be caught up, but ")
+                        .append(Messages.count(failures.size(), "change")).append(" ")
+                        .append(failures.size() == 1 ? "was" : "were").append(" refused by a replica:");
+                failures.forEach(f -> message.append("\n  ").append(f));
+                throw Messages.failure(WHERE, message.toString());
+            }
             int backlog = actual.backlog();
             if (backlog > 0) {
                 throw Messages.failure(WHERE, "Expecting every replica to be caught up, but "

@@ -76,6 +76,28 @@ class ReplicationAssertTest {
     }
 
     @Test
+    void is_caught_up_fails_naming_a_change_a_replica_refused() {
+        replication.pause("Orders", "us-east-1", "eu-west-1");
+        execute("PutItem", """
+                {"TableName": "Orders", "Item": {"pk": {"S": "A#1"}, "score": {"S": "high"}}}""");
+        execute("UpdateTable", """
+                {"TableName": "Orders",
+                 "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"},
+                                          {"AttributeName": "score", "AttributeType": "N"}],
+                 "GlobalSecondaryIndexUpdates": [{"Create": {"IndexName": "byScore",
+                     "KeySchema": [{"AttributeName": "score", "KeyType": "HASH"}],
+                     "Projection": {"ProjectionType": "ALL"}}}]}""");
+        replication.resume();
+        assertThatThrownBy(replication::awaitQuiet).isInstanceOf(AssertionError.class);
+
+        assertThatThrownBy(() -> assertThat(replication).isCaughtUp()).hasMessage("""
+                [Replication]
+                Expecting every replica to be caught up, but 1 change was refused by a replica:
+                  Orders us-east-1 -> eu-west-1, item {pk=S:A#1}: One or more parameter values were invalid: Type \
+                mismatch for Index Key score Expected: N Actual: S IndexName: byScore""");
+    }
+
+    @Test
     void eventually_is_caught_up_waits_for_the_background_delivery() {
         replication.pause();
         putOrder();

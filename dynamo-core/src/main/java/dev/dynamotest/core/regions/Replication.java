@@ -1,6 +1,7 @@
 package dev.dynamotest.core.regions;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Global-table replication as a test steers it: wait until every replica has caught up, pause and resume it
@@ -26,14 +27,15 @@ public interface Replication {
     /**
      * Waits until every change has reached every replica. Fails with an {@link AssertionError} naming what holds
      * the backlog: at once when only a pause, a region outage or a delay on a frozen clock holds it, after
-     * {@link #DEFAULT_TIMEOUT} otherwise.
+     * {@link #DEFAULT_TIMEOUT} otherwise. Fails at once, naming each change and with the first one's reason as
+     * its cause, when a replica has refused a replicated change (see {@link #failures()}).
      */
     Replication awaitQuiet();
 
     /** Waits as {@link #awaitQuiet()} does, at most {@code timeout}. */
     Replication awaitQuiet(Duration timeout);
 
-    /** Whether every change has reached every replica. */
+    /** Whether every change has reached every replica: none waits and none was refused. */
     boolean isCaughtUp();
 
     /** The number of changes still to be delivered, counting each target replica once. */
@@ -69,9 +71,15 @@ public interface Replication {
     /** The delay of a table's replication. */
     Duration delayOf(String table);
 
-    /** The replicated changes a replica refused (for example a write that no longer fits its schema). */
-    long failures();
+    /**
+     * The replicated changes a replica refused (for example a write whose index key no longer fits the replica's
+     * schema), oldest first. Each is also logged with its stack trace; none is retried.
+     */
+    List<ReplicationFailure> failures();
 
-    /** Lifts every pause and delay (region outages are ended through {@link Regions}). */
+    /**
+     * Lifts every pause and delay and forgets the {@link #failures()} (region outages are ended through
+     * {@link Regions}).
+     */
     Replication reset();
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.internal.write.EngineContext;
 import dev.dynamotest.core.internal.write.LegacyReplicaStamp;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Turns a stored table description into what DescribeTable and friends return: live counts, status. */
 public final class TableDescriptions {
@@ -65,6 +67,13 @@ public final class TableDescriptions {
             }
         }
         return d;
+    }
+
+    /** The regions of the other replicas of a global table, as its stored description lists them. */
+    public static List<String> replicaRegions(TableMeta table) {
+        List<String> regions = new ArrayList<>();
+        table.description().path("Replicas").forEach(r -> regions.add(r.path("RegionName").asText()));
+        return regions;
     }
 
     /** The description DeleteTable returns. */

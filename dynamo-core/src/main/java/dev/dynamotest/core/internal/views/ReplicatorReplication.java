@@ -2,7 +2,9 @@ package dev.dynamotest.core.internal.views;
 
 import dev.dynamotest.core.internal.ops.globaltables.Replicator;
 import dev.dynamotest.core.regions.Replication;
+import dev.dynamotest.core.regions.ReplicationFailure;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /** The engine's {@link Replication}, over its replicator. */
@@ -27,7 +29,7 @@ public final class ReplicatorReplication implements Replication {
 
     @Override
     public boolean isCaughtUp() {
-        return replicator.backlog() == 0;
+        return replicator.backlog() == 0 && replicator.failures().isEmpty();
     }
 
     @Override
@@ -96,13 +98,14 @@ public final class ReplicatorReplication implements Replication {
     }
 
     @Override
-    public long failures() {
+    public List<ReplicationFailure> failures() {
         return replicator.failures();
     }
 
     @Override
     public Replication reset() {
         replicator.resetGates();
+        replicator.forgetFailures();
         return this;
     }
 

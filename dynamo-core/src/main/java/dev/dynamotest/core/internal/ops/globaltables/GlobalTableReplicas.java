@@ -22,6 +22,7 @@ import dev.dynamotest.core.internal.write.LegacyReplicaStamp;
 import dev.dynamotest.core.internal.write.WritePath;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +53,7 @@ public final class GlobalTableReplicas implements GlobalTables {
     public static List<String> group(TableMeta table) {
         List<String> regions = new ArrayList<>();
         regions.add(table.region());
-        regions.addAll(Replicator.replicaRegions(table));
+        regions.addAll(TableDescriptions.replicaRegions(table));
         return regions;
     }
 
@@ -149,9 +150,29 @@ public final class GlobalTableReplicas implements GlobalTables {
         for (String member : members) {
             link(member, name, members, version);
         }
+        shareTimeToLive(region, target, name);
         TableMeta from = ctx.table(region, name);
         TableMeta to = ctx.table(target, name);
         replication.exclusive(() -> backfill(from, to));
+    }
+
+    /**
+     * Gives a new replica the time to live of the replica it was created from; the expired items are deleted in
+     * that one ({@code SweptIn}) and the deletions replicated, as after UpdateTimeToLive on a global table.
+     */
+    private void shareTimeToLive(String region, String target, String name) {
+        TableMeta source = ctx.table(region, name);
+        JsonNode ttl = source.description().path(TableDescriptions.LIFECYCLE_FIELD).path("Ttl");
+        if (!ttl.path("Enabled").asBoolean(false)) {
+            return;
+        }
+        ObjectNode shared = ((ObjectNode) ttl.deepCopy()).put("SweptIn", ttl.path("SweptIn").asText(region));
+        for (TableMeta table : List.of(source, ctx.table(target, name))) {
+            ObjectNode d = table.description();
+            JsonNode state = d.get(TableDescriptions.LIFECYCLE_FIELD);
+            (state instanceof ObjectNode o ? o : d.putObject(TableDescriptions.LIFECYCLE_FIELD)).set("Ttl", shared.deepCopy());
+            ctx.catalog().update(table.withDescription(d));
+        }
     }
 
     private void backfill(TableMeta from, TableMeta to) {
@@ -175,7 +196,10 @@ public final class GlobalTableReplicas implements GlobalTables {
         }
     }
 
-    /** The CreateTable request of a replica: the source's keys, indexes and billing, with a NEW_AND_OLD stream. */
+    /**
+     * The CreateTable request of a replica: the source's keys, indexes, billing and on-demand maximum write
+     * throughput, with a NEW_AND_OLD stream.
+     */
     private static ObjectNode createRequest(TableMeta source, JsonNode spec) {
         ObjectNode d = source.description();
         ObjectNode r = NODES.objectNode();
@@ -207,6 +231,10 @@ public final class GlobalTableReplicas implements GlobalTables {
                             indexOverride(spec, index.path("IndexName").asText())));
                 }
             }
+        }
+        long maxWrite = d.path("OnDemandThroughput").path("MaxWriteRequestUnits").asLong(-1);
+        if (!provisioned && maxWrite > 0) {
+            r.putObject("OnDemandThroughput").put("MaxWriteRequestUnits", maxWrite);
         }
         r.putObject("StreamSpecification").put("StreamEnabled", true).put("StreamViewType", "NEW_AND_OLD_IMAGES");
         String tableClass = spec.path("TableClassOverride").asText(
@@ -303,6 +331,16 @@ public final class GlobalTableReplicas implements GlobalTables {
         }
     }
 
+    /** Refreshes every member's replica list after a change of settings that every replica shares. */
+    void relinkAll(String region, String name) {
+        List<String> members = group(ctx.table(region, name));
+        for (String member : members) {
+            for (String changed : members) {
+                relink(member, name, changed);
+            }
+        }
+    }
+
     /** Refreshes the entry for {@code changed} in a member's replica list. */
     private void relink(String member, String name, String changed) {
         if (member.equals(changed)) {
@@ -333,6 +371,31 @@ public final class GlobalTableReplicas implements GlobalTables {
             if (ctx.catalog().find(member, name).isPresent()) {
                 link(member, name, members, version);
             }
+        }
+    }
+
+    @Override
+    public Map<TableMeta, ObjectNode> sharedUpdates(TableMeta table, ObjectNode request) {
+        Map<TableMeta, ObjectNode> updates = new LinkedHashMap<>();
+        if (!ReplicaSettings.shared(table)) {
+            return updates;
+        }
+        for (String other : group(table)) {
+            if (!other.equals(table.region())) {
+                TableMeta replica = ctx.table(other, table.name());
+                ObjectNode update = ReplicaSettings.requestFor(request, replica);
+                if (update != null) {
+                    updates.put(replica, update);
+                }
+            }
+        }
+        return updates;
+    }
+
+    @Override
+    public void relink(TableMeta table) {
+        if (ReplicaSettings.shared(table)) {
+            relinkAll(table.region(), table.name());
         }
     }
 

@@ -2,11 +2,16 @@ package dev.dynamotest.core.internal.ops.globaltables;
 
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.core.ControllableClock;
+import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.write.ItemKeys;
+import dev.dynamotest.core.internal.write.WritePath;
+import dev.dynamotest.core.internal.schema.TableDescriptions;
 import dev.dynamotest.core.internal.storage.TableCatalog;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.internal.write.WritePath;
 import dev.dynamotest.core.model.AttributeValue;
 import dev.dynamotest.core.model.ChangeRecord;
+import dev.dynamotest.core.regions.ReplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -19,12 +24,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Global-table replication: listens to the change records of the one write path and replays every change made
  * in one replica into each other replica, through the write path with the origin {@link #ORIGIN} (so it is not
  * replicated back). Delivery is asynchronous and in order per replica pair, held back by the gates; concurrent
- * writes settle by last writer wins on {@link ItemVersion}s.
+ * writes settle by last writer wins on {@link ItemVersion}s. A change that a replica refuses is never dropped
+ * silently: it is logged with its stack trace and kept as a {@link ReplicationFailure}, which makes
+ * {@link #awaitQuiet(Duration)} fail until {@link #forgetFailures()}.
  */
 public final class Replicator implements AutoCloseable {
 
@@ -32,6 +41,7 @@ public final class Replicator implements AutoCloseable {
     public static final String ORIGIN = "replication";
 
     private static final long POLL_MILLIS = 10;
+    private static final Logger LOG = Logger.getLogger(Replicator.class.getName());
 
     private final TableCatalog catalog;
     private final WritePath writes;
@@ -44,7 +54,8 @@ public final class Replicator implements AutoCloseable {
     private final ReentrantLock signal = new ReentrantLock();
     private final Condition changed = signal.newCondition();
     private final Thread worker;
-    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+    private final List<ReplicationFailure> failures = new ArrayList<>();
+    private volatile boolean delivering = true;
     private volatile boolean closed;
 
     public Replicator(TableCatalog catalog, WritePath writes, Clock clock) {
@@ -58,12 +69,6 @@ public final class Replicator implements AutoCloseable {
         worker.start();
     }
 
-    /** The other regions that hold a replica of the table. */
-    public static List<String> replicaRegions(TableMeta table) {
-        List<String> regions = new ArrayList<>();
-        table.description().path("Replicas").forEach(r -> regions.add(r.path("RegionName").asText()));
-        return regions;
-    }
 
     private void onChange(ChangeRecord change) {
         if (ORIGIN.equals(change.origin())) {
@@ -73,7 +78,7 @@ public final class Replicator implements AutoCloseable {
         if (table == null || table.globalTableVersion() == null) {
             return;
         }
-        List<String> targets = replicaRegions(table);
+        List<String> targets = TableDescriptions.replicaRegions(table);
         if (targets.isEmpty()) {
             return;
         }
@@ -167,22 +172,43 @@ public final class Replicator implements AutoCloseable {
 
     private void apply(PendingChange pending) {
         ChangeRecord change = pending.change();
-        TableMeta target = catalog.find(pending.target(), change.tableName()).orElse(null);
-        if (target == null || !replicaRegions(target).contains(change.region())) {
-            return;
-        }
         try {
+            TableMeta target = catalog.find(pending.target(), change.tableName()).orElse(null);
+            if (target == null || !TableDescriptions.replicaRegions(target).contains(change.region())) {
+                return;
+            }
             replay(pending, change, target);
         } catch (RuntimeException e) {
             if (!closed) {
-                failures.incrementAndGet();
+                failed(new ReplicationFailure(change.tableName(), change.region(), pending.target(), change.keys(),
+                        change.time(), e));
             }
         }
     }
 
-    /** The replicated changes that the target replica refused (they are dropped, as DynamoDB would not). */
-    public long failures() {
-        return failures.get();
+    private void failed(ReplicationFailure failure) {
+        Throwable cause = failure.cause();
+        Throwable traced = cause.getStackTrace().length > 0 ? cause
+                : new IllegalStateException("the replay of a change failed", cause);
+        LOG.log(cause instanceof DynamoException ? Level.WARNING : Level.SEVERE,
+                "replicated change refused: " + failure, traced);
+        synchronized (failures) {
+            failures.add(failure);
+        }
+    }
+
+    /** The replicated changes that a replica refused, oldest first, since the last {@link #forgetFailures()}. */
+    public List<ReplicationFailure> failures() {
+        synchronized (failures) {
+            return List.copyOf(failures);
+        }
+    }
+
+    /** Forgets the recorded failures (a test that expected them has seen them). */
+    public void forgetFailures() {
+        synchronized (failures) {
+            failures.clear();
+        }
     }
 
     private void replay(PendingChange pending, ChangeRecord change, TableMeta target) {
@@ -194,6 +220,9 @@ public final class Replicator implements AutoCloseable {
             ItemVersion existing = versions.get(pending.target(), change.tableName(), change.keys());
             if (existing != null && existing.compareTo(pending.version()) >= 0) {
                 return current;
+            }
+            if (change.newImage() != null) {
+                ItemKeys.checkIndexKeys(target, change.newImage());
             }
             versions.put(pending.target(), change.tableName(), change.keys(), pending.version());
             return change.newImage();
@@ -228,12 +257,14 @@ public final class Replicator implements AutoCloseable {
     /**
      * Waits until every change is delivered. Fails at once with an {@link AssertionError} naming what holds the
      * backlog when only a pause, a region outage, or a delay on a frozen clock does; after {@code timeout}
-     * otherwise.
+     * otherwise; and, carrying the first failure as its cause, when a replica has refused a change. An error of
+     * the delivery itself is thrown as it is.
      */
     public void awaitQuiet(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             deliverDue();
+            checkNoFailures();
             List<String> holds = new ArrayList<>();
             boolean timeWillTell = false;
             Instant now = clock.now();
@@ -263,6 +294,16 @@ public final class Replicator implements AutoCloseable {
                         + String.join("; ", holds));
             }
             await(POLL_MILLIS);
+        }
+    }
+
+    private void checkNoFailures() {
+        List<ReplicationFailure> refused = failures();
+        if (!refused.isEmpty()) {
+            StringBuilder message = new StringBuilder("Replication failed: ").append(refused.size())
+                    .append(refused.size() == 1 ? " change was" : " changes were").append(" refused by a replica:");
+            refused.forEach(f -> message.append("\n  ").append(f));
+            throw new AssertionError(message.toString(), refused.get(0).cause());
         }
     }
 
@@ -304,14 +345,22 @@ public final class Replicator implements AutoCloseable {
         wake();
     }
 
+    /**
+     * The background delivery. An error outside a replay (those become {@link ReplicationFailure}s) leaves the
+     * change queued: it is logged with its stack trace (once while it repeats), retried, and thrown by
+     * {@link #awaitQuiet(Duration)}, which delivers too.
+     */
     private void run() {
         while (!closed) {
             try {
                 deliverDue();
+                delivering = true;
             } catch (RuntimeException e) {
                 if (closed) {
                     return;
                 }
+                LOG.log(delivering ? Level.SEVERE : Level.FINE, "replication delivery failed; retrying", e);
+                delivering = false;
             }
             await(backlog() == 0 ? 1000 : POLL_MILLIS);
         }

@@ -6,6 +6,7 @@ import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
 import dev.dynamotest.core.internal.schema.TableNames;
+import dev.dynamotest.core.internal.schema.TableDescriptions;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.internal.write.EngineContext;
 import java.time.Duration;
@@ -13,12 +14,15 @@ import java.time.Instant;
 
 /**
  * UpdateTimeToLive and DescribeTimeToLive. Enabling takes effect at once (ENABLED); disabling shows DISABLING
- * for the settling window, an hour of engine time, within which DynamoDB refuses a further change.
+ * for the settling window, an hour of engine time, within which DynamoDB refuses a further change. On a replica
+ * of a global table (version 2019.11.21) the change applies to every replica.
  */
 final class TimeToLiveOperations {
 
     /** How long a TTL change takes to settle; a second change within it is refused, as in DynamoDB. */
     static final Duration SETTLING = Duration.ofHours(1);
+    /** The version of global tables whose replicas share their TTL setting. */
+    private static final String GLOBAL_TABLES = "2019.11.21";
 
     private final EngineContext ctx;
     private final TtlSweeper sweeper;
@@ -75,12 +79,39 @@ final class TimeToLiveOperations {
             throw DynamoException.validation("Time to live has been modified multiple times within a fixed "
                     + "interval");
         }
-        String newAttribute = attribute;
         boolean enable = enabled;
+        String newAttribute = attribute;
+        apply(table, enable, newAttribute, table.region(), now);
+        if (GLOBAL_TABLES.equals(table.description().path("GlobalTableVersion").asText())) {
+            for (String replica : TableDescriptions.replicaRegions(table)) {
+                ctx.catalog().find(replica, table.name()).ifPresent(t -> apply(t, enable, newAttribute,
+                        table.region(), now));
+            }
+        }
+        ObjectNode response = TableRestore.NODES.objectNode();
+        ObjectNode echoed = response.putObject("TimeToLiveSpecification");
+        echoed.put("Enabled", enable);
+        echoed.put("AttributeName", newAttribute);
+        return response;
+    }
+
+    /**
+     * The region whose replica deletes the expired items of a global table (the one where TTL was changed; the
+     * other replicas receive its deletions by replication, as in DynamoDB), or null when each table sweeps itself.
+     */
+    static String sweptIn(TableMeta table) {
+        return LifecycleState.of(table).path("Ttl").path("SweptIn").asText(null);
+    }
+
+    /** Sets the table's TTL, and starts or stops its sweeping. */
+    private void apply(TableMeta table, boolean enable, String attribute, String sweptIn, Instant now) {
         TableMeta updated = LifecycleState.update(ctx, table, state -> {
             ObjectNode ttl = state.putObject("Ttl");
             ttl.put("Enabled", enable);
-            ttl.put("AttributeName", newAttribute);
+            ttl.put("AttributeName", attribute);
+            if (!TableDescriptions.replicaRegions(table).isEmpty()) {
+                ttl.put("SweptIn", sweptIn);
+            }
             ttl.put("ChangedMicros", LifecycleState.micros(now));
         });
         if (enable) {
@@ -88,11 +119,6 @@ final class TimeToLiveOperations {
         } else {
             sweeper.disabled(updated);
         }
-        ObjectNode response = TableRestore.NODES.objectNode();
-        ObjectNode echoed = response.putObject("TimeToLiveSpecification");
-        echoed.put("Enabled", enable);
-        echoed.put("AttributeName", newAttribute);
-        return response;
     }
 
     ObjectNode describeTimeToLive(String region, ObjectNode request) {

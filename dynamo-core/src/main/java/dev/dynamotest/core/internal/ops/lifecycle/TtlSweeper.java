@@ -1,5 +1,8 @@
 package dev.dynamotest.core.internal.ops.lifecycle;
 
+import dev.dynamotest.core.internal.write.EngineContext;
+import dev.dynamotest.core.internal.write.WritePath;
+import dev.dynamotest.core.internal.schema.TableDescriptions;
 import dev.dynamotest.core.internal.storage.ItemStore;
 import dev.dynamotest.core.internal.storage.StoredKey;
 import dev.dynamotest.core.internal.storage.StoredRow;
@@ -22,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * time its TTL attribute gives (a top-level Number, epoch seconds); other types, and times five years or more
  * in the past, never expire. The sweep deletes an item once the sweep delay has passed after its expiry, through
  * the one write path with origin {@code ttl} (a REMOVE by the DynamoDB service in streams); until then the
- * item stays readable, as in DynamoDB.
+ * item stays readable, as in DynamoDB. Of a global table's replicas only one sweeps; replication brings its
+ * deletions to the others.
  *
  * <p>The sweeper remembers, per table, the earliest expiry it knows of, so that checking before each request
  * costs a comparison; a table is scanned only when something is due.
@@ -124,6 +128,10 @@ final class TtlSweeper {
             return 0;
         }
         TableMeta table = found.get();
+        if (sweptElsewhere(table)) {
+            nextDue.put(tableId, Long.MAX_VALUE);
+            return 0;
+        }
         String attribute = TimeToLiveOperations.attribute(table);
         long cutoff = now.minus(after).toEpochMilli();
         return ctx.writes().atCommitPoint(() -> {
@@ -159,6 +167,20 @@ final class TtlSweeper {
             nextDue.put(tableId, earliest);
             return deleted;
         });
+    }
+
+    /**
+     * Whether another replica of the global table deletes its expired items (and replication brings the
+     * deletions here): the replica named by {@link TimeToLiveOperations#sweptIn}, while it exists with TTL on.
+     */
+    private boolean sweptElsewhere(TableMeta table) {
+        String sweptIn = TimeToLiveOperations.sweptIn(table);
+        if (sweptIn == null || sweptIn.equals(table.region())
+                || !TableDescriptions.replicaRegions(table).contains(sweptIn)) {
+            return false;
+        }
+        return ctx.catalog().find(sweptIn, table.name())
+                .map(t -> TimeToLiveOperations.attribute(t) != null).orElse(false);
     }
 
     private Optional<TableMeta> table(long tableId) {

@@ -26,7 +26,8 @@ import java.util.Map;
 /**
  * UpdateTable: billing mode, throughput, stream, encryption, table class, deletion protection and global
  * secondary indexes, with DynamoDB's rules on what one request may combine. Changes take effect at once;
- * the response says UPDATING, the next DescribeTable ACTIVE.
+ * the response says UPDATING, the next DescribeTable ACTIVE. On a replica of a global table, the settings that
+ * replicas share ({@link ReplicaSettings}) change in every replica.
  */
 final class TableUpdates {
 
@@ -44,66 +45,80 @@ final class TableUpdates {
         UpdateTableRequest r = UpdateTableRequest.of(request);
         synchronized (ctx.catalog()) {
             TableMeta table = TableNames.resolve(ctx, region, r.tableName());
-            ObjectNode description = table.description();
-            Instant now = ctx.config().clock().now();
-            limits.checkNotUpdating(table.arn(), table.name(), now);
-            String currentMode = description.path("BillingModeSummary").path("BillingMode").asText(PROVISIONED);
-            String newMode = r.billingMode() == null ? currentMode : r.billingMode();
+            limits.checkNotUpdating(table.arn(), table.name(), ctx.config().clock().now());
             if (r.replicaUpdates() != null) {
                 ObjectNode response = NODES.objectNode();
                 response.set("TableDescription", globalTables.update(region, table,
                         r.replicaUpdates()));
                 return response;
             }
-            billing(description, r, currentMode, newMode, now);
-            if (r.onDemandThroughput() != null) {
-                ObjectNode limits = Throughputs.onDemand(r.onDemandThroughput(), newMode, "table", true);
-                JsonNode previous = description.path("OnDemandThroughput");
-                for (String member : new String[] {"MaxReadRequestUnits", "MaxWriteRequestUnits"}) {
-                    if (!r.onDemandThroughput().has(member) && previous.has(member)) {
-                        limits.set(member, previous.get(member));
-                    }
-                }
-                description.set("OnDemandThroughput", limits);
-            }
-            if (r.tableClass() != null) {
-                ObjectNode summary = description.putObject("TableClassSummary");
-                summary.put("TableClass", r.tableClass());
-                summary.put("LastUpdateDateTime", Times.epochSeconds(now));
-            }
-            if (r.deletionProtection() != null) {
-                description.put("DeletionProtectionEnabled", r.deletionProtection());
-            }
-            if (r.warmThroughput() != null) {
-                description.set("WarmThroughput", warmThroughput(r.warmThroughput()));
-            }
-            if (r.streamSpecification() != null) {
-                Streams.update(ctx, table, description, r.streamSpecification(), now);
-            }
-            if (r.sseSpecification() != null) {
-                Encryption.apply(description, r.sseSpecification(), region, ctx.config().accountId(), true);
-            }
-            IndexUpdates indexes = new IndexUpdates(table.name(), description);
-            boolean toProvisioned = PROVISIONED.equals(newMode) && !PROVISIONED.equals(currentMode);
-            if (r.indexUpdates() != null || toProvisioned) {
-                indexes.apply(r.indexUpdates() == null ? NODES.arrayNode() : r.indexUpdates(),
-                        r.attributeDefinitions(), newMode, toProvisioned, now);
-            }
-            if (PAY_PER_REQUEST.equals(newMode) && !PAY_PER_REQUEST.equals(currentMode)) {
-                limits.switchToPayPerRequest(table.arn(), now);
-            }
-            if (r.tableClass() != null && !r.tableClass().equals(table.description().path("TableClassSummary")
-                    .path("TableClass").asText("STANDARD"))) {
-                limits.changeTableClass(table.arn(), now);
-            }
-            limits.updated(table.arn(), now, ctx.config().tableUpdateDelay());
-            TableMeta updated = table.withDescription(description);
-            ctx.writes().reindex(table, updated, () -> ctx.catalog().update(updated));
-            Streams.publish(ctx, table, updated, now);
+            IndexUpdates indexes = apply(table, r);
+            globalTables.sharedUpdates(table, request)
+                    .forEach((replica, update) -> apply(replica, UpdateTableRequest.of(update)));
+            globalTables.relink(table);
             ObjectNode response = NODES.objectNode();
+            TableMeta updated = ctx.table(table.region(), table.name());
             response.set("TableDescription", respond(updated, indexes.transientStatus()));
             return response;
         }
+    }
+
+    /**
+     * Applies the request (other than ReplicaUpdates) to one table: to the table it names, or to another replica
+     * that shares what the request changes.
+     */
+    private IndexUpdates apply(TableMeta table, UpdateTableRequest r) {
+        String region = table.region();
+        ObjectNode description = table.description();
+        Instant now = ctx.config().clock().now();
+        String currentMode = description.path("BillingModeSummary").path("BillingMode").asText(PROVISIONED);
+        String newMode = r.billingMode() == null ? currentMode : r.billingMode();
+        billing(description, r, currentMode, newMode, now);
+        if (r.onDemandThroughput() != null) {
+            ObjectNode limits = Throughputs.onDemand(r.onDemandThroughput(), newMode, "table", true);
+            JsonNode previous = description.path("OnDemandThroughput");
+            for (String member : new String[] {"MaxReadRequestUnits", "MaxWriteRequestUnits"}) {
+                if (!r.onDemandThroughput().has(member) && previous.has(member)) {
+                    limits.set(member, previous.get(member));
+                }
+            }
+            description.set("OnDemandThroughput", limits);
+        }
+        if (r.tableClass() != null) {
+            ObjectNode summary = description.putObject("TableClassSummary");
+            summary.put("TableClass", r.tableClass());
+            summary.put("LastUpdateDateTime", Times.epochSeconds(now));
+        }
+        if (r.deletionProtection() != null) {
+            description.put("DeletionProtectionEnabled", r.deletionProtection());
+        }
+        if (r.warmThroughput() != null) {
+            description.set("WarmThroughput", warmThroughput(r.warmThroughput()));
+        }
+        if (r.streamSpecification() != null) {
+            Streams.update(ctx, table, description, r.streamSpecification(), now);
+        }
+        if (r.sseSpecification() != null) {
+            Encryption.apply(description, r.sseSpecification(), region, ctx.config().accountId(), true);
+        }
+        IndexUpdates indexes = new IndexUpdates(table.name(), description);
+        boolean toProvisioned = PROVISIONED.equals(newMode) && !PROVISIONED.equals(currentMode);
+        if (r.indexUpdates() != null || toProvisioned) {
+            indexes.apply(r.indexUpdates() == null ? NODES.arrayNode() : r.indexUpdates(),
+                    r.attributeDefinitions(), newMode, toProvisioned, now);
+        }
+        if (PAY_PER_REQUEST.equals(newMode) && !PAY_PER_REQUEST.equals(currentMode)) {
+            limits.switchToPayPerRequest(table.arn(), now);
+        }
+        if (r.tableClass() != null && !r.tableClass().equals(table.description().path("TableClassSummary")
+                .path("TableClass").asText("STANDARD"))) {
+            limits.changeTableClass(table.arn(), now);
+        }
+        limits.updated(table.arn(), now, ctx.config().tableUpdateDelay());
+        TableMeta updated = table.withDescription(description);
+        ctx.writes().reindex(table, updated, () -> ctx.catalog().update(updated));
+        Streams.publish(ctx, table, updated, now);
+        return indexes;
     }
 
     /** The status DescribeTable gives the table: UPDATING until the configured update delay has passed. */
