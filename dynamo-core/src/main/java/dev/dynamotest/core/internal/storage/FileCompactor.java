@@ -14,7 +14,8 @@ import org.h2.mvstore.MVStore;
 /**
  * Keeps a database file from growing without end. With {@code WRITE_DELAY=0} each commit writes a new chunk of the
  * file, and H2 stops its background writer, which is also what rewrites the chunks that old versions left mostly
- * empty so that their space can be used again. This does that rewriting instead, every second, on a daemon thread.
+ * empty so that their space can be used again. This does that rewriting instead, ten times a second, on a daemon thread, as many passes
+ * in a row as it takes to catch up with the writers (up to {@link #PASSES}).
  */
 final class FileCompactor implements AutoCloseable {
 
@@ -24,6 +25,10 @@ final class FileCompactor implements AutoCloseable {
     private static final int TARGET_FILL_RATE = 90;
     /** At most this many bytes rewritten per pass, so that a pass stays short beside the writes. */
     private static final int BYTES_PER_PASS = 4 << 20;
+    /** Passes in a row at most, each time the compactor runs: enough to catch up with writers on a fast machine. */
+    private static final int PASSES = 8;
+    /** How often the compactor runs. */
+    private static final long PERIOD_MILLIS = 100;
 
     private final MVStore store;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -34,7 +39,7 @@ final class FileCompactor implements AutoCloseable {
 
     private FileCompactor(MVStore store) {
         this.store = store;
-        executor.scheduleWithFixedDelay(this::compact, 1, 1, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(this::compact, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Starts compacting the file of the database that {@code connection}, an embedded H2 connection, is open on. */
@@ -45,7 +50,8 @@ final class FileCompactor implements AutoCloseable {
 
     private void compact() {
         try {
-            if (!store.isClosed() && store.compact(TARGET_FILL_RATE, BYTES_PER_PASS)) {
+            for (int pass = 0; pass < PASSES && !store.isClosed()
+                    && store.compact(TARGET_FILL_RATE, BYTES_PER_PASS); pass++) {
                 store.commit();
             }
         } catch (RuntimeException e) {
