@@ -20,22 +20,20 @@ import java.util.Set;
 public final class LocalBackend implements Backend {
 
     private final ControllableClock clock;
-    private final DynamoEngine engine;
     private final DynamoServer server;
     private final EngineFaults faults;
 
-    private LocalBackend(ControllableClock clock, DynamoEngine engine, DynamoServer server) {
+    private LocalBackend(ControllableClock clock, DynamoServer server) {
         this.clock = clock;
-        this.engine = engine;
         this.server = server;
-        this.faults = Faults.on(engine);
+        this.faults = Faults.on(server.engine());
     }
 
     /** Starts an engine and its server as the settings say. */
     public static LocalBackend start(Settings settings) {
         EngineConfig config = settings.engineConfig();
         DynamoServer server = DynamoServer.start(config, settings.host(), settings.port());
-        return new LocalBackend((ControllableClock) config.clock(), server.engine(), server);
+        return new LocalBackend((ControllableClock) config.clock(), server);
     }
 
     @Override
@@ -46,6 +44,7 @@ public final class LocalBackend implements Backend {
     @Override
     public ObjectNode execute(String region, String operation, ObjectNode body) {
         ObjectNode[] response = new ObjectNode[1];
+        DynamoEngine engine = engine();
         engine.capacity().unmetered(
                 () -> response[0] = engine.handle(DynamoRequest.setup(region, operation, body)));
         return response[0];
@@ -53,12 +52,12 @@ public final class LocalBackend implements Backend {
 
     @Override
     public boolean supports(String operation) {
-        return engine.supports(operation);
+        return engine().supports(operation);
     }
 
     @Override
     public RequestJournal journal() {
-        return engine.requests();
+        return engine().requests();
     }
 
     /** The fault rules applied by the engine. */
@@ -68,27 +67,27 @@ public final class LocalBackend implements Backend {
 
     @Override
     public Set<String> regions() {
-        return engine.tables().regions();
+        return engine().tables().regions();
     }
 
     @Override
     public List<String> tableNames(String region) {
-        return engine.tables().names(region);
+        return engine().tables().names(region);
     }
 
     @Override
     public void truncate(String region, String table) {
-        engine.tables().find(region, table).ifPresent(Table::truncate);
+        engine().tables().find(region, table).ifPresent(Table::truncate);
     }
 
     @Override
     public void drop(String region, String table) {
-        engine.tables().drop(region, table);
+        engine().tables().drop(region, table);
     }
 
     @Override
     public List<Map<String, AttributeValue>> items(String region, String table, int limit) {
-        return engine.tables().find(region, table)
+        return engine().tables().find(region, table)
                 .map(t -> {
                     List<Map<String, AttributeValue>> items = t.items();
                     return items.size() <= limit ? items : items.subList(0, limit);
@@ -98,14 +97,14 @@ public final class LocalBackend implements Backend {
 
     @Override
     public List<String> keyNames(String region, String table) {
-        return engine.tables().find(region, table)
+        return engine().tables().find(region, table)
                 .map(t -> t.sortKey().map(sk -> List.of(t.partitionKey(), sk)).orElse(List.of(t.partitionKey())))
                 .orElse(List.of());
     }
 
     @Override
     public long itemCount(String region, String table) {
-        return engine.tables().find(region, table).map(Table::itemCount).orElse(0L);
+        return engine().tables().find(region, table).map(Table::itemCount).orElse(0L);
     }
 
     @Override
@@ -115,7 +114,7 @@ public final class LocalBackend implements Backend {
 
     @Override
     public DynamoEngine engine() {
-        return engine;
+        return server.engine();
     }
 
     @Override
@@ -123,7 +122,7 @@ public final class LocalBackend implements Backend {
         try {
             server.close();
         } finally {
-            engine.close();
+            engine().close();
         }
     }
 }

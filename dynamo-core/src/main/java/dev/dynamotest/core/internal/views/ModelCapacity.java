@@ -5,46 +5,43 @@ import dev.dynamotest.core.capacity.TableCapacity;
 import dev.dynamotest.core.capacity.ThrottleEvent;
 import dev.dynamotest.core.internal.capacity.CapacityModel;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /** A {@link Capacity} read from the engine's capacity model, for every region ({@code region == null}) or one. */
 public final class ModelCapacity implements Capacity {
 
     private final CapacityModel model;
-    private final String defaultRegion;
-    private final String region;
+    private final RegionScope scope;
 
     /** The capacity of every region; {@link #table(String)} reads tables of the default region. */
     public ModelCapacity(CapacityModel model, String defaultRegion) {
-        this(model, defaultRegion, null);
+        this(model, RegionScope.everyRegion(defaultRegion));
     }
 
-    private ModelCapacity(CapacityModel model, String defaultRegion, String region) {
+    private ModelCapacity(CapacityModel model, RegionScope scope) {
         this.model = model;
-        this.defaultRegion = defaultRegion;
-        this.region = region;
+        this.scope = scope;
     }
 
     @Override
     public Optional<String> region() {
-        return Optional.ofNullable(region);
+        return scope.narrowedTo();
     }
 
     @Override
     public Capacity region(String region) {
-        return new ModelCapacity(model, defaultRegion, Objects.requireNonNull(region, "region"));
+        return new ModelCapacity(model, scope.only(region));
     }
 
     @Override
     public TableCapacity table(String name) {
-        return new ModelTableCapacity(model, region == null ? defaultRegion : region, name);
+        return new ModelTableCapacity(model, scope.tableRegion(), name);
     }
 
     @Override
     public List<ThrottleEvent> throttles() {
-        return region == null ? model.throttles()
-                : model.throttles().stream().filter(e -> e.region().equals(region)).toList();
+        return scope.coversEveryRegion() ? model.throttles()
+                : model.throttles().stream().filter(e -> e.region().equals(scope.region())).toList();
     }
 
     @Override
@@ -74,6 +71,6 @@ public final class ModelCapacity implements Capacity {
 
     @Override
     public String toString() {
-        return "capacity of the tables of " + (region == null ? "every region" : region);
+        return "capacity of the tables of " + scope.describe();
     }
 }

@@ -7,28 +7,8 @@ import dev.dynamotest.core.capacity.ThrottleEvent;
 import dev.dynamotest.core.internal.capacity.CapacityModel;
 import java.util.List;
 
-/** A {@link TableCapacity} read from the engine's capacity model. */
-final class ModelTableCapacity implements TableCapacity {
-
-    private final CapacityModel model;
-    private final String region;
-    private final String name;
-
-    ModelTableCapacity(CapacityModel model, String region, String name) {
-        this.model = model;
-        this.region = region;
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String region() {
-        return region;
-    }
+/** A {@link TableCapacity} read from the engine's capacity model: the table's name and region are the view's key. */
+record ModelTableCapacity(CapacityModel model, String region, String name) implements TableCapacity {
 
     @Override
     public CapacityUsage usage() {

@@ -5,7 +5,6 @@ import dev.dynamotest.core.capacity.TableCost;
 import dev.dynamotest.core.internal.ops.capacity.Costs;
 import dev.dynamotest.core.tables.Tables;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /** A {@link Cost} priced by the engine's {@link Costs}, for every region ({@code region == null}) or one. */
@@ -13,44 +12,42 @@ public final class PricedCost implements Cost {
 
     private final Costs costs;
     private final Tables tables;
-    private final String defaultRegion;
-    private final String region;
+    private final RegionScope scope;
 
     /** The cost of every region; {@link #table(String)} prices tables of the default region. */
     public PricedCost(Costs costs, Tables tables, String defaultRegion) {
-        this(costs, tables, defaultRegion, null);
+        this(costs, tables, RegionScope.everyRegion(defaultRegion));
     }
 
-    private PricedCost(Costs costs, Tables tables, String defaultRegion, String region) {
+    private PricedCost(Costs costs, Tables tables, RegionScope scope) {
         this.costs = costs;
         this.tables = tables;
-        this.defaultRegion = defaultRegion;
-        this.region = region;
+        this.scope = scope;
     }
 
     @Override
     public Optional<String> region() {
-        return Optional.ofNullable(region);
+        return scope.narrowedTo();
     }
 
     @Override
     public Cost region(String region) {
-        return new PricedCost(costs, tables, defaultRegion, Objects.requireNonNull(region, "region"));
+        return new PricedCost(costs, tables, scope.only(region));
     }
 
     @Override
     public List<TableCost> tables() {
-        List<String> regions = region == null ? tables.regions().stream().sorted().toList() : List.of(region);
-        return regions.stream().flatMap(r -> tables.names(r).stream().map(name -> costs.of(r, name))).toList();
+        return scope.regionsAmong(tables.regions()).stream()
+                .flatMap(r -> tables.names(r).stream().map(name -> costs.of(r, name))).toList();
     }
 
     @Override
     public TableCost table(String name) {
-        return costs.of(region == null ? defaultRegion : region, name);
+        return costs.of(scope.tableRegion(), name);
     }
 
     @Override
     public String toString() {
-        return "cost of the tables of " + (region == null ? "every region" : region);
+        return "cost of the tables of " + scope.describe();
     }
 }

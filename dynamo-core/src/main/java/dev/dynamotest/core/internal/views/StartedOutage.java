@@ -4,28 +4,8 @@ import dev.dynamotest.core.internal.ops.globaltables.RegionOutages;
 import dev.dynamotest.core.regions.OutageMode;
 import dev.dynamotest.core.regions.RegionOutage;
 
-/** A {@link RegionOutage} started by {@link OutageRegions}. */
-final class StartedOutage implements RegionOutage {
-
-    private final RegionOutages outages;
-    private final String region;
-    private final OutageMode mode;
-
-    StartedOutage(RegionOutages outages, String region, OutageMode mode) {
-        this.outages = outages;
-        this.region = region;
-        this.mode = mode;
-    }
-
-    @Override
-    public String region() {
-        return region;
-    }
-
-    @Override
-    public OutageMode mode() {
-        return mode;
-    }
+/** A {@link RegionOutage} started by {@link OutageRegions}: the region, its mode, and the outages that end it. */
+record StartedOutage(RegionOutages outages, String region, OutageMode mode) implements RegionOutage {
 
     @Override
     public void end() {
