@@ -3,7 +3,6 @@ package dev.dynamotest.core.internal.ops.transfers;
 import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.s3.DirectoryObjectStore;
 import dev.dynamotest.core.DynamoException;
@@ -45,7 +44,7 @@ public final class ExportOperations {
     public ExportOperations(EngineContext ctx, TableHistory history) {
         this.ctx = ctx;
         this.history = history;
-        this.exports = new Transfers("ExportArn");
+        this.exports = new Transfers("Export", "ExportDescription");
     }
 
     /** Registers ExportTableToPointInTime, DescribeExport and ListExports by their DynamoDB names. */
@@ -77,7 +76,7 @@ public final class ExportOperations {
                             + "specified S3 bucket. The export request conflicts with a previous export request "
                             + "that had the same client token."));
             if (previous != null) {
-                return wrap(previous, "ExportDescription");
+                return exports.response(previous);
             }
             if (!history.enabled(table)) {
                 throw new DynamoException("PointInTimeRecoveryUnavailableException",
@@ -112,7 +111,7 @@ public final class ExportOperations {
                 spec.put("ExportToTime", Times.epochSeconds(window.to()));
                 spec.put("ExportViewType", window.viewType());
             }
-            ObjectNode response = wrap(d, "ExportDescription");
+            ObjectNode response = exports.response(d);
             ExportFiles.Target target = new ExportFiles.Target(bucket, Json.text(request, "S3Prefix"), exportId,
                     exportArn, table.arn(), d.path("TableId").asText(), d.path("ExportFormat").asText(),
                     d.path("S3SseAlgorithm").asText(), Json.text(request, "S3SseKmsKeyId"));
@@ -248,32 +247,12 @@ public final class ExportOperations {
     }
 
     public ObjectNode describeExport(String region, ObjectNode request) {
-        String arn = Json.text(request, "ExportArn");
-        new Constraints().notNull(arn, "exportArn").length(arn, "exportArn", 37, 1024).check();
-        ObjectNode d = exports.find(region, arn);
-        if (d == null) {
-            throw new DynamoException("ExportNotFoundException", "Export not found: " + arn);
-        }
-        return wrap(d, "ExportDescription");
+        return exports.describe(region, request);
     }
 
     public ObjectNode listExports(String region, ObjectNode request) {
-        String tableArn = Json.text(request, "TableArn");
-        Long max = Json.integer(request, "MaxResults");
-        new Constraints().range(max, "maxResults", 1, 25).check();
-        ObjectNode response = NODES.objectNode();
-        ArrayNode summaries = response.putArray("ExportSummaries");
-        String next = exports.page(region, Json.text(request, "NextToken"), max == null ? 25 : max.intValue(),
-                d -> tableArn == null || tableArn.equals(d.path("TableArn").asText()), d -> {
-                    ObjectNode s = summaries.addObject();
-                    s.set("ExportArn", d.get("ExportArn"));
-                    s.set("ExportStatus", d.get("ExportStatus"));
-                    s.set("ExportType", d.get("ExportType"));
-                });
-        if (next != null) {
-            response.put("NextToken", next);
-        }
-        return response;
+        return exports.list(region, request, "MaxResults", "ExportSummaries", "ExportArn", "ExportStatus",
+                "ExportType");
     }
 
     private TableMeta table(String region, String tableArn) {
@@ -286,13 +265,7 @@ public final class ExportOperations {
                 .orElseThrow(() -> new DynamoException("TableNotFoundException", "Table not found: " + tableArn));
     }
 
-    public static ObjectNode wrap(ObjectNode description, String member) {
-        ObjectNode response = NODES.objectNode();
-        response.set(member, description.deepCopy());
-        return response;
-    }
-
-    public static void copy(JsonNode from, ObjectNode to, String... fields) {
+    private static void copy(JsonNode from, ObjectNode to, String... fields) {
         for (String field : fields) {
             if (from.hasNonNull(field)) {
                 to.set(field, from.get(field));

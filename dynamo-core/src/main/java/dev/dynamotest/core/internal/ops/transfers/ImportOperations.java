@@ -3,7 +3,6 @@ package dev.dynamotest.core.internal.ops.transfers;
 import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.RandomIds;
@@ -46,7 +45,7 @@ public final class ImportOperations {
 
     private final EngineContext ctx;
     private final OperationCaller operations;
-    private final Transfers imports = new Transfers("ImportArn");
+    private final Transfers imports = new Transfers("Import", "ImportTableDescription");
     private final Map<String, List<String>> errorLogs = new ConcurrentHashMap<>();
 
     public ImportOperations(EngineContext ctx, OperationCaller operations) {
@@ -105,7 +104,7 @@ public final class ImportOperations {
                             + "the specified S3 source. This can occur when the current import conflicts with a "
                             + "previous import request that had the same client token."));
             if (previous != null) {
-                return ExportOperations.wrap(previous, "ImportTableDescription");
+                return imports.response(previous);
             }
             String name = params.path("TableName").asText();
             if (ctx.catalog().find(region, name).isPresent()) {
@@ -138,7 +137,7 @@ public final class ImportOperations {
             ObjectNode response;
             if (!store.bucketExists(bucket)) {
                 d.put("TableId", RandomIds.uuid().toString());
-                response = ExportOperations.wrap(d, "ImportTableDescription");
+                response = imports.response(d);
                 end(d, "FAILED");
                 d.put("FailureCode", "S3NoSuchBucket");
                 d.put("FailureMessage", "The specified bucket does not exist (Service: Amazon S3; Status Code: 404; "
@@ -146,7 +145,7 @@ public final class ImportOperations {
             } else {
                 ObjectNode created = operations.call(region, "CreateTable", params.deepCopy());
                 d.put("TableId", created.path("TableDescription").path("TableId").asText());
-                response = ExportOperations.wrap(d, "ImportTableDescription");
+                response = imports.response(d);
                 TableMeta table = ctx.table(region, name);
                 try {
                     run(table, d, store, bucket, Json.text(source, "S3KeyPrefix"), format, compression,
@@ -281,34 +280,11 @@ public final class ImportOperations {
     }
 
     public ObjectNode describeImport(String region, ObjectNode request) {
-        String arn = Json.text(request, "ImportArn");
-        new Constraints().notNull(arn, "importArn").length(arn, "importArn", 37, 1024).check();
-        ObjectNode d = imports.find(region, arn);
-        if (d == null) {
-            throw new DynamoException("ImportNotFoundException", "Import not found: " + arn);
-        }
-        return ExportOperations.wrap(d, "ImportTableDescription");
+        return imports.describe(region, request);
     }
 
     public ObjectNode listImports(String region, ObjectNode request) {
-        String tableArn = Json.text(request, "TableArn");
-        Long size = Json.integer(request, "PageSize");
-        new Constraints().range(size, "pageSize", 1, 25).check();
-        ObjectNode response = NODES.objectNode();
-        ArrayNode summaries = response.putArray("ImportSummaryList");
-        String next = imports.page(region, Json.text(request, "NextToken"), size == null ? 25 : size.intValue(),
-                d -> tableArn == null || tableArn.equals(d.path("TableArn").asText()), d -> {
-                    ObjectNode s = summaries.addObject();
-                    for (String field : new String[] {"ImportArn", "ImportStatus", "TableArn", "S3BucketSource",
-                        "CloudWatchLogGroupArn", "InputFormat", "StartTime", "EndTime"}) {
-                        if (d.has(field)) {
-                            s.set(field, d.get(field).deepCopy());
-                        }
-                    }
-                });
-        if (next != null) {
-            response.put("NextToken", next);
-        }
-        return response;
+        return imports.list(region, request, "PageSize", "ImportSummaryList", "ImportArn", "ImportStatus",
+                "TableArn", "S3BucketSource", "CloudWatchLogGroupArn", "InputFormat", "StartTime", "EndTime");
     }
 }
