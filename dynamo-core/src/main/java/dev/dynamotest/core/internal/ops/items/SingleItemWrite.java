@@ -8,6 +8,7 @@ import dev.dynamotest.core.internal.write.ItemExpressions;
 import dev.dynamotest.core.internal.write.WritePath;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What tells PutItem, DeleteItem and UpdateItem apart in their one request path: the member holding the item or
@@ -15,59 +16,27 @@ import java.util.Map;
  */
 enum SingleItemWrite {
 
-    PUT("Item", "item") {
-        @Override
-        ItemExpressions expressions(ObjectNode request) {
-            return ItemExpressions.forPut(request);
-        }
+    PUT("Item", "item", ItemExpressions::forPut, ItemChange::put),
+    DELETE("Key", "key", ItemExpressions::forDelete, ItemChange::delete),
+    UPDATE("Key", "key", ItemExpressions::forUpdate, ItemChange::update);
 
-        @Override
-        ItemChange change(TableMeta table, Map<String, AttributeValue> item, ItemExpressions expressions,
-                String onFailure) {
-            return ItemChange.put(table, item, expressions, onFailure);
-        }
-    },
-    DELETE("Key", "key") {
-        @Override
-        ItemExpressions expressions(ObjectNode request) {
-            return ItemExpressions.forDelete(request);
-        }
-
-        @Override
-        ItemChange change(TableMeta table, Map<String, AttributeValue> key, ItemExpressions expressions,
-                String onFailure) {
-            return ItemChange.delete(table, key, expressions, onFailure);
-        }
-    },
-    UPDATE("Key", "key") {
-        @Override
-        ItemExpressions expressions(ObjectNode request) {
-            return ItemExpressions.forUpdate(request);
-        }
-
-        @Override
-        ItemChange change(TableMeta table, Map<String, AttributeValue> key, ItemExpressions expressions,
-                String onFailure) {
-            return ItemChange.update(table, key, expressions, onFailure);
-        }
-
-        @Override
-        void checkReturnValues(String returnValues) {
-        }
-
-        @Override
-        Map<String, AttributeValue> returned(ItemExpressions expressions, String returnValues,
-                WritePath.Outcome outcome) {
-            return expressions.returnedAttributes(returnValues, outcome.oldImage(), outcome.newImage());
-        }
-    };
+    /** Makes the change of one operation: {@code payload} is the item put, or the key deleted or updated. */
+    private interface Change {
+        ItemChange of(TableMeta table, Map<String, AttributeValue> payload, ItemExpressions expressions,
+                String onFailure);
+    }
 
     private final String payloadField;
     private final String payloadPath;
+    private final Function<ObjectNode, ItemExpressions> expressions;
+    private final Change change;
 
-    SingleItemWrite(String payloadField, String payloadPath) {
+    SingleItemWrite(String payloadField, String payloadPath, Function<ObjectNode, ItemExpressions> expressions,
+            Change change) {
         this.payloadField = payloadField;
         this.payloadPath = payloadPath;
+        this.expressions = expressions;
+        this.change = change;
     }
 
     /** The request member with the item or the key. */
@@ -80,20 +49,28 @@ enum SingleItemWrite {
         return payloadPath;
     }
 
-    abstract ItemExpressions expressions(ObjectNode request);
+    ItemExpressions expressions(ObjectNode request) {
+        return expressions.apply(request);
+    }
 
-    abstract ItemChange change(TableMeta table, Map<String, AttributeValue> payload, ItemExpressions expressions,
-            String onFailure);
+    ItemChange change(TableMeta table, Map<String, AttributeValue> payload, ItemExpressions expressions,
+            String onFailure) {
+        return change.of(table, payload, expressions, onFailure);
+    }
 
-    /** PutItem and DeleteItem accept only ALL_OLD or NONE. */
+    /** PutItem and DeleteItem accept only ALL_OLD or NONE; UpdateItem every ReturnValues. */
     void checkReturnValues(String returnValues) {
-        if (returnValues != null && !"NONE".equals(returnValues) && !"ALL_OLD".equals(returnValues)) {
+        if (this != UPDATE && returnValues != null && !"NONE".equals(returnValues)
+                && !"ALL_OLD".equals(returnValues)) {
             throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
         }
     }
 
     /** The Attributes of the response, or {@code null} for none. */
     Map<String, AttributeValue> returned(ItemExpressions expressions, String returnValues, WritePath.Outcome outcome) {
+        if (this == UPDATE) {
+            return expressions.returnedAttributes(returnValues, outcome.oldImage(), outcome.newImage());
+        }
         return "ALL_OLD".equals(returnValues) ? outcome.oldImage() : null;
     }
 }
