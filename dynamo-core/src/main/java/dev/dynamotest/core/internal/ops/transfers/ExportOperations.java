@@ -31,8 +31,6 @@ import java.util.Map;
  */
 public final class ExportOperations {
 
-    /** How long a ClientToken stays bound to its export. */
-    static final Duration TOKEN_WINDOW = Duration.ofHours(8);
     private static final Duration MIN_WINDOW = Duration.ofMinutes(15);
     private static final Duration MAX_WINDOW = Duration.ofHours(24);
 
@@ -69,58 +67,53 @@ public final class ExportOperations {
                 .check();
         TableMeta table = table(region, tableArn);
         Instant now = ctx.config().clock().now();
-        String token = Json.text(request, "ClientToken");
-        synchronized (exports) {
-            ObjectNode previous = exports.byToken(region, token, request, now, TOKEN_WINDOW,
-                    () -> new DynamoException("ExportConflictException", "There was a conflict when writing to the "
-                            + "specified S3 bucket. The export request conflicts with a previous export request "
-                            + "that had the same client token."));
-            if (previous != null) {
-                return exports.response(previous);
-            }
-            if (!history.enabled(table)) {
-                throw new DynamoException("PointInTimeRecoveryUnavailableException",
-                        "Point in time recovery is not enabled for table '" + table.name() + "'");
-            }
-            boolean incremental = "INCREMENTAL_EXPORT".equals(type);
-            Window window = incremental ? incrementalWindow(request, table, now) : null;
-            Instant exportTime = incremental ? null : exportTime(request, table, now);
-            String exportId = TransferIds.next(now);
-            String exportArn = table.arn() + "/export/" + exportId;
-            ObjectNode d = NODES.objectNode();
-            d.put("ExportArn", exportArn);
-            d.put("ExportStatus", "IN_PROGRESS");
-            d.put("StartTime", Times.epochSeconds(now));
-            d.put("TableArn", table.arn());
-            d.put("TableId", table.description().path("TableId").asText());
-            if (exportTime != null) {
-                d.put("ExportTime", Times.epochSeconds(exportTime));
-            }
-            if (token != null) {
-                d.put("ClientToken", token);
-            }
-            d.put("S3Bucket", bucket);
-            copy(request, d, "S3BucketOwner", "S3Prefix");
-            d.put("S3SseAlgorithm", sse == null ? "AES256" : sse);
-            copy(request, d, "S3SseKmsKeyId");
-            d.put("ExportFormat", format == null ? "DYNAMODB_JSON" : format);
-            d.put("ExportType", incremental ? "INCREMENTAL_EXPORT" : "FULL_EXPORT");
-            if (incremental) {
-                ObjectNode spec = d.putObject("IncrementalExportSpecification");
-                spec.put("ExportFromTime", Times.epochSeconds(window.from()));
-                spec.put("ExportToTime", Times.epochSeconds(window.to()));
-                spec.put("ExportViewType", window.viewType());
-            }
-            ObjectNode response = exports.response(d);
-            ExportFiles.Target target = new ExportFiles.Target(bucket, Json.text(request, "S3Prefix"), exportId,
-                    exportArn, table.arn(), d.path("TableId").asText(), d.path("ExportFormat").asText(),
-                    d.path("S3SseAlgorithm").asText(), Json.text(request, "S3SseKmsKeyId"));
-            run(table, target, d, exportTime, window, now);
-            exports.add(region, token, request, d, now);
-            keyNames.put(exportArn, table.rangeKey() == null ? List.of(table.hashKey().name())
-                    : List.of(table.hashKey().name(), table.rangeKey().name()));
-            return response;
-        }
+        return exports.startOnce(region, request, now,
+                () -> new DynamoException("ExportConflictException", "There was a conflict when writing to the "
+                        + "specified S3 bucket. The export request conflicts with a previous export request "
+                        + "that had the same client token."),
+                token -> {
+                    if (!history.enabled(table)) {
+                        throw new DynamoException("PointInTimeRecoveryUnavailableException",
+                                "Point in time recovery is not enabled for table '" + table.name() + "'");
+                    }
+                    boolean incremental = "INCREMENTAL_EXPORT".equals(type);
+                    Window window = incremental ? incrementalWindow(request, table, now) : null;
+                    Instant exportTime = incremental ? null : exportTime(request, table, now);
+                    String exportId = TransferIds.next(now);
+                    String exportArn = table.arn() + "/export/" + exportId;
+                    ObjectNode d = NODES.objectNode();
+                    d.put("ExportArn", exportArn);
+                    d.put("ExportStatus", "IN_PROGRESS");
+                    d.put("StartTime", Times.epochSeconds(now));
+                    d.put("TableArn", table.arn());
+                    d.put("TableId", table.description().path("TableId").asText());
+                    if (exportTime != null) {
+                        d.put("ExportTime", Times.epochSeconds(exportTime));
+                    }
+                    if (token != null) {
+                        d.put("ClientToken", token);
+                    }
+                    d.put("S3Bucket", bucket);
+                    copy(request, d, "S3BucketOwner", "S3Prefix");
+                    d.put("S3SseAlgorithm", sse == null ? "AES256" : sse);
+                    copy(request, d, "S3SseKmsKeyId");
+                    d.put("ExportFormat", format == null ? "DYNAMODB_JSON" : format);
+                    d.put("ExportType", incremental ? "INCREMENTAL_EXPORT" : "FULL_EXPORT");
+                    if (incremental) {
+                        ObjectNode spec = d.putObject("IncrementalExportSpecification");
+                        spec.put("ExportFromTime", Times.epochSeconds(window.from()));
+                        spec.put("ExportToTime", Times.epochSeconds(window.to()));
+                        spec.put("ExportViewType", window.viewType());
+                    }
+                    ObjectNode response = exports.response(d);
+                    ExportFiles.Target target = new ExportFiles.Target(bucket, Json.text(request, "S3Prefix"), exportId,
+                            exportArn, table.arn(), d.path("TableId").asText(), d.path("ExportFormat").asText(),
+                            d.path("S3SseAlgorithm").asText(), Json.text(request, "S3SseKmsKeyId"));
+                    run(table, target, d, exportTime, window, now);
+                    keyNames.put(exportArn, table.rangeKey() == null ? List.of(table.hashKey().name())
+                            : List.of(table.hashKey().name(), table.rangeKey().name()));
+                    return new Transfers.Started(d, response);
+                });
     }
 
     private void run(TableMeta table, ExportFiles.Target target, ObjectNode d, Instant exportTime, Window window,
@@ -147,11 +140,11 @@ public final class ExportOperations {
             d.put("BilledSizeBytes", written.billedSizeBytes());
             d.put("ItemCount", written.itemCount());
         } catch (RuntimeException e) {
-            if (dev.dynamotest.core.internal.ops.transfers.TransferFailures.isStoreFailure(e)) {
+            if (TransferFailures.isStoreFailure(e)) {
                 fail(d, end, "S3AccessDenied", "Failed to write to the S3 bucket: " + e.getMessage());
             } else {
-                fail(d, end, dev.dynamotest.core.internal.ops.transfers.TransferFailures.INTERNAL_ERROR,
-                        dev.dynamotest.core.internal.ops.transfers.TransferFailures.internalError(d.path("ExportArn").asText(), e));
+                fail(d, end, TransferFailures.INTERNAL_ERROR,
+                        TransferFailures.internalError(d.path("ExportArn").asText(), e));
             }
         }
     }

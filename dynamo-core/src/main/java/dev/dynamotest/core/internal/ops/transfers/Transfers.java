@@ -25,7 +25,19 @@ import java.util.function.Supplier;
  */
 final class Transfers {
 
+    /** How long a ClientToken stays bound to its transfer. */
+    static final Duration TOKEN_WINDOW = Duration.ofHours(8);
+
     private record Token(JsonNode request, String arn, Instant at) {
+    }
+
+    /** A transfer just started: its description, kept from now on, and the response to its request. */
+    record Started(ObjectNode description, ObjectNode response) {
+    }
+
+    /** Starts a transfer for a request, with its ClientToken ({@code null} when it has none). */
+    interface Starter {
+        Started start(String token);
     }
 
     private final String noun;
@@ -92,11 +104,28 @@ final class Transfers {
     }
 
     /**
+     * Starts a transfer once per client token: a request that repeats an earlier one's ClientToken within
+     * {@link #TOKEN_WINDOW} gets that transfer's description again, and one that reuses it with other parameters
+     * throws {@code conflict}; any other request is started by {@code starter}, and its transfer kept.
+     */
+    synchronized ObjectNode startOnce(String region, ObjectNode request, Instant now,
+            Supplier<DynamoException> conflict, Starter starter) {
+        String token = Json.text(request, "ClientToken");
+        ObjectNode previous = byToken(region, token, request, now, TOKEN_WINDOW, conflict);
+        if (previous != null) {
+            return response(previous);
+        }
+        Started started = starter.start(token);
+        add(region, token, request, started.description(), now);
+        return started.response();
+    }
+
+    /**
      * The transfer an earlier request with the same client token started within {@code window}, or null; a
      * token reused with other parameters throws {@code conflict}.
      */
-    synchronized ObjectNode byToken(String region, String token, ObjectNode request, Instant now, Duration window,
-            Supplier<DynamoException> conflict) {
+    private synchronized ObjectNode byToken(String region, String token, ObjectNode request, Instant now,
+            Duration window, Supplier<DynamoException> conflict) {
         if (token == null) {
             return null;
         }
@@ -110,7 +139,8 @@ final class Transfers {
         return byArn.get(previous.arn());
     }
 
-    synchronized void add(String region, String token, ObjectNode request, ObjectNode description, Instant now) {
+    private synchronized void add(String region, String token, ObjectNode request, ObjectNode description,
+            Instant now) {
         String arn = description.path(arnMember).asText();
         byArn.put(arn, description);
         if (token != null) {
