@@ -6,18 +6,17 @@ import com.amazon.ion.IonValue;
 import com.amazon.ion.system.IonSystemBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynamotest.core.internal.ops.transfers.ExportReader;
 import dev.dynamotest.core.s3.ObjectStore;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Reads an export the way a consumer of DynamoDB exports would, without the AWS SDK and without the engine's own
- * code: the summary manifest, the files manifest (JSON lines), then each gzipped data file, line by line.
+ * Reads an export's files for tests: the manifests and the data lines through the engine's {@link ExportReader},
+ * then each line parsed as DYNAMODB_JSON or Ion, so a test can check the lines exactly as they were written.
  */
 public final class ExportFilesReader {
 
@@ -33,30 +32,19 @@ public final class ExportFilesReader {
     }
 
     public JsonNode summary(String manifestKey) {
-        return json(text(manifestKey));
+        return ExportReader.summary(store, bucket, manifestKey);
     }
 
     /** The files manifest's lines. */
     public List<JsonNode> files(String manifestKey) {
-        List<JsonNode> files = new ArrayList<>();
-        for (String line : text(summary(manifestKey).path("manifestFilesS3Key").asText()).split("\n")) {
-            if (!line.isBlank()) {
-                files.add(json(line));
-            }
-        }
-        return files;
+        return ExportReader.files(store, bucket, summary(manifestKey));
     }
 
     /** Every data line of the export, as text. */
     public List<String> lines(String manifestKey) {
         List<String> lines = new ArrayList<>();
         for (JsonNode file : files(manifestKey)) {
-            String content = gunzip(bytes(file.path("dataFileS3Key").asText()));
-            for (String line : content.split("\n")) {
-                if (!line.isEmpty()) {
-                    lines.add(line);
-                }
-            }
+            lines.addAll(ExportReader.dataLines(store, bucket, file.path("dataFileS3Key").asText()));
         }
         return lines;
     }
@@ -92,14 +80,6 @@ public final class ExportFilesReader {
     private static JsonNode json(String text) {
         try {
             return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String gunzip(byte[] data) {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -54,12 +54,7 @@ public final class CapacityModel {
      * throws {@link ThrottlingError} when it enforces.
      */
     public boolean admitRead(TableMeta table, IndexMeta index, AttributeValue partitionKey, double units) {
-        if (suspended > 0) {
-            return true;
-        }
-        long now = micros();
-        TableLanes t = lanes(table, now);
-        synchronized (t) {
+        return admit(table, (t, now) -> {
             Resource r = index == null || index.local() ? t.table : t.index(index.name());
             if (r == null) {
                 return true;
@@ -74,18 +69,13 @@ public final class CapacityModel {
             addReason(reasons, r, v, "Read");
             addReason(reasons, r, p, "Read");
             return throttle(t, reasons, r == t.table || p != Verdict.SERVE);
-        }
+        });
     }
 
     /** Charges a read's units to the table or global secondary index read. */
     public void chargeRead(TableMeta table, IndexMeta index, AttributeValue partitionKey, double units,
             boolean admitted) {
-        if (suspended > 0) {
-            return;
-        }
-        long now = micros();
-        TableLanes t = lanes(table, now);
-        synchronized (t) {
+        charge(table, (t, now) -> {
             Resource r = index == null || index.local() ? t.table : t.index(index.name());
             if (r == null) {
                 return;
@@ -95,7 +85,7 @@ public final class CapacityModel {
             if (partitionLimits && partitionKey != null && r == t.table) {
                 t.partition(partitionKey).read.charge(now, units, admitted);
             }
-        }
+        });
     }
 
     /**
@@ -104,12 +94,7 @@ public final class CapacityModel {
      * the table observes; throws {@link ThrottlingError} when it enforces.
      */
     public boolean admitWrite(TableMeta table, AttributeValue partitionKey, double units, double[] indexUnits) {
-        if (suspended > 0) {
-            return true;
-        }
-        long now = micros();
-        TableLanes t = lanes(table, now);
-        synchronized (t) {
+        return admit(table, (t, now) -> {
             Verdict v = t.table.write.verdict(now, units);
             Verdict p = partitionLimits && partitionKey != null ? t.partition(partitionKey).write.verdict(now, units)
                     : Verdict.SERVE;
@@ -134,18 +119,13 @@ public final class CapacityModel {
                 }
             }
             return reasons == null || throttle(t, reasons, tableThrottled);
-        }
+        });
     }
 
     /** Charges a write's units to the table and to the global secondary indexes it changed. */
     public void chargeWrite(TableMeta table, AttributeValue partitionKey, double units, double[] indexUnits,
             boolean admitted) {
-        if (suspended > 0) {
-            return;
-        }
-        long now = micros();
-        TableLanes t = lanes(table, now);
-        synchronized (t) {
+        charge(table, (t, now) -> {
             t.table.write.charge(now, units, admitted);
             notifyCharge(t, t.table, now, 0, units);
             if (partitionLimits && partitionKey != null) {
@@ -160,6 +140,40 @@ public final class CapacityModel {
                     }
                 }
             }
+        });
+    }
+
+    /** A decision taken on a table's lanes at {@code now} (microseconds), under their lock. */
+    private interface LaneAdmission {
+        boolean admit(TableLanes t, long now);
+    }
+
+    /** A charge made to a table's lanes at {@code now} (microseconds), under their lock. */
+    private interface LaneCharge {
+        void charge(TableLanes t, long now);
+    }
+
+    /** Whether the admission lets the request through; every request passes while the model is suspended. */
+    private boolean admit(TableMeta table, LaneAdmission admission) {
+        if (suspended > 0) {
+            return true;
+        }
+        long now = micros();
+        TableLanes t = lanes(table, now);
+        synchronized (t) {
+            return admission.admit(t, now);
+        }
+    }
+
+    /** Makes the charge, unless the model is suspended. */
+    private void charge(TableMeta table, LaneCharge charge) {
+        if (suspended > 0) {
+            return;
+        }
+        long now = micros();
+        TableLanes t = lanes(table, now);
+        synchronized (t) {
+            charge.charge(t, now);
         }
     }
 

@@ -6,10 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The actions of a parsed UpdateExpression, applied as DynamoDB does: SET, then ADD and DELETE, then REMOVE. */
-final class ExpressionUpdate implements Update {
+final class ExpressionUpdate extends PathsUpdate {
 
     /** {@code SET path = value}. */
     record SetAction(Path path, Operand value) {
@@ -23,10 +22,10 @@ final class ExpressionUpdate implements Update {
     private final List<Path> removes;
     private final List<SetChange> adds;
     private final List<SetChange> deletes;
-    private final Projection touched;
 
     ExpressionUpdate(List<SetAction> sets, List<Path> removes, List<SetChange> adds, List<SetChange> deletes,
             List<Path> allPaths) {
+        super(allPaths);
         List<SetAction> sortedSets = new ArrayList<>(sets);
         sortedSets.sort((a, b) -> DocumentPaths.ORDER.compare(a.path(), b.path()));
         List<Path> sortedRemoves = new ArrayList<>(removes);
@@ -35,7 +34,6 @@ final class ExpressionUpdate implements Update {
         this.removes = List.copyOf(sortedRemoves);
         this.adds = List.copyOf(adds);
         this.deletes = List.copyOf(deletes);
-        this.touched = new Projection(allPaths);
     }
 
     @Override
@@ -86,15 +84,5 @@ final class ExpressionUpdate implements Update {
     @Override
     public boolean createsItem() {
         return !sets.isEmpty() || !adds.isEmpty();
-    }
-
-    @Override
-    public Set<String> topLevelAttributes() {
-        return touched.topLevelAttributes();
-    }
-
-    @Override
-    public Map<String, AttributeValue> updatedAttributes(Map<String, AttributeValue> image) {
-        return touched.apply(image);
     }
 }

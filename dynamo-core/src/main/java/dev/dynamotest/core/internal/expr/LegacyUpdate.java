@@ -10,10 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** An update from the legacy {@code AttributeUpdates} parameter: per attribute a PUT, ADD or DELETE action. */
-public final class LegacyUpdate implements Update {
+public final class LegacyUpdate extends PathsUpdate {
 
     /** The three legacy actions. */
     enum Action { PUT, ADD, DELETE }
@@ -23,15 +22,10 @@ public final class LegacyUpdate implements Update {
     }
 
     private final List<Change> changes;
-    private final Projection touched;
 
     private LegacyUpdate(List<Change> changes) {
+        super(changes.stream().map(c -> Path.of(c.name())).toList());
         this.changes = List.copyOf(changes);
-        List<Path> paths = new ArrayList<>();
-        for (Change c : changes) {
-            paths.add(Path.of(c.name()));
-        }
-        this.touched = new Projection(paths);
     }
 
     /** Parses and checks an {@code AttributeUpdates} parameter. */
@@ -123,15 +117,5 @@ public final class LegacyUpdate implements Update {
     @Override
     public boolean createsItem() {
         return changes.isEmpty() || changes.stream().anyMatch(c -> c.action() != Action.DELETE);
-    }
-
-    @Override
-    public Set<String> topLevelAttributes() {
-        return touched.topLevelAttributes();
-    }
-
-    @Override
-    public Map<String, AttributeValue> updatedAttributes(Map<String, AttributeValue> image) {
-        return touched.apply(image);
     }
 }

@@ -5,6 +5,7 @@ import dev.dynamotest.core.model.AttributeValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** A value inside an expression: a document path, a {@code :value}, a function call or {@code a + b}. */
 sealed interface Operand {
@@ -66,14 +67,11 @@ sealed interface Operand {
     record ListAppend(Operand first, Operand second) implements Operand {
         @Override
         public AttributeValue evaluate(Map<String, AttributeValue> item) {
-            AttributeValue a = UpdateValues.require(first.evaluate(item));
-            AttributeValue b = UpdateValues.require(second.evaluate(item));
-            if (!(a instanceof AttributeValue.L x) || !(b instanceof AttributeValue.L y)) {
-                throw Errors.incorrectDataType();
-            }
-            List<AttributeValue> joined = new ArrayList<>(x.value());
-            joined.addAll(y.value());
-            return new AttributeValue.L(joined);
+            return combine(first, second, item, AttributeValue.L.class, (x, y) -> {
+                List<AttributeValue> joined = new ArrayList<>(x.value());
+                joined.addAll(y.value());
+                return new AttributeValue.L(joined);
+            });
         }
     }
 
@@ -81,13 +79,23 @@ sealed interface Operand {
     record Arithmetic(Operand left, boolean plus, Operand right) implements Operand {
         @Override
         public AttributeValue evaluate(Map<String, AttributeValue> item) {
-            AttributeValue a = UpdateValues.require(left.evaluate(item));
-            AttributeValue b = UpdateValues.require(right.evaluate(item));
-            if (!(a instanceof AttributeValue.N x) || !(b instanceof AttributeValue.N y)) {
-                throw Errors.incorrectDataType();
-            }
-            return AttributeValue.number(Numbers.format(
-                    plus ? Numbers.add(x.decimal(), y.decimal()) : Numbers.subtract(x.decimal(), y.decimal())));
+            return combine(left, right, item, AttributeValue.N.class, (x, y) -> AttributeValue.number(
+                    Numbers.format(plus ? Numbers.add(x.decimal(), y.decimal())
+                            : Numbers.subtract(x.decimal(), y.decimal()))));
         }
+    }
+
+    /**
+     * An update's operation on two operands: both evaluated against the item, each required to exist and to be of
+     * {@code type} (else DynamoDB's incorrect data type error), then combined.
+     */
+    private static <T extends AttributeValue> AttributeValue combine(Operand first, Operand second,
+            Map<String, AttributeValue> item, Class<T> type, BiFunction<T, T, AttributeValue> operation) {
+        AttributeValue a = UpdateValues.require(first.evaluate(item));
+        AttributeValue b = UpdateValues.require(second.evaluate(item));
+        if (!type.isInstance(a) || !type.isInstance(b)) {
+            throw Errors.incorrectDataType();
+        }
+        return operation.apply(type.cast(a), type.cast(b));
     }
 }

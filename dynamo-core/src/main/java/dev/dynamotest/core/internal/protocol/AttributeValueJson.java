@@ -1,6 +1,7 @@
 package dev.dynamotest.core.internal.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -253,33 +254,30 @@ public final class AttributeValueJson {
             g.writeFieldName(AttributeTypes.M);
             write(g, m.value());
         } else if (value instanceof AttributeValue.L l) {
-            g.writeFieldName(AttributeTypes.L);
-            g.writeStartArray();
-            for (AttributeValue element : l.value()) {
-                write(g, element);
-            }
-            g.writeEndArray();
+            writeArray(g, AttributeTypes.L, l.value(), AttributeValueJson::write);
         } else if (value instanceof AttributeValue.SS ss) {
-            g.writeFieldName(AttributeTypes.SS);
-            writeStrings(g, ss.value());
+            writeArray(g, AttributeTypes.SS, ss.value(), JsonGenerator::writeString);
         } else if (value instanceof AttributeValue.NS ns) {
-            g.writeFieldName(AttributeTypes.NS);
-            writeStrings(g, ns.value());
+            writeArray(g, AttributeTypes.NS, ns.value(), JsonGenerator::writeString);
         } else if (value instanceof AttributeValue.BS bs) {
-            g.writeFieldName(AttributeTypes.BS);
-            g.writeStartArray();
-            for (byte[] b : bs.value()) {
-                g.writeString(Base64.getEncoder().encodeToString(b));
-            }
-            g.writeEndArray();
+            writeArray(g, AttributeTypes.BS, bs.value(),
+                    (out, b) -> out.writeString(Base64.getEncoder().encodeToString(b)));
         }
         g.writeEndObject();
     }
 
-    private static void writeStrings(JsonGenerator g, Set<String> strings) throws IOException {
+    /** Writes one element of a list or set. */
+    private interface ElementWriter<T> {
+        void write(JsonGenerator g, T element) throws IOException;
+    }
+
+    /** A list or set value: its type, then its elements in an array. */
+    private static <T> void writeArray(JsonGenerator g, SerializableString type, Iterable<T> elements,
+            ElementWriter<T> writer) throws IOException {
+        g.writeFieldName(type);
         g.writeStartArray();
-        for (String s : strings) {
-            g.writeString(s);
+        for (T element : elements) {
+            writer.write(g, element);
         }
         g.writeEndArray();
     }

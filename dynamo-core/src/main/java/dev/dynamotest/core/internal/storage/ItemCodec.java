@@ -9,11 +9,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /** The compact binary form in which items are stored in H2: a type tag per value, lengths before contents. */
 public final class ItemCodec {
@@ -159,29 +162,24 @@ public final class ItemCodec {
             writeMap(out, m.value());
         } else if (value instanceof AttributeValue.L l) {
             out.writeByte(L);
-            out.writeInt(l.value().size());
-            for (AttributeValue element : l.value()) {
-                write(out, element);
-            }
+            writeAll(out, l.value(), ItemCodec::write);
         } else if (value instanceof AttributeValue.SS ss) {
             out.writeByte(SS);
-            writeStrings(out, ss.value());
+            writeAll(out, ss.value(), ItemCodec::writeString);
         } else if (value instanceof AttributeValue.NS ns) {
             out.writeByte(NS);
-            writeStrings(out, ns.value());
+            writeAll(out, ns.value(), ItemCodec::writeString);
         } else if (value instanceof AttributeValue.BS bs) {
             out.writeByte(BS);
-            out.writeInt(bs.value().size());
-            for (byte[] b : bs.value()) {
-                writeBytes(out, b);
-            }
+            writeAll(out, bs.value(), ItemCodec::writeBytes);
         }
     }
 
-    private static void writeStrings(Out out, Set<String> strings) {
-        out.writeInt(strings.size());
-        for (String s : strings) {
-            writeString(out, s);
+    /** A list or set's elements: their count, then each. */
+    private static <T> void writeAll(Out out, Collection<T> elements, BiConsumer<Out, T> writer) {
+        out.writeInt(elements.size());
+        for (T element : elements) {
+            writer.accept(out, element);
         }
     }
 
@@ -221,38 +219,31 @@ public final class ItemCodec {
                 return AttributeValue.nul();
             case M:
                 return new AttributeValue.M(readMap(in));
-            case L: {
-                int size = in.readInt();
-                List<AttributeValue> list = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    list.add(read(in));
-                }
-                return new AttributeValue.L(list);
-            }
+            case L:
+                return new AttributeValue.L(readAll(in, ArrayList::new, ItemCodec::read));
             case SS:
                 return new AttributeValue.SS(readStrings(in));
             case NS:
                 return new AttributeValue.NS(readStrings(in));
-            case BS: {
-                int size = in.readInt();
-                List<byte[]> list = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    list.add(in.readBytes());
-                }
-                return new AttributeValue.BS(list);
-            }
+            case BS:
+                return new AttributeValue.BS(readAll(in, ArrayList::new, In::readBytes));
             default:
                 throw new UncheckedIOException(new IOException("corrupt item data: tag " + tag));
         }
     }
 
     private static Set<String> readStrings(In in) {
+        return readAll(in, size -> new LinkedHashSet<>(Math.max(4, size * 2)), In::readString);
+    }
+
+    /** A list or set's elements, as {@link #writeAll} wrote them, into a collection made for their count. */
+    private static <T, C extends Collection<T>> C readAll(In in, IntFunction<C> collection, Function<In, T> reader) {
         int size = in.readInt();
-        Set<String> set = new LinkedHashSet<>(Math.max(4, size * 2));
+        C elements = collection.apply(size);
         for (int i = 0; i < size; i++) {
-            set.add(in.readString());
+            elements.add(reader.apply(in));
         }
-        return set;
+        return elements;
     }
 
     /** A growable big-endian byte writer, without the locking of the JDK's streams. */

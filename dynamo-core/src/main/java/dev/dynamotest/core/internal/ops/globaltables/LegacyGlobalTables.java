@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.protocol.ListPage;
 import dev.dynamotest.core.internal.routing.Api;
 import dev.dynamotest.core.internal.routing.Routes;
 import dev.dynamotest.core.internal.schema.TableDescriptions;
@@ -20,6 +21,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -69,21 +71,26 @@ public final class LegacyGlobalTables {
             for (String member : regions) {
                 checkJoinable(name, member);
             }
-            List<String> members = new ArrayList<>(regions);
-            BigDecimal created = Times.epochSeconds(ctx.config().clock().now());
-            for (String member : members) {
-                link(member, name, members, created);
-            }
-            ObjectNode response = NODES.objectNode();
-            response.set("GlobalTableDescription", describe(name, "CREATING"));
-            return response;
+            return linkAll(name, new ArrayList<>(regions), Times.epochSeconds(ctx.config().clock().now()),
+                    "CREATING");
         }
     }
 
     public ObjectNode describeGlobalTable(String region, ObjectNode request) {
-        String name = globalTableName(request);
+        return descriptionResponse(globalTableName(request), "ACTIVE");
+    }
+
+    /** Makes every member a replica of the group, then answers with the group's description. */
+    private ObjectNode linkAll(String name, List<String> members, BigDecimal created, String status) {
+        for (String member : members) {
+            link(member, name, members, created);
+        }
+        return descriptionResponse(name, status);
+    }
+
+    private ObjectNode descriptionResponse(String name, String status) {
         ObjectNode response = NODES.objectNode();
-        response.set("GlobalTableDescription", describe(name, "ACTIVE"));
+        response.set("GlobalTableDescription", describe(name, status));
         return response;
     }
 
@@ -115,12 +122,7 @@ public final class LegacyGlobalTables {
                             + "ReplicaUpdate");
                 }
             }
-            for (String member : members) {
-                link(member, name, members, created);
-            }
-            ObjectNode response = NODES.objectNode();
-            response.set("GlobalTableDescription", describe(name, "UPDATING"));
-            return response;
+            return linkAll(name, members, created, "UPDATING");
         }
     }
 
@@ -137,27 +139,19 @@ public final class LegacyGlobalTables {
                 }
             }
         }
-        ArrayNode list = NODES.arrayNode();
-        String last = null;
-        boolean more = false;
-        for (var entry : tables.entrySet()) {
-            if (start != null && entry.getKey().compareTo(start) <= 0
-                    || regionName != null && !entry.getValue().contains(regionName)) {
-                continue;
-            }
-            if (limit != null && list.size() == limit) {
-                more = true;
-                break;
-            }
+        ListPage<Map.Entry<String, List<String>>> page = ListPage.of(tables.entrySet(),
+                entry -> (start == null || entry.getKey().compareTo(start) > 0)
+                        && (regionName == null || entry.getValue().contains(regionName)),
+                limit == null ? Integer.MAX_VALUE : limit.intValue());
+        ObjectNode response = NODES.objectNode();
+        ArrayNode list = response.putArray("GlobalTables");
+        for (var entry : page.elements()) {
             ObjectNode t = list.addObject().put("GlobalTableName", entry.getKey());
             ArrayNode group = t.putArray("ReplicationGroup");
             entry.getValue().stream().sorted().forEach(r -> group.addObject().put("RegionName", r));
-            last = entry.getKey();
         }
-        ObjectNode response = NODES.objectNode();
-        response.set("GlobalTables", list);
-        if (more) {
-            response.put("LastEvaluatedGlobalTableName", last);
+        if (page.more()) {
+            response.put("LastEvaluatedGlobalTableName", page.lastEvaluated(Map.Entry::getKey));
         }
         return response;
     }

@@ -4,7 +4,6 @@ import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
@@ -43,16 +42,7 @@ public final class ItemOperations {
     }
 
     public ObjectNode putItem(String region, ObjectNode request) {
-        WriteParameters w = writeParameters(request, "Item", "item");
-        Map<String, AttributeValue> item = AttributeValueJson.decodeItem(w.payload());
-        ItemExpressions expressions = ItemExpressions.forPut(request);
-        requireAllOldOrNone(w.returnValues());
-        TableMeta table = ctx.table(region, w.tableName());
-        WritePath.Outcome outcome = ctx.writes().apply(
-                ItemChange.put(table, item, expressions, w.onFailure()).write(USER));
-        ObjectNode response = NODES.objectNode();
-        putAttributes(response, "ALL_OLD".equals(w.returnValues()) ? outcome.oldImage() : null);
-        return finish(response, w, table, outcome, item);
+        return write(region, request, SingleItemWrite.PUT);
     }
 
     public ObjectNode getItem(String region, ObjectNode request) {
@@ -80,29 +70,24 @@ public final class ItemOperations {
     }
 
     public ObjectNode deleteItem(String region, ObjectNode request) {
-        WriteParameters w = writeParameters(request, "Key", "key");
-        Map<String, AttributeValue> key = AttributeValueJson.decodeItem(w.payload());
-        ItemExpressions expressions = ItemExpressions.forDelete(request);
-        requireAllOldOrNone(w.returnValues());
-        TableMeta table = ctx.table(region, w.tableName());
-        WritePath.Outcome outcome = ctx.writes().apply(
-                ItemChange.delete(table, key, expressions, w.onFailure()).write(USER));
-        ObjectNode response = NODES.objectNode();
-        putAttributes(response, "ALL_OLD".equals(w.returnValues()) ? outcome.oldImage() : null);
-        return finish(response, w, table, outcome, key);
+        return write(region, request, SingleItemWrite.DELETE);
     }
 
     public ObjectNode updateItem(String region, ObjectNode request) {
-        WriteParameters w = writeParameters(request, "Key", "key");
-        Map<String, AttributeValue> key = AttributeValueJson.decodeItem(w.payload());
-        ItemExpressions expressions = ItemExpressions.forUpdate(request);
+        return write(region, request, SingleItemWrite.UPDATE);
+    }
+
+    private ObjectNode write(String region, ObjectNode request, SingleItemWrite kind) {
+        WriteParameters w = writeParameters(request, kind.payloadField(), kind.payloadPath());
+        Map<String, AttributeValue> payload = AttributeValueJson.decodeItem(w.payload());
+        ItemExpressions expressions = kind.expressions(request);
+        kind.checkReturnValues(w.returnValues());
         TableMeta table = ctx.table(region, w.tableName());
         WritePath.Outcome outcome = ctx.writes().apply(
-                ItemChange.update(table, key, expressions, w.onFailure()).write(USER));
+                kind.change(table, payload, expressions, w.onFailure()).write(USER));
         ObjectNode response = NODES.objectNode();
-        putAttributes(response, expressions.returnedAttributes(w.returnValues(), outcome.oldImage(),
-                outcome.newImage()));
-        return finish(response, w, table, outcome, key);
+        putAttributes(response, kind.returned(expressions, w.returnValues(), outcome));
+        return finish(response, w, table, outcome, payload);
     }
 
     /** The parameters every single-item write shares, checked in DynamoDB's order. */
@@ -121,12 +106,6 @@ public final class ItemOperations {
         ItemCollections collections = collections(request);
         return new WriteParameters(tableName, payload, returnValues, capacityMode, collections,
                 returnValuesOnConditionCheckFailure(request));
-    }
-
-    private static void requireAllOldOrNone(String returnValues) {
-        if (returnValues != null && !"NONE".equals(returnValues) && !"ALL_OLD".equals(returnValues)) {
-            throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
-        }
     }
 
     private static void putAttributes(ObjectNode response, Map<String, AttributeValue> attributes) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.protocol.ListPage;
 import dev.dynamotest.core.internal.routing.OperationCaller;
 import dev.dynamotest.core.internal.storage.BackupStore;
 import dev.dynamotest.core.internal.storage.ItemStore;
@@ -121,36 +122,25 @@ final class OnDemandBackups {
         if (lower != null && upper != null && lower.isAfter(upper)) {
             throw DynamoException.validation("TimeRangeUpperBound must be greater than TimeRangeLowerBound");
         }
-        int max = limit == null ? 100 : limit.intValue();
         List<ObjectNode> backups = new ArrayList<>(store.list(region));
         backups.sort(ORDER);
-        ArrayNode summaries = TableRestore.NODES.arrayNode();
-        String last = null;
-        boolean more = false;
-        for (ObjectNode backup : backups) {
-            JsonNode details = backup.path("BackupDetails");
-            String arn = details.path("BackupArn").asText();
+        ListPage<ObjectNode> page = ListPage.of(backups, backup -> {
             if (start != null && ORDER.compare(backup, keyOf(start)) <= 0) {
-                continue;
+                return false;
             }
+            JsonNode details = backup.path("BackupDetails");
             Instant created = Requests.time(details, "BackupCreationDateTime");
-            if (tableName != null && !tableName.equals(backup.path("SourceTableDetails").path("TableName").asText())
-                    || type != null && !"ALL".equals(type) && !type.equals(details.path("BackupType").asText())
-                    || lower != null && created.isBefore(lower)
-                    || upper != null && !created.isBefore(upper)) {
-                continue;
-            }
-            if (summaries.size() == max) {
-                more = true;
-                break;
-            }
-            summaries.add(summary(backup));
-            last = arn;
-        }
+            return (tableName == null || tableName.equals(backup.path("SourceTableDetails").path("TableName").asText()))
+                    && (type == null || "ALL".equals(type) || type.equals(details.path("BackupType").asText()))
+                    && (lower == null || !created.isBefore(lower))
+                    && (upper == null || created.isBefore(upper));
+        }, limit == null ? 100 : limit.intValue());
         ObjectNode response = TableRestore.NODES.objectNode();
-        response.set("BackupSummaries", summaries);
-        if (more) {
-            response.put("LastEvaluatedBackupArn", last);
+        ArrayNode summaries = response.putArray("BackupSummaries");
+        page.elements().forEach(backup -> summaries.add(summary(backup)));
+        if (page.more()) {
+            response.put("LastEvaluatedBackupArn",
+                    page.lastEvaluated(backup -> backup.path("BackupDetails").path("BackupArn").asText()));
         }
         return response;
     }

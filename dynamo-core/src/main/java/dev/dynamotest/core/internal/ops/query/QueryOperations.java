@@ -5,8 +5,6 @@ import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.expr.KeyCondition;
 import dev.dynamotest.core.internal.expr.RequestExpressions;
 import dev.dynamotest.core.internal.expr.SortKeyCondition;
-import dev.dynamotest.core.internal.protocol.AttributeValueJson;
-import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
 import dev.dynamotest.core.internal.routing.Api;
 import dev.dynamotest.core.internal.routing.Routes;
@@ -17,8 +15,6 @@ import dev.dynamotest.core.internal.storage.StoredKey;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.internal.write.Capacity;
 import dev.dynamotest.core.internal.write.EngineContext;
-import dev.dynamotest.core.model.AttributeValue;
-import java.util.Map;
 
 /** The Query operation: one partition of a table or index, within a sort key range, one page at a time. */
 public final class QueryOperations {
@@ -41,22 +37,15 @@ public final class QueryOperations {
     }
 
     public ObjectNode query(String region, ObjectNode request) {
-        String tableName = Json.text(request, "TableName");
-        String indexName = Json.text(request, "IndexName");
-        Long limit = Json.integer(request, "Limit");
-        Constraints constraints = new Constraints().tableName(tableName, "tableName");
-        if (indexName != null) {
-            constraints.name(indexName, "indexName", 255);
-        }
-        constraints.oneOf(Json.text(request, "Select"), "select", Selection.SELECT_VALUES)
-                .range(limit, "limit", 1, Integer.MAX_VALUE).check();
+        ReadRequest read = new ReadRequest(request);
+        read.constraints().check();
         String capacityMode = Capacity.mode(Json.text(request, "ReturnConsumedCapacity"));
         boolean consistent = Json.bool(request, "ConsistentRead", false);
         boolean forward = Json.bool(request, "ScanIndexForward", true);
-        Map<String, AttributeValue> start = startKey(request);
-        Selection.checkRequest(request, CONSTRAINT_PREFIX);
-        TableMeta table = ctx.table(region, tableName);
-        ReadTarget target = ReadTarget.resolve(table, indexName, consistent);
+        ReadRequest.Start start = read.resolve(ctx, region, consistent, CONSTRAINT_PREFIX);
+        ReadTarget target = start.target();
+        TableMeta table = target.table();
+        Long limit = read.limit();
         KeyAttribute hash = target.hashKey();
         KeyAttribute range = target.rangeKey();
         RequestExpressions rx = RequestExpressions.parse(request, RequestExpressions.Operation.QUERY, hash.name(),
@@ -78,18 +67,13 @@ public final class QueryOperations {
             }
         }
         Selection selection = Selection.of(request, target, rx.projection(), filterAttributes);
-        StoredKey position = StartKeys.forQuery(target, start, condition);
+        StoredKey position = StartKeys.forQuery(target, start.key(), condition);
         byte[] partition = KeyCodec.encode(condition.hashValue());
         KeyRange keyRange = keyRange(condition.sort());
         PageReader.Rows rows = (after, n) -> ctx.items().query(table, target.storeIndex(), partition, keyRange,
                 forward, after, n);
         return reader.read(new PageReader.Page(target, rows, position, limit, rx.filter(), selection, consistent,
                 capacityMode, target.isIndex() ? null : condition.hashValue()));
-    }
-
-    static Map<String, AttributeValue> startKey(ObjectNode request) {
-        var node = Json.object(request, "ExclusiveStartKey");
-        return node == null ? null : AttributeValueJson.decodeItem(node);
     }
 
     private static KeyRange keyRange(SortKeyCondition sort) {

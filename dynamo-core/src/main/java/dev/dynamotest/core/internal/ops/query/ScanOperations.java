@@ -3,14 +3,11 @@ package dev.dynamotest.core.internal.ops.query;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.expr.RequestExpressions;
-import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
 import dev.dynamotest.core.internal.storage.StoredKey;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.internal.write.Capacity;
 import dev.dynamotest.core.internal.write.EngineContext;
-import dev.dynamotest.core.model.AttributeValue;
-import java.util.Map;
 
 /**
  * The Scan operation: every row of a table or index in partition-hash order, one page at a time; a parallel
@@ -27,29 +24,22 @@ public final class ScanOperations {
     }
 
     public ObjectNode scan(String region, ObjectNode request) {
-        String tableName = Json.text(request, "TableName");
-        String indexName = Json.text(request, "IndexName");
-        Long limit = Json.integer(request, "Limit");
+        ReadRequest read = new ReadRequest(request);
+        Long limit = read.limit();
         Long segment = Json.integer(request, "Segment");
         Long totalSegments = Json.integer(request, "TotalSegments");
-        Constraints constraints = new Constraints().tableName(tableName, "tableName");
-        if (indexName != null) {
-            constraints.name(indexName, "indexName", 255);
-        }
-        constraints.oneOf(Json.text(request, "Select"), "select", Selection.SELECT_VALUES)
-                .range(limit, "limit", 1, Integer.MAX_VALUE)
+        read.constraints()
                 .range(segment, "segment", 0, 999_999)
                 .range(totalSegments, "totalSegments", 1, 1_000_000).check();
         checkSegments(segment, totalSegments);
         String capacityMode = Capacity.mode(Json.text(request, "ReturnConsumedCapacity"));
         boolean consistent = Json.bool(request, "ConsistentRead", false);
-        Map<String, AttributeValue> start = QueryOperations.startKey(request);
-        Selection.checkRequest(request, "");
-        TableMeta table = ctx.table(region, tableName);
-        ReadTarget target = ReadTarget.resolve(table, indexName, consistent);
+        ReadRequest.Start start = read.resolve(ctx, region, consistent, "");
+        ReadTarget target = start.target();
+        TableMeta table = target.table();
         RequestExpressions rx = RequestExpressions.parse(request, RequestExpressions.Operation.SCAN);
         Selection selection = Selection.of(request, target, rx.projection(), rx.filter().topLevelAttributes());
-        StoredKey position = StartKeys.forScan(target, start);
+        StoredKey position = StartKeys.forScan(target, start.key());
         int total = totalSegments == null ? 1 : totalSegments.intValue();
         int index = segment == null ? 0 : segment.intValue();
         int from = segmentStart(index, total);

@@ -12,22 +12,12 @@ import java.util.TreeSet;
 /**
  * What a Query or Scan returns of each item: its Select (ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES,
  * SPECIFIC_ATTRIBUTES, COUNT) and projection, with DynamoDB's rules on combining them and on what an index can
- * give; and whether a local secondary index must fetch the items from the table.
+ * give; and whether a local secondary index must fetch the items from the table ({@code fetch}).
  */
-final class Selection {
+record Selection(String select, Projection projection, boolean fetch) {
 
     static final String[] SELECT_VALUES =
             {"SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"};
-
-    private final String select;
-    private final Projection projection;
-    private final boolean fetch;
-
-    private Selection(String select, Projection projection, boolean fetch) {
-        this.select = select;
-        this.projection = projection;
-        this.fetch = fetch;
-    }
 
     /**
      * Checks the request's Select against its ProjectionExpression or AttributesToGet; {@code prefix} is put

@@ -8,6 +8,7 @@ import dev.dynamotest.core.Clock;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.protocol.ListPage;
 import dev.dynamotest.core.internal.routing.Api;
 import dev.dynamotest.core.internal.routing.Routes;
 import dev.dynamotest.core.internal.storage.StreamMeta;
@@ -22,8 +23,6 @@ import dev.dynamotest.core.model.StreamRecord;
 import dev.dynamotest.core.model.StreamShard;
 import dev.dynamotest.core.model.TableStream;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /** The DynamoDB Streams API: ListStreams, DescribeStream, GetShardIterator and GetRecords. */
@@ -63,26 +62,15 @@ public final class StreamOperations {
         if (start != null) {
             checkArn(start);
         }
-        int max = limit == null ? 100 : limit.intValue();
-        ArrayNode streams = NODES.arrayNode();
-        String last = null;
-        boolean more = false;
-        for (StreamMeta stream : reader.catalog().readableIn(region, clock.now())) {
-            if (table != null && !stream.tableName().equals(table)
-                    || start != null && stream.arn().compareTo(start) <= 0) {
-                continue;
-            }
-            if (streams.size() == max) {
-                more = true;
-                break;
-            }
-            streams.add(StreamJson.summary(stream));
-            last = stream.arn();
-        }
+        ListPage<StreamMeta> page = ListPage.of(reader.catalog().readableIn(region, clock.now()),
+                stream -> (table == null || stream.tableName().equals(table))
+                        && (start == null || stream.arn().compareTo(start) > 0),
+                limit == null ? 100 : limit.intValue());
         ObjectNode response = NODES.objectNode();
-        response.set("Streams", streams);
-        if (more) {
-            response.put("LastEvaluatedStreamArn", last);
+        ArrayNode streams = response.putArray("Streams");
+        page.elements().forEach(stream -> streams.add(StreamJson.summary(stream)));
+        if (page.more()) {
+            response.put("LastEvaluatedStreamArn", page.lastEvaluated(StreamMeta::arn));
         }
         return response;
     }
@@ -96,21 +84,11 @@ public final class StreamOperations {
         Instant now = clock.now();
         StreamMeta meta = stream(arn, now);
         TableStream stream = reader.describe(meta, now);
-        int max = limit == null ? 100 : limit.intValue();
-        List<StreamShard> shards = new ArrayList<>();
-        String last = null;
-        for (StreamShard shard : stream.shards()) {
-            if (start != null && shard.shardId().compareTo(start) <= 0) {
-                continue;
-            }
-            if (shards.size() == max) {
-                last = shards.get(shards.size() - 1).shardId();
-                break;
-            }
-            shards.add(shard);
-        }
+        ListPage<StreamShard> page = ListPage.of(stream.shards(),
+                shard -> start == null || shard.shardId().compareTo(start) > 0, limit == null ? 100 : limit.intValue());
         ObjectNode response = NODES.objectNode();
-        response.set("StreamDescription", StreamJson.description(meta, stream, shards, last));
+        response.set("StreamDescription", StreamJson.description(meta, stream, page.elements(),
+                page.lastEvaluated(StreamShard::shardId)));
         return response;
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /** Validates key schemas and attribute definitions of tables and indexes as DynamoDB does. */
 final class KeySchemas {
@@ -24,27 +25,21 @@ final class KeySchemas {
     static Map<String, String> attributeDefinitions(JsonNode definitions) {
         Constraints constraints = new Constraints();
         Map<String, String> types = new LinkedHashMap<>();
-        String duplicate = null;
-        int i = 1;
-        for (JsonNode def : definitions) {
-            if (!def.isObject()) {
-                throw Json.unexpected(def, "structure");
-            }
+        List<String> duplicates = new ArrayList<>();
+        forEachMember(definitions, "attributeDefinitions", (def, path) -> {
             String attr = Json.text(def, "AttributeName");
             String type = Json.text(def, "AttributeType");
-            String path = "attributeDefinitions." + i + ".member.";
             constraints.notNull(attr, path + "attributeName")
                     .length(attr, path + "attributeName", 1, 255)
                     .notNull(type, path + "attributeType")
                     .oneOf(type, path + "attributeType", "B", "N", "S");
-            if (attr != null && types.put(attr, type) != null && duplicate == null) {
-                duplicate = attr;
+            if (attr != null && types.put(attr, type) != null) {
+                duplicates.add(attr);
             }
-            i++;
-        }
+        });
         constraints.check();
-        if (duplicate != null) {
-            throw DynamoException.validation("Attribute Name is duplicated: " + duplicate);
+        if (!duplicates.isEmpty()) {
+            throw DynamoException.validation("Attribute Name is duplicated: " + duplicates.get(0));
         }
         return types;
     }
@@ -59,23 +54,32 @@ final class KeySchemas {
             constraints.violation(describe(keySchema), path, "Member must have length less than or equal to 2");
         }
         List<String> names = new ArrayList<>();
-        int i = 1;
-        for (JsonNode k : keySchema) {
-            if (!k.isObject()) {
-                throw Json.unexpected(k, "structure");
-            }
+        forEachMember(keySchema, path, (k, member) -> {
             String attr = Json.text(k, "AttributeName");
             String kind = Json.text(k, "KeyType");
-            String member = path + "." + i + ".member.";
             constraints.notNull(attr, member + "attributeName")
                     .length(attr, member + "attributeName", 1, 255)
                     .notNull(kind, member + "keyType")
                     .oneOf(kind, member + "keyType", "HASH", "RANGE");
             names.add(attr);
-            i++;
-        }
+        });
         constraints.check();
         return names;
+    }
+
+    /**
+     * Gives each element of a list to {@code action} with its path in constraint messages
+     * ({@code listPath.i.member.}, counting from 1); an element that is not a structure is a serialization error.
+     */
+    private static void forEachMember(JsonNode list, String listPath, BiConsumer<JsonNode, String> action) {
+        int i = 1;
+        for (JsonNode element : list) {
+            if (!element.isObject()) {
+                throw Json.unexpected(element, "structure");
+            }
+            action.accept(element, listPath + "." + i + ".member.");
+            i++;
+        }
     }
 
     /** Checks the order of HASH and RANGE elements of a key schema whose shape is valid. */

@@ -9,6 +9,7 @@ import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.RandomIds;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
+import dev.dynamotest.core.internal.protocol.ListPage;
 import dev.dynamotest.core.internal.routing.Api;
 import dev.dynamotest.core.internal.routing.Routes;
 import dev.dynamotest.core.internal.schema.GlobalTables;
@@ -19,7 +20,6 @@ import dev.dynamotest.core.internal.storage.TableCatalog;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.internal.write.EngineContext;
 import java.time.Instant;
-import java.util.List;
 
 /** The table operations: CreateTable, DescribeTable, ListTables, UpdateTable, DeleteTable. */
 public final class TableOperations {
@@ -94,26 +94,13 @@ public final class TableOperations {
             constraints.tableName(start, "exclusiveStartTableName");
         }
         constraints.check();
-        int max = limit == null ? 100 : limit.intValue();
-        ArrayNode names = NODES.arrayNode();
-        String last = null;
-        boolean more = false;
-        List<TableMeta> tables = ctx.catalog().list(region);
-        for (TableMeta table : tables) {
-            if (start != null && table.name().compareTo(start) <= 0) {
-                continue;
-            }
-            if (names.size() == max) {
-                more = true;
-                break;
-            }
-            names.add(table.name());
-            last = table.name();
-        }
+        ListPage<TableMeta> page = ListPage.of(ctx.catalog().list(region),
+                table -> start == null || table.name().compareTo(start) > 0, limit == null ? 100 : limit.intValue());
         ObjectNode response = NODES.objectNode();
-        response.set("TableNames", names);
-        if (more) {
-            response.put("LastEvaluatedTableName", last);
+        ArrayNode names = response.putArray("TableNames");
+        page.elements().forEach(table -> names.add(table.name()));
+        if (page.more()) {
+            response.put("LastEvaluatedTableName", page.lastEvaluated(TableMeta::name));
         }
         return response;
     }

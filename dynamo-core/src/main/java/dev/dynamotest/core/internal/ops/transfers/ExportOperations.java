@@ -3,7 +3,6 @@ package dev.dynamotest.core.internal.ops.transfers;
 import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.s3.DirectoryObjectStore;
 import dev.dynamotest.core.DynamoException;
@@ -32,8 +31,6 @@ import java.util.Map;
  */
 public final class ExportOperations {
 
-    /** How long a ClientToken stays bound to its export. */
-    static final Duration TOKEN_WINDOW = Duration.ofHours(8);
     private static final Duration MIN_WINDOW = Duration.ofMinutes(15);
     private static final Duration MAX_WINDOW = Duration.ofHours(24);
 
@@ -45,7 +42,7 @@ public final class ExportOperations {
     public ExportOperations(EngineContext ctx, TableHistory history) {
         this.ctx = ctx;
         this.history = history;
-        this.exports = new Transfers("ExportArn");
+        this.exports = new Transfers("Export", "ExportDescription");
     }
 
     /** Registers ExportTableToPointInTime, DescribeExport and ListExports by their DynamoDB names. */
@@ -70,58 +67,53 @@ public final class ExportOperations {
                 .check();
         TableMeta table = table(region, tableArn);
         Instant now = ctx.config().clock().now();
-        String token = Json.text(request, "ClientToken");
-        synchronized (exports) {
-            ObjectNode previous = exports.byToken(region, token, request, now, TOKEN_WINDOW,
-                    () -> new DynamoException("ExportConflictException", "There was a conflict when writing to the "
-                            + "specified S3 bucket. The export request conflicts with a previous export request "
-                            + "that had the same client token."));
-            if (previous != null) {
-                return wrap(previous, "ExportDescription");
-            }
-            if (!history.enabled(table)) {
-                throw new DynamoException("PointInTimeRecoveryUnavailableException",
-                        "Point in time recovery is not enabled for table '" + table.name() + "'");
-            }
-            boolean incremental = "INCREMENTAL_EXPORT".equals(type);
-            Window window = incremental ? incrementalWindow(request, table, now) : null;
-            Instant exportTime = incremental ? null : exportTime(request, table, now);
-            String exportId = TransferIds.next(now);
-            String exportArn = table.arn() + "/export/" + exportId;
-            ObjectNode d = NODES.objectNode();
-            d.put("ExportArn", exportArn);
-            d.put("ExportStatus", "IN_PROGRESS");
-            d.put("StartTime", Times.epochSeconds(now));
-            d.put("TableArn", table.arn());
-            d.put("TableId", table.description().path("TableId").asText());
-            if (exportTime != null) {
-                d.put("ExportTime", Times.epochSeconds(exportTime));
-            }
-            if (token != null) {
-                d.put("ClientToken", token);
-            }
-            d.put("S3Bucket", bucket);
-            copy(request, d, "S3BucketOwner", "S3Prefix");
-            d.put("S3SseAlgorithm", sse == null ? "AES256" : sse);
-            copy(request, d, "S3SseKmsKeyId");
-            d.put("ExportFormat", format == null ? "DYNAMODB_JSON" : format);
-            d.put("ExportType", incremental ? "INCREMENTAL_EXPORT" : "FULL_EXPORT");
-            if (incremental) {
-                ObjectNode spec = d.putObject("IncrementalExportSpecification");
-                spec.put("ExportFromTime", Times.epochSeconds(window.from()));
-                spec.put("ExportToTime", Times.epochSeconds(window.to()));
-                spec.put("ExportViewType", window.viewType());
-            }
-            ObjectNode response = wrap(d, "ExportDescription");
-            ExportFiles.Target target = new ExportFiles.Target(bucket, Json.text(request, "S3Prefix"), exportId,
-                    exportArn, table.arn(), d.path("TableId").asText(), d.path("ExportFormat").asText(),
-                    d.path("S3SseAlgorithm").asText(), Json.text(request, "S3SseKmsKeyId"));
-            run(table, target, d, exportTime, window, now);
-            exports.add(region, token, request, d, now);
-            keyNames.put(exportArn, table.rangeKey() == null ? List.of(table.hashKey().name())
-                    : List.of(table.hashKey().name(), table.rangeKey().name()));
-            return response;
-        }
+        return exports.startOnce(region, request, now,
+                () -> new DynamoException("ExportConflictException", "There was a conflict when writing to the "
+                        + "specified S3 bucket. The export request conflicts with a previous export request "
+                        + "that had the same client token."),
+                token -> {
+                    if (!history.enabled(table)) {
+                        throw new DynamoException("PointInTimeRecoveryUnavailableException",
+                                "Point in time recovery is not enabled for table '" + table.name() + "'");
+                    }
+                    boolean incremental = "INCREMENTAL_EXPORT".equals(type);
+                    Window window = incremental ? incrementalWindow(request, table, now) : null;
+                    Instant exportTime = incremental ? null : exportTime(request, table, now);
+                    String exportId = TransferIds.next(now);
+                    String exportArn = table.arn() + "/export/" + exportId;
+                    ObjectNode d = NODES.objectNode();
+                    d.put("ExportArn", exportArn);
+                    d.put("ExportStatus", "IN_PROGRESS");
+                    d.put("StartTime", Times.epochSeconds(now));
+                    d.put("TableArn", table.arn());
+                    d.put("TableId", table.description().path("TableId").asText());
+                    if (exportTime != null) {
+                        d.put("ExportTime", Times.epochSeconds(exportTime));
+                    }
+                    if (token != null) {
+                        d.put("ClientToken", token);
+                    }
+                    d.put("S3Bucket", bucket);
+                    copy(request, d, "S3BucketOwner", "S3Prefix");
+                    d.put("S3SseAlgorithm", sse == null ? "AES256" : sse);
+                    copy(request, d, "S3SseKmsKeyId");
+                    d.put("ExportFormat", format == null ? "DYNAMODB_JSON" : format);
+                    d.put("ExportType", incremental ? "INCREMENTAL_EXPORT" : "FULL_EXPORT");
+                    if (incremental) {
+                        ObjectNode spec = d.putObject("IncrementalExportSpecification");
+                        spec.put("ExportFromTime", Times.epochSeconds(window.from()));
+                        spec.put("ExportToTime", Times.epochSeconds(window.to()));
+                        spec.put("ExportViewType", window.viewType());
+                    }
+                    ObjectNode response = exports.response(d);
+                    ExportFiles.Target target = new ExportFiles.Target(bucket, Json.text(request, "S3Prefix"), exportId,
+                            exportArn, table.arn(), d.path("TableId").asText(), d.path("ExportFormat").asText(),
+                            d.path("S3SseAlgorithm").asText(), Json.text(request, "S3SseKmsKeyId"));
+                    run(table, target, d, exportTime, window, now);
+                    keyNames.put(exportArn, table.rangeKey() == null ? List.of(table.hashKey().name())
+                            : List.of(table.hashKey().name(), table.rangeKey().name()));
+                    return new Transfers.Started(d, response);
+                });
     }
 
     private void run(TableMeta table, ExportFiles.Target target, ObjectNode d, Instant exportTime, Window window,
@@ -148,11 +140,11 @@ public final class ExportOperations {
             d.put("BilledSizeBytes", written.billedSizeBytes());
             d.put("ItemCount", written.itemCount());
         } catch (RuntimeException e) {
-            if (dev.dynamotest.core.internal.ops.transfers.TransferFailures.isStoreFailure(e)) {
+            if (TransferFailures.isStoreFailure(e)) {
                 fail(d, end, "S3AccessDenied", "Failed to write to the S3 bucket: " + e.getMessage());
             } else {
-                fail(d, end, dev.dynamotest.core.internal.ops.transfers.TransferFailures.INTERNAL_ERROR,
-                        dev.dynamotest.core.internal.ops.transfers.TransferFailures.internalError(d.path("ExportArn").asText(), e));
+                fail(d, end, TransferFailures.INTERNAL_ERROR,
+                        TransferFailures.internalError(d.path("ExportArn").asText(), e));
             }
         }
     }
@@ -248,32 +240,12 @@ public final class ExportOperations {
     }
 
     public ObjectNode describeExport(String region, ObjectNode request) {
-        String arn = Json.text(request, "ExportArn");
-        new Constraints().notNull(arn, "exportArn").length(arn, "exportArn", 37, 1024).check();
-        ObjectNode d = exports.find(region, arn);
-        if (d == null) {
-            throw new DynamoException("ExportNotFoundException", "Export not found: " + arn);
-        }
-        return wrap(d, "ExportDescription");
+        return exports.describe(region, request);
     }
 
     public ObjectNode listExports(String region, ObjectNode request) {
-        String tableArn = Json.text(request, "TableArn");
-        Long max = Json.integer(request, "MaxResults");
-        new Constraints().range(max, "maxResults", 1, 25).check();
-        ObjectNode response = NODES.objectNode();
-        ArrayNode summaries = response.putArray("ExportSummaries");
-        String next = exports.page(region, Json.text(request, "NextToken"), max == null ? 25 : max.intValue(),
-                d -> tableArn == null || tableArn.equals(d.path("TableArn").asText()), d -> {
-                    ObjectNode s = summaries.addObject();
-                    s.set("ExportArn", d.get("ExportArn"));
-                    s.set("ExportStatus", d.get("ExportStatus"));
-                    s.set("ExportType", d.get("ExportType"));
-                });
-        if (next != null) {
-            response.put("NextToken", next);
-        }
-        return response;
+        return exports.list(region, request, "MaxResults", "ExportSummaries", "ExportArn", "ExportStatus",
+                "ExportType");
     }
 
     private TableMeta table(String region, String tableArn) {
@@ -286,13 +258,7 @@ public final class ExportOperations {
                 .orElseThrow(() -> new DynamoException("TableNotFoundException", "Table not found: " + tableArn));
     }
 
-    public static ObjectNode wrap(ObjectNode description, String member) {
-        ObjectNode response = NODES.objectNode();
-        response.set(member, description.deepCopy());
-        return response;
-    }
-
-    public static void copy(JsonNode from, ObjectNode to, String... fields) {
+    private static void copy(JsonNode from, ObjectNode to, String... fields) {
         for (String field : fields) {
             if (from.hasNonNull(field)) {
                 to.set(field, from.get(field));

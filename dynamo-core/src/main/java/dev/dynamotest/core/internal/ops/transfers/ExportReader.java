@@ -39,22 +39,16 @@ public final class ExportReader {
             return new ExportContents(arn, tableArn, keyNames, status, type, format, 0, List.of(), List.of(), List.of());
         }
         String bucket = d.path("S3Bucket").asText();
-        JsonNode summary = json(text(store, bucket, d.path("ExportManifest").asText()));
+        JsonNode summary = summary(store, bucket, d.path("ExportManifest").asText());
         List<String> dataKeys = new ArrayList<>();
-        for (String line : text(store, bucket, summary.path("manifestFilesS3Key").asText()).split("\n")) {
-            if (!line.isBlank()) {
-                dataKeys.add(json(line).path("dataFileS3Key").asText());
-            }
+        for (JsonNode file : files(store, bucket, summary)) {
+            dataKeys.add(file.path("dataFileS3Key").asText());
         }
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         List<ExportContents.Change> changes = new ArrayList<>();
         boolean incremental = "INCREMENTAL_EXPORT".equals(type);
         for (String key : dataKeys) {
-            for (String line : gunzip(store.get(bucket, key).orElseThrow(() -> new IllegalStateException(
-                    "the export's data file " + key + " is missing from bucket " + bucket))).split("\n")) {
-                if (line.isEmpty()) {
-                    continue;
-                }
+            for (String line : dataLines(store, bucket, key)) {
                 if (!incremental) {
                     items.add("ION".equals(format) ? IonItems.item(ionField(line, "Item"))
                             : AttributeValueJson.decodeItem(json(line).get("Item")));
@@ -69,6 +63,34 @@ public final class ExportReader {
         }
         return new ExportContents(arn, tableArn, keyNames, status, type, format, summary.path("itemCount").asLong(), dataKeys, items,
                 changes);
+    }
+
+    /** The export's summary manifest, {@code manifestKey} being the ExportManifest of its description. */
+    public static JsonNode summary(ObjectStore store, String bucket, String manifestKey) {
+        return json(text(store, bucket, manifestKey));
+    }
+
+    /** The lines of the files manifest that the export's {@code summary} manifest names, one per data file. */
+    public static List<JsonNode> files(ObjectStore store, String bucket, JsonNode summary) {
+        List<JsonNode> files = new ArrayList<>();
+        for (String line : text(store, bucket, summary.path("manifestFilesS3Key").asText()).split("\n")) {
+            if (!line.isBlank()) {
+                files.add(json(line));
+            }
+        }
+        return files;
+    }
+
+    /** The non-empty lines of one gzipped data file, as text. */
+    public static List<String> dataLines(ObjectStore store, String bucket, String dataKey) {
+        List<String> lines = new ArrayList<>();
+        for (String line : gunzip(store.get(bucket, dataKey).orElseThrow(() -> new IllegalStateException(
+                "the export's data file " + dataKey + " is missing from bucket " + bucket))).split("\n")) {
+            if (!line.isEmpty()) {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 
     private static ExportContents.Change jsonChange(JsonNode line) {

@@ -3,7 +3,6 @@ package dev.dynamotest.core.internal.ops.transfers;
 import static dev.dynamotest.core.internal.schema.TableDescriptions.NODES;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.RandomIds;
@@ -22,7 +21,6 @@ import dev.dynamotest.core.internal.write.ItemKeys;
 import dev.dynamotest.core.internal.write.WritePath;
 import dev.dynamotest.core.model.AttributeValue;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,14 +37,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ImportOperations {
 
-    static final Duration TOKEN_WINDOW = Duration.ofHours(8);
     private static final int BATCH = 100;
     private static final String VALIDATION_FAILURE = "Some of the items failed validation checks and were not "
             + "imported. Please check CloudWatch error logs for more details.";
 
     private final EngineContext ctx;
     private final OperationCaller operations;
-    private final Transfers imports = new Transfers("ImportArn");
+    private final Transfers imports = new Transfers("Import", "ImportTableDescription");
     private final Map<String, List<String>> errorLogs = new ConcurrentHashMap<>();
 
     public ImportOperations(EngineContext ctx, OperationCaller operations) {
@@ -98,74 +95,69 @@ public final class ImportOperations {
                     .check();
         }
         Instant now = ctx.config().clock().now();
-        String token = Json.text(request, "ClientToken");
-        synchronized (imports) {
-            ObjectNode previous = imports.byToken(region, token, request, now, TOKEN_WINDOW,
-                    () -> new DynamoException("ImportConflictException", "There was a conflict when importing from "
-                            + "the specified S3 source. This can occur when the current import conflicts with a "
-                            + "previous import request that had the same client token."));
-            if (previous != null) {
-                return ExportOperations.wrap(previous, "ImportTableDescription");
-            }
-            String name = params.path("TableName").asText();
-            if (ctx.catalog().find(region, name).isPresent()) {
-                throw DynamoException.resourceInUse("Table already exists: " + name);
-            }
-            String id = TransferIds.next(now);
-            ObjectNode d = NODES.objectNode();
-            d.put("ImportArn", ctx.tableArn(region, name) + "/import/" + id);
-            d.put("ImportStatus", "IN_PROGRESS");
-            d.put("TableArn", ctx.tableArn(region, name));
-            if (token != null) {
-                d.put("ClientToken", token);
-            }
-            d.set("S3BucketSource", source.deepCopy());
-            d.put("ErrorCount", 0L);
-            d.put("CloudWatchLogGroupArn", "arn:aws:logs:" + region + ":" + ctx.config().accountId()
-                    + ":log-group:/aws-dynamodb/imports:*");
-            d.put("InputFormat", format);
-            if (request.has("InputFormatOptions")) {
-                d.set("InputFormatOptions", request.get("InputFormatOptions").deepCopy());
-            }
-            d.put("InputCompressionType", compression == null ? "NONE" : compression);
-            d.set("TableCreationParameters", params.deepCopy());
-            d.put("StartTime", Times.epochSeconds(now));
-            d.put("ProcessedSizeBytes", 0L);
-            d.put("ProcessedItemCount", 0L);
-            d.put("ImportedItemCount", 0L);
-            String bucket = Json.text(source, "S3Bucket");
-            ObjectStore store = ctx.config().objectStore();
-            ObjectNode response;
-            if (!store.bucketExists(bucket)) {
-                d.put("TableId", RandomIds.uuid().toString());
-                response = ExportOperations.wrap(d, "ImportTableDescription");
-                end(d, "FAILED");
-                d.put("FailureCode", "S3NoSuchBucket");
-                d.put("FailureMessage", "The specified bucket does not exist (Service: Amazon S3; Status Code: 404; "
-                        + "Error Code: NoSuchBucket)");
-            } else {
-                ObjectNode created = operations.call(region, "CreateTable", params.deepCopy());
-                d.put("TableId", created.path("TableDescription").path("TableId").asText());
-                response = ExportOperations.wrap(d, "ImportTableDescription");
-                TableMeta table = ctx.table(region, name);
-                try {
-                    run(table, d, store, bucket, Json.text(source, "S3KeyPrefix"), format, compression,
-                            delimiter == null ? ',' : delimiter.charAt(0), headerList(headers));
-                } catch (RuntimeException e) {
-                    end(d, "FAILED");
-                    if (dev.dynamotest.core.internal.ops.transfers.TransferFailures.isStoreFailure(e)) {
-                        d.put("FailureCode", "S3AccessDenied");
-                        d.put("FailureMessage", "Failed to read from the S3 bucket: " + e.getMessage());
-                    } else {
-                        d.put("FailureCode", dev.dynamotest.core.internal.ops.transfers.TransferFailures.INTERNAL_ERROR);
-                        d.put("FailureMessage", dev.dynamotest.core.internal.ops.transfers.TransferFailures.internalError(
-                                d.path("ImportArn").asText(), e));
+        return imports.startOnce(region, request, now,
+                () -> new DynamoException("ImportConflictException", "There was a conflict when importing from "
+                        + "the specified S3 source. This can occur when the current import conflicts with a "
+                        + "previous import request that had the same client token."),
+                token -> {
+                    String name = params.path("TableName").asText();
+                    if (ctx.catalog().find(region, name).isPresent()) {
+                        throw DynamoException.resourceInUse("Table already exists: " + name);
                     }
-                }
-            }
-            imports.add(region, token, request, d, now);
-            return response;
-        }
+                    String id = TransferIds.next(now);
+                    ObjectNode d = NODES.objectNode();
+                    d.put("ImportArn", ctx.tableArn(region, name) + "/import/" + id);
+                    d.put("ImportStatus", "IN_PROGRESS");
+                    d.put("TableArn", ctx.tableArn(region, name));
+                    if (token != null) {
+                        d.put("ClientToken", token);
+                    }
+                    d.set("S3BucketSource", source.deepCopy());
+                    d.put("ErrorCount", 0L);
+                    d.put("CloudWatchLogGroupArn", "arn:aws:logs:" + region + ":" + ctx.config().accountId()
+                            + ":log-group:/aws-dynamodb/imports:*");
+                    d.put("InputFormat", format);
+                    if (request.has("InputFormatOptions")) {
+                        d.set("InputFormatOptions", request.get("InputFormatOptions").deepCopy());
+                    }
+                    d.put("InputCompressionType", compression == null ? "NONE" : compression);
+                    d.set("TableCreationParameters", params.deepCopy());
+                    d.put("StartTime", Times.epochSeconds(now));
+                    d.put("ProcessedSizeBytes", 0L);
+                    d.put("ProcessedItemCount", 0L);
+                    d.put("ImportedItemCount", 0L);
+                    String bucket = Json.text(source, "S3Bucket");
+                    ObjectStore store = ctx.config().objectStore();
+                    ObjectNode response;
+                    if (!store.bucketExists(bucket)) {
+                        d.put("TableId", RandomIds.uuid().toString());
+                        response = imports.response(d);
+                        end(d, "FAILED");
+                        d.put("FailureCode", "S3NoSuchBucket");
+                        d.put("FailureMessage", "The specified bucket does not exist (Service: Amazon S3; Status Code: "
+                                + "404; Error Code: NoSuchBucket)");
+                    } else {
+                        ObjectNode created = operations.call(region, "CreateTable", params.deepCopy());
+                        d.put("TableId", created.path("TableDescription").path("TableId").asText());
+                        response = imports.response(d);
+                        TableMeta table = ctx.table(region, name);
+                        try {
+                            run(table, d, store, bucket, Json.text(source, "S3KeyPrefix"), format, compression,
+                                    delimiter == null ? ',' : delimiter.charAt(0), headerList(headers));
+                        } catch (RuntimeException e) {
+                            end(d, "FAILED");
+                            if (TransferFailures.isStoreFailure(e)) {
+                                d.put("FailureCode", "S3AccessDenied");
+                                d.put("FailureMessage", "Failed to read from the S3 bucket: " + e.getMessage());
+                            } else {
+                                d.put("FailureCode", TransferFailures.INTERNAL_ERROR);
+                                d.put("FailureMessage", TransferFailures.internalError(
+                                        d.path("ImportArn").asText(), e));
+                            }
+                        }
+                    }
+                    return new Transfers.Started(d, response);
+                });
     }
 
     private void run(TableMeta table, ObjectNode d, ObjectStore store, String bucket, String prefix, String format,
@@ -281,34 +273,11 @@ public final class ImportOperations {
     }
 
     public ObjectNode describeImport(String region, ObjectNode request) {
-        String arn = Json.text(request, "ImportArn");
-        new Constraints().notNull(arn, "importArn").length(arn, "importArn", 37, 1024).check();
-        ObjectNode d = imports.find(region, arn);
-        if (d == null) {
-            throw new DynamoException("ImportNotFoundException", "Import not found: " + arn);
-        }
-        return ExportOperations.wrap(d, "ImportTableDescription");
+        return imports.describe(region, request);
     }
 
     public ObjectNode listImports(String region, ObjectNode request) {
-        String tableArn = Json.text(request, "TableArn");
-        Long size = Json.integer(request, "PageSize");
-        new Constraints().range(size, "pageSize", 1, 25).check();
-        ObjectNode response = NODES.objectNode();
-        ArrayNode summaries = response.putArray("ImportSummaryList");
-        String next = imports.page(region, Json.text(request, "NextToken"), size == null ? 25 : size.intValue(),
-                d -> tableArn == null || tableArn.equals(d.path("TableArn").asText()), d -> {
-                    ObjectNode s = summaries.addObject();
-                    for (String field : new String[] {"ImportArn", "ImportStatus", "TableArn", "S3BucketSource",
-                        "CloudWatchLogGroupArn", "InputFormat", "StartTime", "EndTime"}) {
-                        if (d.has(field)) {
-                            s.set(field, d.get(field).deepCopy());
-                        }
-                    }
-                });
-        if (next != null) {
-            response.put("NextToken", next);
-        }
-        return response;
+        return imports.list(region, request, "PageSize", "ImportSummaryList", "ImportArn", "ImportStatus",
+                "TableArn", "S3BucketSource", "CloudWatchLogGroupArn", "InputFormat", "StartTime", "EndTime");
     }
 }
