@@ -11,17 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The engine's {@link Tables}: the catalog's tables, read without requests. */
-public final class CatalogTables implements Tables {
-
-    private final EngineContext ctx;
-    private final Lifecycle lifecycle;
-    private final GlobalTables globalTables;
-
-    public CatalogTables(EngineContext ctx, Lifecycle lifecycle, GlobalTables globalTables) {
-        this.ctx = ctx;
-        this.lifecycle = lifecycle;
-        this.globalTables = globalTables;
-    }
+public record CatalogTables(EngineContext ctx, Lifecycle lifecycle, GlobalTables globalTables) implements Tables {
 
     @Override
     public Set<String> regions() {

@@ -15,22 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** The engine's {@link S3Contents}, over its object store and its export and import operations. */
-public final class StoreS3Contents implements S3Contents {
-
-    private final ObjectStore store;
-    private final ExportOperations exports;
-    private final ImportOperations imports;
-
-    public StoreS3Contents(ObjectStore store, ExportOperations exports, ImportOperations imports) {
-        this.store = store;
-        this.exports = exports;
-        this.imports = imports;
-    }
-
-    @Override
-    public ObjectStore store() {
-        return store;
-    }
+public record StoreS3Contents(ObjectStore store, ExportOperations exports, ImportOperations imports)
+        implements S3Contents {
 
     @Override
     public List<String> keys(String bucket, String prefix) {

@@ -16,21 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A {@link Table} read from the item store. */
-final class StoredTable implements Table {
+record StoredTable(TableMeta meta, ItemStore store, Lifecycle lifecycle, Tables tables) implements Table {
 
     private static final int PAGE = 500;
-
-    private final TableMeta meta;
-    private final ItemStore store;
-    private final Lifecycle lifecycle;
-    private final Tables tables;
-
-    StoredTable(TableMeta meta, ItemStore store, Lifecycle lifecycle, Tables tables) {
-        this.meta = meta;
-        this.store = store;
-        this.lifecycle = lifecycle;
-        this.tables = tables;
-    }
 
     @Override
     public Optional<Table> sibling(String name) {
