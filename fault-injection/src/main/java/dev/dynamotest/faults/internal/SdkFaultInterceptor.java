@@ -38,9 +38,10 @@ import software.amazon.awssdk.utils.IoUtils;
  * that a rule fails is sent with its body blanked (so the endpoint refuses it without effect) and its answer is
  * replaced by the fault's; a delay sleeps before the attempt; a dropped connection fails the attempt with an
  * I/O error; a partial batch is sent whole and answered with a fraction of it reported unprocessed (BatchWriteItem's
- * puts and deletes are idempotent, so the user's retry leaves the same state).
+ * puts and deletes are idempotent, so the user's retry leaves the same state). {@code names} (or null) tells how
+ * tables in requests relate to the names in the rules.
  */
-public final class SdkFaultInterceptor implements ExecutionInterceptor {
+public record SdkFaultInterceptor(RuleSet rules, Clock clock, ClientTableNames names) implements ExecutionInterceptor {
 
     private static final ExecutionAttribute<byte[]> BODY = new ExecutionAttribute<>("dynamotest.faults.body");
     private static final ExecutionAttribute<Attempt> ATTEMPT = new ExecutionAttribute<>("dynamotest.faults.attempt");
@@ -55,17 +56,6 @@ public final class SdkFaultInterceptor implements ExecutionInterceptor {
         boolean blanks() {
             return error != null;
         }
-    }
-
-    private final RuleSet rules;
-    private final Clock clock;
-    private final ClientTableNames names;
-
-    /** Applies the rules; {@code names} (or null) tells how tables in requests relate to the names in the rules. */
-    public SdkFaultInterceptor(RuleSet rules, Clock clock, ClientTableNames names) {
-        this.rules = rules;
-        this.clock = clock;
-        this.names = names;
     }
 
     @Override
