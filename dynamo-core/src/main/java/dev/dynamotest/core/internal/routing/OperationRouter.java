@@ -19,8 +19,8 @@ public final class OperationRouter implements Routes, OperationCaller {
     /** The one operation that answers from the request's headers: the endpoint to use is the one called. */
     private static final String DESCRIBE_ENDPOINTS = "DescribeEndpoints";
 
-    private final Map<Api, Map<String, Operation>> byApi = new EnumMap<>(Api.class);
-    private final Map<String, Operation> byName = new ConcurrentHashMap<>();
+    private final Map<Api, Map<String, OperationHandler>> byApi = new EnumMap<>(Api.class);
+    private final Map<String, OperationHandler> byName = new ConcurrentHashMap<>();
 
     public OperationRouter() {
         for (Api api : Api.values()) {
@@ -30,7 +30,7 @@ public final class OperationRouter implements Routes, OperationCaller {
 
     /** Registers an operation; a name already taken, in any API, is a bug in the engine's assembly. */
     @Override
-    public void add(Api api, String name, Operation operation) {
+    public void add(Api api, String name, OperationHandler operation) {
         if (byName.putIfAbsent(name, operation) != null || DESCRIBE_ENDPOINTS.equals(name)) {
             throw new IllegalStateException("operation registered twice: " + name);
         }
@@ -54,7 +54,7 @@ public final class OperationRouter implements Routes, OperationCaller {
 
     @Override
     public ObjectNode call(String region, String operation, ObjectNode body) {
-        Operation op = byName.get(operation);
+        OperationHandler op = byName.get(operation);
         if (op == null) {
             throw unknownOperation();
         }

@@ -4,5 +4,5 @@ package dev.dynamotest.core.internal.routing;
 @FunctionalInterface
 public interface Routes {
 
-    void add(Api api, String name, Operation operation);
+    void add(Api api, String name, OperationHandler operation);
 }

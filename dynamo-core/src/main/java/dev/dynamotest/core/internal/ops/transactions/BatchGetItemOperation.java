@@ -10,7 +10,7 @@ import dev.dynamotest.core.internal.capacity.ThrottlingError;
 import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
-import dev.dynamotest.core.internal.routing.Operation;
+import dev.dynamotest.core.internal.routing.OperationHandler;
 import dev.dynamotest.core.internal.storage.ItemSize;
 import dev.dynamotest.core.internal.storage.StoredKey;
 import dev.dynamotest.core.internal.storage.TableMeta;
@@ -29,7 +29,7 @@ import java.util.Map;
  * BatchGetItem: up to 100 keys over several tables, each table with its own projection and read consistency.
  * Keys whose items would take the response past 16 MB come back in UnprocessedKeys.
  */
-final class BatchGetItemOperation implements Operation {
+final class BatchGetItemOperation implements OperationHandler {
 
     static final int MAX_KEYS = 100;
     static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;

@@ -10,7 +10,7 @@ import dev.dynamotest.core.internal.capacity.ThrottlingError;
 import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
-import dev.dynamotest.core.internal.routing.Operation;
+import dev.dynamotest.core.internal.routing.OperationHandler;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.internal.write.Capacity;
 import dev.dynamotest.core.internal.write.CapacityTally;
@@ -30,7 +30,7 @@ import java.util.Map;
  * PutItem or DeleteItem checks it before anything is written; then each item is written on its own through
  * the write path (the batch as a whole is not atomic, as in DynamoDB).
  */
-final class BatchWriteItemOperation implements Operation {
+final class BatchWriteItemOperation implements OperationHandler {
 
     static final int MAX_REQUESTS = 25;
     private static final String USER = "user";

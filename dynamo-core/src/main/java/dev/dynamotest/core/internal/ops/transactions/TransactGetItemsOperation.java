@@ -8,7 +8,7 @@ import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.capacity.ThrottlingError;
 import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.internal.protocol.Json;
-import dev.dynamotest.core.internal.routing.Operation;
+import dev.dynamotest.core.internal.routing.OperationHandler;
 import dev.dynamotest.core.internal.storage.ItemSize;
 import dev.dynamotest.core.internal.write.Capacity;
 import dev.dynamotest.core.internal.write.CapacityTally;
@@ -23,7 +23,7 @@ import java.util.Map;
  * TransactGetItems: up to 100 Get actions read at one point of the commit order (no write lands between
  * them), each with its own projection; transactional reads cost double.
  */
-final class TransactGetItemsOperation implements Operation {
+final class TransactGetItemsOperation implements OperationHandler {
 
     private final EngineContext ctx;
 

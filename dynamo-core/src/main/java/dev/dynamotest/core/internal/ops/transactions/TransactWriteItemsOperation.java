@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
-import dev.dynamotest.core.internal.routing.Operation;
+import dev.dynamotest.core.internal.routing.OperationHandler;
 import dev.dynamotest.core.internal.storage.ItemSize;
 import dev.dynamotest.core.internal.write.Capacity;
 import dev.dynamotest.core.internal.write.CapacityTally;
@@ -25,7 +25,7 @@ import java.util.Map;
  * all or none in one call of the write path. A failed transaction reports every action's outcome in a
  * {@link TransactionCanceledException}; a ClientRequestToken makes a retry return the first result.
  */
-final class TransactWriteItemsOperation implements Operation {
+final class TransactWriteItemsOperation implements OperationHandler {
 
     private static final String USER = "user";
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** One DynamoDB API operation: takes the region and request body, returns the response body (or null). */
 @FunctionalInterface
-public interface Operation {
+public interface OperationHandler {
 
     ObjectNode execute(String region, ObjectNode request);
 }
