@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.core.internal.ops.globaltables.Replicator;
+import dev.dynamotest.core.support.CapturedLog;
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,23 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  */
 class ReplicationFailuresTest {
 
-    private static final Logger REPLICATION_LOG = Logger.getLogger(Replicator.class.getName());
-
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog log;
     private LocalEndpoint endpoint;
     private DynamoEngine engine;
     private DynamoDbClient us;
@@ -64,7 +45,7 @@ class ReplicationFailuresTest {
         engine = endpoint.server().engine();
         us = endpoint.client(Region.US_EAST_1);
         eu = endpoint.client(Region.EU_WEST_1);
-        REPLICATION_LOG.addHandler(handler);
+        log = CapturedLog.of(Replicator.class);
         us.createTable(r -> r.tableName("Scores").billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(key("pk", KeyType.HASH)).attributeDefinitions(attribute("pk"))
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
@@ -73,7 +54,7 @@ class ReplicationFailuresTest {
 
     @AfterEach
     void stop() {
-        REPLICATION_LOG.removeHandler(handler);
+        log.close();
         eu.close();
         endpoint.close();
     }
@@ -129,7 +110,7 @@ class ReplicationFailuresTest {
         replayRefusedByEu();
         assertThatThrownBy(() -> engine.replication().awaitQuiet()).isInstanceOf(AssertionError.class);
 
-        assertThat(logged).singleElement().satisfies(record -> {
+        assertThat(log.records()).singleElement().satisfies(record -> {
             assertThat(record.getLevel()).isEqualTo(Level.WARNING);
             assertThat(record.getMessage()).isEqualTo("replicated change refused: Scores us-east-1 -> eu-west-1, "
                     + "item {pk=S:a}: One or more parameter values were invalid: Type mismatch for Index Key score "

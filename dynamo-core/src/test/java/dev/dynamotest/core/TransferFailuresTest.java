@@ -3,6 +3,7 @@ package dev.dynamotest.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamotest.core.internal.ops.transfers.TransferFailures;
+import dev.dynamotest.core.support.CapturedLog;
 import dev.dynamotest.core.support.LocalEndpoint;
 import dev.dynamotest.core.s3.ObjectStore;
 import dev.dynamotest.core.support.Pitr;
@@ -13,11 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,22 +39,7 @@ class TransferFailuresTest {
     @TempDir
     Path s3Root;
 
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final Logger logger = Logger.getLogger(TransferFailures.class.getName());
+    private CapturedLog log;
     private FailingStore store;
     private LocalEndpoint endpoint;
 
@@ -67,12 +49,12 @@ class TransferFailuresTest {
         endpoint = new LocalEndpoint(EngineConfig.builder()
                 .clock(new ControllableClock().freezeAt(Instant.parse("2026-03-01T10:00:00Z")))
                 .objectStore(store).build());
-        logger.addHandler(handler);
+        log = CapturedLog.of(TransferFailures.class);
     }
 
     @AfterEach
     void stop() {
-        logger.removeHandler(handler);
+        log.close();
         endpoint.close();
     }
 
@@ -85,7 +67,7 @@ class TransferFailuresTest {
         assertThat(done.exportStatus()).isEqualTo(ExportStatus.FAILED);
         assertThat(done.failureCode()).isEqualTo("S3AccessDenied");
         assertThat(done.failureMessage()).contains("Access Denied");
-        assertThat(logged).isEmpty();
+        assertThat(log.records()).isEmpty();
     }
 
     @Test
@@ -97,7 +79,7 @@ class TransferFailuresTest {
         assertThat(done.exportStatus()).isEqualTo(ExportStatus.FAILED);
         assertThat(done.failureCode()).isEqualTo("InternalServerError");
         assertThat(done.failureMessage()).contains("java.lang.IllegalStateException: a bug", "DynamoTest bug");
-        assertThat(logged).singleElement().satisfies(record -> {
+        assertThat(log.records()).singleElement().satisfies(record -> {
             assertThat(record.getMessage()).contains(done.exportArn());
             assertThat(record.getThrown()).isInstanceOf(IllegalStateException.class).hasMessage("a bug");
         });
@@ -113,7 +95,7 @@ class TransferFailuresTest {
         assertThat(done.importStatus()).isEqualTo(ImportStatus.FAILED);
         assertThat(done.failureCode()).isEqualTo("S3AccessDenied");
         assertThat(done.failureMessage()).contains("Access Denied");
-        assertThat(logged).isEmpty();
+        assertThat(log.records()).isEmpty();
     }
 
     @Test
@@ -126,7 +108,7 @@ class TransferFailuresTest {
         assertThat(done.importStatus()).isEqualTo(ImportStatus.FAILED);
         assertThat(done.failureCode()).isEqualTo("InternalServerError");
         assertThat(done.failureMessage()).contains("java.lang.IllegalStateException: a bug");
-        assertThat(logged).singleElement().satisfies(record ->
+        assertThat(log.records()).singleElement().satisfies(record ->
                 assertThat(record.getThrown()).isInstanceOf(IllegalStateException.class));
     }
 
@@ -139,7 +121,7 @@ class TransferFailuresTest {
         assertThat(done.importStatus()).isEqualTo(ImportStatus.FAILED);
         assertThat(done.failureCode()).isEqualTo("ItemValidationError");
         assertThat(done.errorCount()).isEqualTo(1);
-        assertThat(logged).isEmpty();
+        assertThat(log.records()).isEmpty();
     }
 
     private ExportDescription export() {
