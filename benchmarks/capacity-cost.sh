@@ -27,50 +27,22 @@ done
 OUT=${BENCH_OUT:-$HERE/results/capacity-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
-SERVER_JAR=$ROOT/dynamo-core/target/dynamotest-server.jar
-BENCH_JAR=$HERE/target/dynamotest-benchmarks.jar
-
-if [[ $BUILD == 1 || ! -f $SERVER_JAR || ! -f $BENCH_JAR ]]; then
-  echo "building the server and the benchmark jars..."
-  (cd "$ROOT" && ./mvnw -q -DskipTests -pl dynamo-core,benchmarks -am package)
-fi
-
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  PIDS=()
-}
-trap cleanup EXIT
-
-# Starts the jar on a free port in capacity mode $1 (log suffix $2); sets URL and PID.
-start_server() {
-  local log=$OUT/server-$1-$2.log
-  java -jar "$SERVER_JAR" --port 0 --capacity "$1" >"$log" 2>&1 &
-  PID=$!; PIDS+=("$PID")
-  for _ in $(seq 300); do
-    if URL=$(grep -m1 -E '^http://' "$log" 2>/dev/null); then return 0; fi
-    sleep 0.1
-  done
-  echo "the server did not start:" >&2; cat "$log" >&2; return 1
-}
+source "$HERE/standalone.sh"
+trap stop_servers EXIT
 
 {
-  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB"
-  echo "java: $(java -version 2>&1 | head -1)"
-  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  describe_machine
   echo "rounds: $REPEATS; per round, operation and endpoint $CALLS calls to warm up, then $CALLS measured in $SLICES slices taken in turns; one thread; tables provisioned with $UNITS RCU and WCU"
 } >"$OUT/machine.txt"
 
 for round in $(seq "$REPEATS"); do
-  start_server observe "$round"; OBSERVE_URL=$URL; OBSERVE_PID=$PID
-  start_server enforce "$round"; ENFORCE_URL=$URL; ENFORCE_PID=$PID
+  start_server "observe-$round" --capacity observe; OBSERVE_URL=$URL; OBSERVE_PID=$PID
+  start_server "enforce-$round" --capacity enforce; ENFORCE_URL=$URL; ENFORCE_PID=$PID
   echo "round $round: observe $OBSERVE_URL (pid $OBSERVE_PID), enforce $ENFORCE_URL (pid $ENFORCE_PID)"
   java -cp "$BENCH_JAR" dev.dynamotest.benchmarks.CapacityCost \
     --endpoints "observe=$OBSERVE_URL,enforce=$ENFORCE_URL" --pids "observe=$OBSERVE_PID,enforce=$ENFORCE_PID" \
     --calls "$CALLS" --slices "$SLICES" --capacity-units "$UNITS" | tail -n +2 >"$OUT/cpu-$round.csv"
-  cleanup
+  stop_servers
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
 

@@ -23,43 +23,17 @@ OPERATIONS=${DURABILITY_OPERATIONS:-PutItem}
 OUT=${BENCH_OUT:-$HERE/results/durability-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
-SERVER_JAR=$ROOT/dynamo-core/target/dynamotest-server.jar
-BENCH_JAR=$HERE/target/dynamotest-benchmarks.jar
 DB_DIR=$(mktemp -d)
-
-if [[ $BUILD == 1 || ! -f $SERVER_JAR || ! -f $BENCH_JAR ]]; then
-  echo "building the server and the benchmark jars..."
-  (cd "$ROOT" && ./mvnw -q -DskipTests -pl dynamo-core,benchmarks -am package)
-fi
-
-PIDS=()
+source "$HERE/standalone.sh"
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  PIDS=()
+  stop_servers
   rm -rf "$DB_DIR"
 }
 trap cleanup EXIT
 
-# Starts the jar on a free port with the arguments after $1 (the log's name); sets URL and PID.
-start_server() {
-  local log=$OUT/server-$1.log
-  shift
-  java -jar "$SERVER_JAR" --port 0 "$@" >"$log" 2>&1 &
-  PID=$!; PIDS+=("$PID")
-  for _ in $(seq 600); do
-    if URL=$(grep -m1 -E '^http://' "$log" 2>/dev/null); then return 0; fi
-    sleep 0.1
-  done
-  echo "the server did not start:" >&2; cat "$log" >&2; return 1
-}
-
 {
-  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB"
+  describe_machine
   echo "disk of the --db file: $(df -T "$DB_DIR" | awk 'NR == 2 {print $2}')"
-  echo "java: $(java -version 2>&1 | head -1)"
-  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "operations: $OPERATIONS; phases: ${BENCH_SECONDS:-6}s measured in ${BENCH_SLICES:-3} slices taken in turns, after ${BENCH_WARMUP:-2}s warm-up, at most ${BENCH_OPS:-50000} calls; threads ${BENCH_THREADS:-1,8}"
 } >"$OUT/machine.txt"
 
