@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.capacity.Capacity;
 import dev.dynamotest.core.capacity.Cost;
 import dev.dynamotest.core.changes.ChangeHistory;
+import dev.dynamotest.core.internal.inprocess.InProcessAsyncHttpClient;
+import dev.dynamotest.core.internal.inprocess.InProcessHttpClient;
+import dev.dynamotest.core.internal.inprocess.Workers;
+import dev.dynamotest.core.internal.protocol.WireProtocol;
 import dev.dynamotest.core.internal.routing.Api;
 import dev.dynamotest.core.internal.views.SweepTimeToLive;
 import dev.dynamotest.core.regions.Regions;
@@ -15,6 +19,8 @@ import dev.dynamotest.core.tables.Tables;
 import dev.dynamotest.core.tables.TimeToLive;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 
 /**
  * The DynamoDB-compatible engine, usable without HTTP: it takes a {@link DynamoRequest} and returns the
@@ -32,6 +38,10 @@ public final class DynamoEngine implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final EngineConfig config;
     private final EngineAssembly parts;
+    private WireProtocol protocol;
+    private Workers workers;
+    private volatile InProcessHttpClient syncClient;
+    private volatile InProcessAsyncHttpClient asyncClient;
 
     private DynamoEngine(EngineConfig config) {
         this.config = config;
@@ -147,6 +157,59 @@ public final class DynamoEngine implements AutoCloseable {
         parts.chain.remove(interceptor);
     }
 
+    /**
+     * The AWS SDK's synchronous HTTP client, served by this engine without a socket: give it to any SDK v2 client's
+     * builder ({@code httpClient(engine.sdkHttpClient())}, with any {@code endpointOverride}) and the client's
+     * requests reach the engine as they would over HTTP (on the calling thread for an engine in memory, on a thread of
+     * the engine's for one with a database file). The engine owns it: closing it, or
+     * the SDK client, does nothing to the engine.
+     */
+    public SdkHttpClient sdkHttpClient() {
+        InProcessHttpClient client = syncClient;
+        if (client == null) {
+            synchronized (this) {
+                if (syncClient == null) {
+                    syncClient = new InProcessHttpClient(protocol(), config.databasePath() == null ? null : workers());
+                }
+                client = syncClient;
+            }
+        }
+        return client;
+    }
+
+    /**
+     * The AWS SDK's asynchronous HTTP client, served by this engine without a socket
+     * ({@code httpClient(engine.sdkAsyncHttpClient())}): requests run on the engine's own threads, never the
+     * caller's or the SDK's event loop, and the response body is published as the SDK asks for it. The engine owns
+     * it and stops its threads when it closes.
+     */
+    public SdkAsyncHttpClient sdkAsyncHttpClient() {
+        InProcessAsyncHttpClient client = asyncClient;
+        if (client == null) {
+            synchronized (this) {
+                if (asyncClient == null) {
+                    asyncClient = new InProcessAsyncHttpClient(protocol(), workers());
+                }
+                client = asyncClient;
+            }
+        }
+        return client;
+    }
+
+    private synchronized Workers workers() {
+        if (workers == null) {
+            workers = new Workers();
+        }
+        return workers;
+    }
+
+    private synchronized WireProtocol protocol() {
+        if (protocol == null) {
+            protocol = new WireProtocol(this);
+        }
+        return protocol;
+    }
+
     /** Adds a listener told of every committed item change. Listeners run on the writing thread, in order. */
     public void addChangeListener(ChangeListener listener) {
         parts.writes.addListener(listener);
@@ -160,6 +223,13 @@ public final class DynamoEngine implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            Workers started;
+            synchronized (this) {
+                started = workers;
+            }
+            if (started != null) {
+                started.shutdown();
+            }
             parts.replicator.close();
             parts.db.close();
         }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.ApplicationAutoScalingException;
@@ -47,7 +46,7 @@ class AutoScalingTest {
         dynamo = endpoint.client();
         scaling = ApplicationAutoScalingClient.builder().endpointOverride(endpoint.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(endpoint.httpClient())
                 .build();
         clock.freezeAt(Instant.parse("2026-03-02T10:00:00Z"));
         dynamo.createTable(r -> r.tableName("Orders").keySchema(key("pk", KeyType.HASH))

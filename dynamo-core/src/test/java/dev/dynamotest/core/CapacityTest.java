@@ -25,7 +25,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -59,7 +58,7 @@ class CapacityTest {
                 .partitionThroughputLimits(true).build());
         client = DynamoDbClient.builder().endpointOverride(endpoint.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(endpoint.httpClient())
                 .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
                 .build();
         clock.freeze();
@@ -337,7 +336,7 @@ class CapacityTest {
         try (DynamoDbClient retrying = DynamoDbClient.builder().endpointOverride(endpoint.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(endpoint.httpClient())
                 .overrideConfiguration(o -> o.addExecutionInterceptor(runClockAfterFirstThrottle)
                         .retryPolicy(RetryPolicy.builder().numRetries(50).throttlingBackoffStrategy(
                                 FixedDelayBackoffStrategy.create(Duration.ofMillis(100))).build()))

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -136,7 +135,7 @@ class ReplicaAutoScalingTest {
         try (ApplicationAutoScalingClient scaling = ApplicationAutoScalingClient.builder()
                 .endpointOverride(endpoint.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+                .httpClient(endpoint.httpClient()).build()) {
             scaling.registerScalableTarget(r -> r.serviceNamespace("dynamodb").resourceId("table/Orders")
                     .scalableDimension("dynamodb:table:WriteCapacityUnits").minCapacity(5).maxCapacity(100));
             scaling.putScalingPolicy(r -> r.policyName("writes").serviceNamespace("dynamodb")

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -42,8 +43,14 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * <pre>{@code
  * try (LocalEndpoint endpoint = new LocalEndpoint(config)) { ... }
  * }</pre>
+ * Its SDK clients reach the engine over HTTP, or in process (through {@link DynamoEngine#sdkHttpClient()}) when the
+ * system property {@code dynamotest.test.transport} is {@code in-process}: the build runs the SDK-level suites both
+ * ways, so that any difference between the two transports fails a test.
  */
 public final class LocalEndpoint implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+
+    /** Whether the tests' clients go in process, as the build's second run of the SDK-level suites asks. */
+    public static final boolean IN_PROCESS = "in-process".equals(System.getProperty("dynamotest.test.transport"));
 
     private final EngineConfig config;
     private volatile DynamoServer server;
@@ -131,7 +138,7 @@ public final class LocalEndpoint implements AutoCloseable, BeforeAllCallback, Af
                     .region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(
                             AwsBasicCredentials.create("AKIDTEST", "secret")))
-                    .httpClient(UrlConnectionHttpClient.create())
+                    .httpClient(httpClient())
                     .build();
         }
         return streams;
@@ -143,8 +150,16 @@ public final class LocalEndpoint implements AutoCloseable, BeforeAllCallback, Af
                 .endpointOverride(endpoint())
                 .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(httpClient())
                 .build();
+    }
+
+    /**
+     * The HTTP client for an SDK client of this endpoint: the engine's in-process one, or a new URL-connection client
+     * (which the SDK client closes with itself).
+     */
+    public SdkHttpClient httpClient() {
+        return IN_PROCESS ? running().engine().sdkHttpClient() : UrlConnectionHttpClient.create();
     }
 
     /** Creates an on-demand table with a string partition key and, if given, a sort key of the given type. */

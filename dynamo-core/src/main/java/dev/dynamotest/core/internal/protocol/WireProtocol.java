@@ -16,6 +16,7 @@ import dev.dynamotest.core.internal.json.JsonTrees;
 import dev.dynamotest.core.internal.routing.Api;
 import dev.dynamotest.core.internal.routing.OperationRouter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -141,6 +142,15 @@ public final class WireProtocol {
             return engine().supportsStreams(operation) ? operation : null;
         }
         return null;
+    }
+
+    /**
+     * DynamoDB's answer to {@code GET /}: a health line naming the host it was called with (the regional endpoint's
+     * name when the request has no {@code Host}), as plain text.
+     */
+    public Response health(String host, String authorization) {
+        String named = host == null || host.isBlank() ? "dynamodb." + regionOf(authorization) + ".amazonaws.com" : host;
+        return new Response(200, Map.of(), ("healthy: " + named).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The region named by a SigV4 Authorization header, or the engine's default region. */

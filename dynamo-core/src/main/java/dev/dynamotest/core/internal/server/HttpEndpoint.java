@@ -170,14 +170,11 @@ public final class HttpEndpoint {
      * name when the request has no {@code Host}).
      */
     private static void health(WireProtocol protocol, Context ctx) {
-        String host = ctx.header("Host");
-        if (host == null || host.isBlank()) {
-            host = "dynamodb." + protocol.regionOf(ctx.header("Authorization")) + ".amazonaws.com";
-        }
-        ctx.status(200);
+        WireProtocol.Response health = protocol.health(ctx.header("Host"), ctx.header("Authorization"));
+        ctx.status(health.status());
         allowOrigin(ctx);
         ctx.contentType("text/plain");
-        ctx.result("healthy: " + host);
+        ctx.result(health.body());
     }
 
     /**
