@@ -90,6 +90,7 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
         private Integer port;
         private Isolation isolation;
         private RetryBackoff retryBackoff;
+        private Transport transport;
         private final List<String> tableFiles = new ArrayList<>();
         private Consumer<EngineConfig.Builder> engine;
 
@@ -153,6 +154,15 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
             return this;
         }
 
+        /**
+         * How the injected clients reach the engine: {@link Transport#IN_PROCESS} by default, or {@link Transport#HTTP}.
+         * Not used when {@code dynamotest.endpoint} points at an endpoint elsewhere.
+         */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
         /** Files of table definitions, as {@link DynamoTablesFrom} reads them, added to the declared tables. */
         public Builder tablesFrom(String... files) {
             tableFiles.addAll(List.of(files));
@@ -160,7 +170,7 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
         }
 
         public DynamoExtension build() {
-            return new DynamoExtension(new ExtensionOptions(region, host, port, isolation, retryBackoff, tableFiles,
+            return new DynamoExtension(new ExtensionOptions(region, host, port, isolation, retryBackoff, transport, tableFiles,
                     engine));
         }
     }

@@ -53,4 +53,10 @@ public @interface DynamoTest {
      * serve them and record the throttling ({@link CapacityMode#OBSERVE}, the default); see {@link Dynamo#capacity()}.
      */
     CapacityMode capacity() default CapacityMode.OBSERVE;
+
+    /**
+     * How the injected clients reach the engine: in process (the default, no socket) or over HTTP. The HTTP endpoint
+     * starts only when something needs its URL: {@link Dynamo#endpoint()}, or an injected client over HTTP.
+     */
+    Transport transport() default Transport.IN_PROCESS;
 }

@@ -19,6 +19,11 @@ public interface Backend extends AutoCloseable {
 
     URI endpoint();
 
+    /** Where the endpoint is, for messages: its URL, without starting anything to learn it. */
+    default String address() {
+        return endpoint().toString();
+    }
+
     /** Runs an operation outside the request journal; fails with the endpoint's {@link DynamoException}. */
     ObjectNode execute(String region, String operation, ObjectNode body);
 

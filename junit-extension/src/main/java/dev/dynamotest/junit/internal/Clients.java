@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import dev.dynamotest.core.DynamoEngine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -15,14 +17,43 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-/** The SDK clients of one endpoint, made on first use and closed with it. */
+/**
+ * The SDK clients of one endpoint, made on first use and closed with it: over HTTP to the endpoint's URL, or in
+ * process through the engine's own SDK HTTP clients.
+ */
 public final class Clients implements AutoCloseable {
+
+    /** The address the in-process clients are built for: any will do, as no request leaves the JVM. */
+    static final URI IN_PROCESS_ADDRESS = URI.create("http://dynamotest.in-process");
+
+    /**
+     * How the clients reach the endpoint: the URL they address (asked for when the first client is made, so that
+     * an endpoint started on demand starts then) and, in process, the engine's HTTP clients ({@code null} over
+     * HTTP).
+     */
+    public record Connection(Supplier<URI> endpoint, SdkHttpClient http, SdkAsyncHttpClient asyncHttp) {
+
+        /** Over HTTP to the URL. */
+        public static Connection overHttp(Supplier<URI> endpoint) {
+            return new Connection(endpoint, null, null);
+        }
+
+        /** In process, through the engine's SDK HTTP clients. */
+        public static Connection inProcess(DynamoEngine engine) {
+            return new Connection(() -> IN_PROCESS_ADDRESS, engine.sdkHttpClient(), engine.sdkAsyncHttpClient());
+        }
+
+        boolean isInProcess() {
+            return http != null;
+        }
+    }
 
     /** Credentials for an endpoint that does not check them. */
     public static final AwsCredentialsProvider DUMMY_CREDENTIALS =
@@ -32,7 +63,8 @@ public final class Clients implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
     private static final int READ_TIMEOUT_MILLIS = 30_000;
 
-    private final URI endpoint;
+    private final Connection connection;
+    private volatile URI endpoint;
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final List<ExecutionInterceptor> interceptors;
@@ -45,13 +77,13 @@ public final class Clients implements AutoCloseable {
 
     public Clients(URI endpoint, Region region, AwsCredentialsProvider credentials,
             List<ExecutionInterceptor> interceptors) {
-        this(endpoint, region, credentials, interceptors, null);
+        this(Connection.overHttp(() -> endpoint), region, credentials, interceptors, null);
     }
 
     /** Clients whose retry strategy is changed by {@code retries} (null: the SDK's). */
-    public Clients(URI endpoint, Region region, AwsCredentialsProvider credentials,
+    public Clients(Connection connection, Region region, AwsCredentialsProvider credentials,
             List<ExecutionInterceptor> interceptors, Consumer<ClientOverrideConfiguration.Builder> retries) {
-        this.endpoint = endpoint;
+        this.connection = connection;
         this.region = region;
         this.credentials = credentials;
         this.interceptors = List.copyOf(interceptors);
@@ -64,7 +96,7 @@ public final class Clients implements AutoCloseable {
 
     public DynamoDbClient clientFor(Region region) {
         return clients.computeIfAbsent(region, r -> DynamoDbClient.builder()
-                .endpointOverride(endpoint)
+                .endpointOverride(endpoint())
                 .region(r)
                 .credentialsProvider(credentials)
                 .httpClient(http())
@@ -72,10 +104,27 @@ public final class Clients implements AutoCloseable {
                 .build());
     }
 
-    /** The HTTP client of the synchronous clients, made with the first of them. */
+    /** The URL the clients address, asked of the connection once, when the first client is made. */
+    private URI endpoint() {
+        URI known = endpoint;
+        if (known == null) {
+            synchronized (this) {
+                if (endpoint == null) {
+                    endpoint = connection.endpoint().get();
+                }
+                known = endpoint;
+            }
+        }
+        return known;
+    }
+
+    /** The HTTP client of the synchronous clients: the engine's in process, else one made with the first client. */
     private synchronized SdkHttpClient http() {
+        if (connection.isInProcess()) {
+            return connection.http();
+        }
         if (http == null) {
-            http = httpClient(endpoint);
+            http = httpClient(endpoint());
         }
         return http;
     }
@@ -108,17 +157,27 @@ public final class Clients implements AutoCloseable {
     public synchronized DynamoDbAsyncClient asyncClientFor(Region region) {
         DynamoDbAsyncClient client = asyncClients.get(region);
         if (client == null) {
-            try {
+            if (connection.isInProcess()) {
                 client = DynamoDbAsyncClient.builder()
-                        .endpointOverride(endpoint)
+                        .endpointOverride(endpoint())
                         .region(region)
                         .credentialsProvider(credentials)
+                        .httpClient(connection.asyncHttp())
                         .overrideConfiguration(overrides())
                         .build();
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("a DynamoDbAsyncClient needs an asynchronous HTTP client on the "
-                        + "class path: add software.amazon.awssdk:netty-nio-client (or aws-crt-client) as a test "
-                        + "dependency", e);
+            } else {
+                try {
+                    client = DynamoDbAsyncClient.builder()
+                            .endpointOverride(endpoint())
+                            .region(region)
+                            .credentialsProvider(credentials)
+                            .overrideConfiguration(overrides())
+                            .build();
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("a DynamoDbAsyncClient over HTTP needs an asynchronous HTTP "
+                            + "client on the class path: add software.amazon.awssdk:netty-nio-client (or "
+                            + "aws-crt-client) as a test dependency", e);
+                }
             }
             asyncClients.put(region, client);
         }
@@ -135,7 +194,7 @@ public final class Clients implements AutoCloseable {
     public synchronized DynamoDbStreamsClient streamsClient() {
         if (streamsClient == null) {
             streamsClient = DynamoDbStreamsClient.builder()
-                    .endpointOverride(endpoint)
+                    .endpointOverride(endpoint())
                     .region(region)
                     .credentialsProvider(credentials)
                     .httpClient(http())

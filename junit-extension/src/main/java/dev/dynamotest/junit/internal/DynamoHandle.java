@@ -202,6 +202,6 @@ final class DynamoHandle implements Dynamo {
 
     @Override
     public String toString() {
-        return "Dynamo[" + endpoint() + ", " + settings.region() + "]";
+        return "Dynamo[" + backend.address() + ", " + settings.region() + "]";
     }
 }

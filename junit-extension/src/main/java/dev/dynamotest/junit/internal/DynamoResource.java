@@ -5,6 +5,7 @@ import dev.dynamotest.faults.SdkRetries;
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.Isolation;
 import dev.dynamotest.junit.RetryBackoff;
+import dev.dynamotest.junit.Transport;
 import dev.dynamotest.junit.internal.streams.FreshStreams;
 import dev.dynamotest.junit.internal.streams.HandlerRegistry;
 import java.util.Optional;
@@ -32,12 +33,20 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
     private DynamoResource(Settings settings, Backend backend) {
         this.settings = settings;
         this.backend = backend;
-        this.clients = new Clients(backend.endpoint(), Region.of(settings.region()), backend.credentials(),
+        this.clients = new Clients(connection(settings, backend), Region.of(settings.region()), backend.credentials(),
                 backend.clientInterceptors(),
                 settings.retryBackoff() == RetryBackoff.NONE ? SdkRetries.withoutBackoff() : null);
         this.tables = new TableSetup(backend);
         this.handlers = backend.engine() != null ? new HandlerRegistry(backend.engine(), settings.region()) : null;
         this.handle = new DynamoHandle(settings, backend, clients, handlers);
+    }
+
+    /** In process to an engine in this JVM unless the settings ask for HTTP; over HTTP to an endpoint elsewhere. */
+    private static Clients.Connection connection(Settings settings, Backend backend) {
+        if (backend instanceof LocalBackend && settings.transport() == Transport.IN_PROCESS) {
+            return Clients.Connection.inProcess(backend.engine());
+        }
+        return Clients.Connection.overHttp(backend::endpoint);
     }
 
     /** Starts the endpoint the settings describe in this JVM. */

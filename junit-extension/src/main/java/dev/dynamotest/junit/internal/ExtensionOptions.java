@@ -5,6 +5,7 @@ import dev.dynamotest.core.EngineConfig;
 import dev.dynamotest.junit.DynamoTest;
 import dev.dynamotest.junit.Isolation;
 import dev.dynamotest.junit.RetryBackoff;
+import dev.dynamotest.junit.Transport;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.function.Function;
  * @param engine the builder's {@code engine(...)} settings, or {@code null} for the engine's defaults
  */
 public record ExtensionOptions(String region, String host, Integer port, Isolation isolation,
-        RetryBackoff retryBackoff, List<String> tableFiles, Consumer<EngineConfig.Builder> engine) {
+        RetryBackoff retryBackoff, Transport transport, List<String> tableFiles, Consumer<EngineConfig.Builder> engine) {
 
     /** The system property and environment variable that point every test class at a running endpoint. */
     public static final String ENDPOINT_PROPERTY = "dynamotest.endpoint";
@@ -31,7 +32,7 @@ public record ExtensionOptions(String region, String host, Integer port, Isolati
 
     /** The options of an extension told nothing, as {@code @DynamoTest} registers it. */
     public static ExtensionOptions none() {
-        return new ExtensionOptions(null, null, null, null, null, List.of(), null);
+        return new ExtensionOptions(null, null, null, null, null, null, List.of(), null);
     }
 
     /** Settles the configuration: these options first, then the annotation (may be null), then defaults. */
@@ -54,6 +55,7 @@ public record ExtensionOptions(String region, String host, Integer port, Isolati
                 annotation != null ? annotation.capacity() : CapacityMode.OBSERVE,
                 retryBackoff != null ? retryBackoff : annotation != null ? annotation.retryBackoff()
                         : RetryBackoff.SDK_DEFAULT,
+                transport != null ? transport : annotation != null ? annotation.transport() : Transport.IN_PROCESS,
                 engine);
     }
 

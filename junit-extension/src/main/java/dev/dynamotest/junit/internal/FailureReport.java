@@ -24,7 +24,7 @@ final class FailureReport {
     }
 
     static String render(Backend backend, Declarations declarations, List<RecordedRequest> requests) {
-        StringBuilder out = new StringBuilder("endpoint ").append(backend.endpoint()).append('\n');
+        StringBuilder out = new StringBuilder("endpoint ").append(backend.address()).append('\n');
         requests(out, requests);
         throttling(out, backend);
         Map<String, String[]> tables = new LinkedHashMap<>();

@@ -16,29 +16,55 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** An engine and its HTTP endpoint in this JVM, with its journal of the requests it serves and its fault rules. */
+/**
+ * An engine in this JVM, with its journal of the requests it serves and its fault rules, and its HTTP endpoint,
+ * started the first time something asks for its URL.
+ */
 public final class LocalBackend implements Backend {
 
     private final ControllableClock clock;
-    private final DynamoServer server;
+    private final DynamoEngine engine;
+    private final String host;
+    private final int port;
     private final EngineFaults faults;
+    private DynamoServer server;
+    private boolean closed;
 
-    private LocalBackend(ControllableClock clock, DynamoServer server) {
+    private LocalBackend(ControllableClock clock, DynamoEngine engine, String host, int port) {
         this.clock = clock;
-        this.server = server;
-        this.faults = Faults.on(server.engine());
+        this.engine = engine;
+        this.host = host;
+        this.port = port;
+        this.faults = Faults.on(engine);
     }
 
-    /** Starts an engine and its server as the settings say. */
+    /** Starts an engine as the settings say; its HTTP endpoint waits until it is asked for. */
     public static LocalBackend start(Settings settings) {
         EngineConfig config = settings.engineConfig();
-        DynamoServer server = DynamoServer.start(config, settings.host(), settings.port());
-        return new LocalBackend((ControllableClock) config.clock(), server);
+        return new LocalBackend((ControllableClock) config.clock(), DynamoEngine.create(config), settings.host(),
+                settings.port());
+    }
+
+    /** The HTTP endpoint's URL, starting the endpoint the first time. */
+    @Override
+    public synchronized URI endpoint() {
+        if (closed) {
+            throw new IllegalStateException("the endpoint of this test class has stopped");
+        }
+        if (server == null) {
+            server = DynamoServer.start(engine, host, port);
+        }
+        return server.endpoint();
+    }
+
+    /** Whether the HTTP endpoint has been started. */
+    public synchronized boolean serving() {
+        return server != null;
     }
 
     @Override
-    public URI endpoint() {
-        return server.endpoint();
+    public synchronized String address() {
+        return server != null ? server.endpoint().toString() : "in process (no HTTP endpoint started)";
     }
 
     @Override
@@ -114,15 +140,23 @@ public final class LocalBackend implements Backend {
 
     @Override
     public DynamoEngine engine() {
-        return server.engine();
+        return engine;
     }
 
     @Override
     public void close() {
+        DynamoServer started;
+        synchronized (this) {
+            closed = true;
+            started = server;
+            server = null;
+        }
         try {
-            server.close();
+            if (started != null) {
+                started.close();
+            }
         } finally {
-            engine().close();
+            engine.close();
         }
     }
 }

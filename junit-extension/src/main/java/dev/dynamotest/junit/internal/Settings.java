@@ -5,6 +5,7 @@ import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.core.EngineConfig;
 import dev.dynamotest.junit.Isolation;
 import dev.dynamotest.junit.RetryBackoff;
+import dev.dynamotest.junit.Transport;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
@@ -20,29 +21,31 @@ import java.util.function.Consumer;
  * @param tableFiles files of table definitions given to the builder
  * @param capacity the engine's capacity mode, unless {@code engine} sets another
  * @param retryBackoff how the injected clients wait between retries
+ * @param transport how the injected clients reach an engine in this JVM
  * @param engine the builder's settings of the engine, applied after the region and capacity; {@code null} for none
  */
 public record Settings(String region, String host, int port, Isolation isolation, URI remoteEndpoint,
-        List<String> tableFiles, CapacityMode capacity, RetryBackoff retryBackoff,
+        List<String> tableFiles, CapacityMode capacity, RetryBackoff retryBackoff, Transport transport,
         Consumer<EngineConfig.Builder> engine) {
 
     public Settings {
         tableFiles = List.copyOf(tableFiles);
         capacity = capacity == null ? CapacityMode.OBSERVE : capacity;
         retryBackoff = retryBackoff == null ? RetryBackoff.SDK_DEFAULT : retryBackoff;
+        transport = transport == null ? Transport.IN_PROCESS : transport;
     }
 
-    /** The defaults: us-east-1 on 127.0.0.1, a port the OS chooses, {@link Isolation#PER_METHOD}, an engine as
-     * {@link EngineConfig#defaults()} describes. */
+    /** The defaults: us-east-1 on 127.0.0.1, a port the OS chooses, {@link Isolation#PER_METHOD}, clients in process,
+     * an engine as {@link EngineConfig#defaults()} describes. */
     public static Settings defaults() {
         return new Settings("us-east-1", "127.0.0.1", 0, Isolation.PER_METHOD, null, List.of(), CapacityMode.OBSERVE,
-                RetryBackoff.SDK_DEFAULT, null);
+                RetryBackoff.SDK_DEFAULT, Transport.IN_PROCESS, null);
     }
 
     /** The same settings in another region. */
     public Settings withRegion(String otherRegion) {
         return new Settings(otherRegion, host, port, isolation, remoteEndpoint, tableFiles, capacity, retryBackoff,
-                engine);
+                transport, engine);
     }
 
     /** Whether the tests run against an endpoint that this extension does not start. */

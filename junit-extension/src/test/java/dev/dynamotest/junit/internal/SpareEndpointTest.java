@@ -9,6 +9,7 @@ import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.DynamoTest;
 import dev.dynamotest.junit.Isolation;
 import dev.dynamotest.junit.RetryBackoff;
+import dev.dynamotest.junit.Transport;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -66,13 +67,13 @@ class SpareEndpointTest {
         assertThat(SpareEndpoint.fits(SpareEndpoint.DEFAULTS)).isTrue();
         assertThat(SpareEndpoint.fits(SpareEndpoint.DEFAULTS.withRegion("eu-west-1"))).isFalse();
         assertThat(SpareEndpoint.fits(new Settings("us-east-1", "127.0.0.1", 0, Isolation.PER_METHOD, null,
-                List.of(), CapacityMode.OBSERVE, null, e -> e.clock(() -> Instant.EPOCH)))).isFalse();
+                List.of(), CapacityMode.OBSERVE, null, null, e -> e.clock(() -> Instant.EPOCH)))).isFalse();
         assertThat(SpareEndpoint.fits(new Settings("us-east-1", "127.0.0.1", 8123, Isolation.PER_CLASS, null,
-                List.of(), CapacityMode.OBSERVE, null, null))).isFalse();
+                List.of(), CapacityMode.OBSERVE, null, null, null))).isFalse();
         assertThat(SpareEndpoint.fits(new Settings("us-east-1", "127.0.0.1", 0, Isolation.PER_METHOD, null,
-                List.of(), CapacityMode.ENFORCE, null, null))).isFalse();
+                List.of(), CapacityMode.ENFORCE, null, null, null))).isFalse();
         assertThat(SpareEndpoint.fits(new Settings("us-east-1", "127.0.0.1", 0, Isolation.PER_CLASS, null,
-                List.of(), CapacityMode.OBSERVE, RetryBackoff.NONE, null))).isTrue();
+                List.of(), CapacityMode.OBSERVE, RetryBackoff.NONE, Transport.HTTP, null))).isTrue();
     }
 
     @Test

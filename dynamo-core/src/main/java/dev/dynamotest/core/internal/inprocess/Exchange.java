@@ -3,8 +3,12 @@ package dev.dynamotest.core.internal.inprocess;
 import dev.dynamotest.core.internal.protocol.WireProtocol;
 import java.io.IOException;
 import java.net.SocketException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -13,13 +17,17 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 /**
  * One request and its response, exchanged with the {@link WireProtocol} without a socket: what the HTTP endpoint does
  * with a request's headers and body, and the status, headers and body it would send, as the SDK's HTTP clients hand
- * them over.
+ * them over. Like the HTTP server it adds a {@code Date} header (the SDK reads it to correct its clock skew).
  */
 final class Exchange {
 
     /** The response body, with the response; the SDK reads them apart. */
     record Answer(SdkHttpFullResponse response, byte[] body) {
     }
+
+    /** The date format of HTTP's {@code Date} header, as the HTTP server writes it. */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
     private final WireProtocol protocol;
 
@@ -53,6 +61,7 @@ final class Exchange {
         response.headers().forEach((name, value) -> headers.put(name, List.of(value)));
         headers.put("Content-Type", List.of(contentType));
         headers.put("Content-Length", List.of(Integer.toString(response.body().length)));
+        headers.put("Date", List.of(HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC))));
         SdkHttpFullResponse full = SdkHttpFullResponse.builder()
                 .statusCode(response.status())
                 .statusText(statusText(response.status()))
