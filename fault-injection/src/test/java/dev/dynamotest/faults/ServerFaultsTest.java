@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -167,6 +168,48 @@ class ServerFaultsTest {
         assertThat(gets.get(0).fault()).isEqualTo("latency 120 ms");
         assertThat(gets.get(1).faulted()).isFalse();
         assertThat(gets).allMatch(RecordedRequest::succeeded);
+    }
+
+    @Test
+    void latency_beyond_the_attempt_timeout_times_the_attempt_out_and_the_retry_succeeds() {
+        endpoint.faults().delay(Duration.ofSeconds(1), PUT_ITEM).once();
+        RecordedRequests requests = endpoint.requests();
+
+        try (var client = endpoint.client(c -> c.apiCallAttemptTimeout(Duration.ofMillis(300))
+                .retryStrategy(s -> s.maxAttempts(2)))) {
+            client.putItem(r -> r.tableName("Orders").item(item("A#1")));
+        }
+
+        awaitJournalled(requests, 2);
+        assertThat(requests.list()).extracting(RecordedRequest::attempt).containsExactlyInAnyOrder(1, 2);
+        assertThat(requests.list()).allMatch(RecordedRequest::succeeded);
+        assertThat(endpoint.engine().tables().get("us-east-1", "Orders").itemCount()).isEqualTo(1);
+    }
+
+    @Test
+    void latency_beyond_the_call_timeout_fails_the_call() {
+        endpoint.faults().delay(Duration.ofSeconds(1), GET_ITEM).once();
+        RecordedRequests requests = endpoint.requests();
+
+        try (var client = endpoint.client(c -> c.apiCallTimeout(Duration.ofMillis(300)))) {
+            assertThatThrownBy(() -> client.getItem(r -> r.tableName("Orders").key(item("A#1"))))
+                    .isInstanceOf(ApiCallTimeoutException.class);
+        }
+        awaitJournalled(requests, 1);
+    }
+
+    /** Waits until the engine has finished the timed-out calls too, so that none ends in the next test. */
+    private static void awaitJournalled(RecordedRequests requests, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (requests.size() < count && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        assertThat(requests.size()).isEqualTo(count);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -24,7 +25,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-/** An engine with fault rules, its server, and SDK clients that retry without backoff; one per test class. */
+/**
+ * An engine with fault rules, its server, and SDK clients that retry without backoff; one per test class. The
+ * clients go over HTTP, or in process when the system property {@code dynamotest.test.transport} is
+ * {@code in-process} (the build runs the engine-side fault tests both ways).
+ */
 public final class FaultEndpoint implements AutoCloseable {
 
     public static final StaticCredentialsProvider CREDENTIALS =
@@ -37,23 +42,35 @@ public final class FaultEndpoint implements AutoCloseable {
     private final DynamoDbAsyncClient asyncClient;
     private final DynamoDbStreamsClient streams;
 
+    /** Whether the clients go in process, as the build's second run of the fault tests asks. */
+    public static final boolean IN_PROCESS = "in-process".equals(System.getProperty("dynamotest.test.transport"));
+
     public FaultEndpoint() {
         server = DynamoServer.start(DynamoEngine.create(EngineConfig.builder().clock(clock).build()));
         faults = Faults.on(server.engine());
         client = DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(CREDENTIALS).httpClient(httpClient())
                 .overrideConfiguration(SdkRetries.withoutBackoff()).build();
-        asyncClient = DynamoDbAsyncClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS).overrideConfiguration(SdkRetries.withoutBackoff()).build();
+        var async = DynamoDbAsyncClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS).overrideConfiguration(SdkRetries.withoutBackoff());
+        if (IN_PROCESS) {
+            async.httpClient(server.engine().sdkAsyncHttpClient());
+        }
+        asyncClient = async.build();
         streams = DynamoDbStreamsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+                .credentialsProvider(CREDENTIALS).httpClient(httpClient()).build();
     }
 
     /** A client for the endpoint with extra configuration (interceptors, retry settings); the caller closes it. */
     public DynamoDbClient client(java.util.function.Consumer<ClientOverrideConfiguration.Builder> overrides) {
         return DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(CREDENTIALS).httpClient(httpClient())
                 .overrideConfiguration(overrides).build();
+    }
+
+    /** The engine's in-process HTTP client, or a new URL-connection one that the SDK client closes with itself. */
+    private SdkHttpClient httpClient() {
+        return IN_PROCESS ? server.engine().sdkHttpClient() : UrlConnectionHttpClient.create();
     }
 
     public URI endpoint() {
