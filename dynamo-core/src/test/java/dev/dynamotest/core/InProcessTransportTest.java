@@ -34,6 +34,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
@@ -227,6 +228,37 @@ class InProcessTransportTest {
         client = client(Region.US_EAST_1, b -> { });
         client.putItem(r -> r.tableName("Orders").item(item("after")));
         assertThat(engine.tables().find("us-east-1", "Orders").orElseThrow().itemCount()).isEqualTo(served);
+    }
+
+    @Test
+    void deep_requests_get_dynamodbs_errors_on_a_calling_thread_with_javas_default_stack() throws Exception {
+        AttributeValue nested = AttributeValue.fromS("leaf");
+        for (int i = 0; i < 400; i++) {
+            nested = AttributeValue.fromL(List.of(nested));
+        }
+        AttributeValue deep = nested;
+        String parenthesised = "(".repeat(2046) + "a<b" + ")".repeat(2046);
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        Thread caller = new Thread(null, () -> {
+            try {
+                client.putItem(r -> r.tableName("Orders").item(Map.of("pk", AttributeValue.fromS("deep"), "v", deep)));
+            } catch (Throwable e) {
+                errors.add(e);
+            }
+            try {
+                client.updateItem(r -> r.tableName("Orders").key(Map.of("pk", AttributeValue.fromS("p")))
+                        .updateExpression("SET z = :v").expressionAttributeValues(Map.of(":v",
+                                AttributeValue.fromN("1")))
+                        .conditionExpression(parenthesised));
+            } catch (Throwable e) {
+                errors.add(e);
+            }
+        }, "default-stack", 1024 * 1024);   // Java's default thread stack on 64-bit Linux
+        caller.start();
+        caller.join();
+
+        assertThat(errors).hasSize(2).allSatisfy(e -> assertThat(e)
+                .isInstanceOfSatisfying(DynamoDbException.class, d -> assertThat(d.statusCode()).isEqualTo(400)));
     }
 
     @Test
