@@ -62,6 +62,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_sdks_http_interfaces_stay_inside_the_in_process_front_door() {
+        noClasses().that().resideOutsideOfPackage("dev.dynamotest.core.internal.inprocess..")
+                .and().doNotHaveFullyQualifiedName(DynamoEngine.class.getName())
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk.http..")
+                .check(CORE);
+    }
+
+    @Test
     void h2_stays_inside_storage() {
         noClasses().that().resideOutsideOfPackage("dev.dynamotest.core.internal.storage..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.h2..")
