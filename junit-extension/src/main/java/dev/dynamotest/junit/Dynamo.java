@@ -15,6 +15,7 @@ import dev.dynamotest.faults.Faults;
 import dev.dynamotest.core.tables.TimeToLive;
 import java.net.URI;
 import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -47,7 +48,10 @@ public interface Dynamo {
     /** A client for the endpoint that signs its requests for another region (each region has its own tables). */
     DynamoDbClient clientFor(Region region);
 
-    /** An asynchronous client; needs an async HTTP client such as {@code netty-nio-client} on the class path. */
+    /**
+     * An asynchronous client; in process by default, and over HTTP it needs an async HTTP client such as
+     * {@code netty-nio-client} on the class path.
+     */
     DynamoDbAsyncClient asyncClient();
 
     /** An asynchronous client that signs its requests for another region, as {@link #clientFor(Region)}. */
@@ -55,6 +59,9 @@ public interface Dynamo {
 
     /** An enhanced (object mapping) client over {@link #client()}. */
     DynamoDbEnhancedClient enhancedClient();
+
+    /** An asynchronous enhanced (object mapping) client over {@link #asyncClient()}. */
+    DynamoDbEnhancedAsyncClient enhancedAsyncClient();
 
     /** A DynamoDB Streams client for the endpoint in the class's region, to read tables' streams. */
     DynamoDbStreamsClient streamsClient();

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbAsyncTable;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -29,7 +31,7 @@ class InjectionTest {
 
     @Test
     void injects_each_type_as_test_method_parameter() {
-        assertAllPassed(run(Parameters.class), 4);
+        assertAllPassed(run(Parameters.class), 5);
     }
 
     @Test
@@ -97,6 +99,17 @@ class InjectionTest {
             order.setStatus("NEW");
             orders.putItem(order);
             assertThat(orders.getItem(Key.builder().partitionValue("A#2").build()).getStatus()).isEqualTo("NEW");
+        }
+
+        @Test
+        void enhanced_async_client(DynamoDbEnhancedAsyncClient enhanced) {
+            DynamoDbAsyncTable<Order> orders = enhanced.table("Orders", TableSchema.fromBean(Order.class));
+            Order order = new Order();
+            order.setPk("A#3");
+            order.setStatus("PAID");
+            orders.putItem(order).join();
+            assertThat(orders.getItem(Key.builder().partitionValue("A#3").build()).join().getStatus())
+                    .isEqualTo("PAID");
         }
 
         @Test

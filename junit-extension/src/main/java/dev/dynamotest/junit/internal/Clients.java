@@ -15,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
@@ -73,6 +74,7 @@ public final class Clients implements AutoCloseable {
     private final Map<Region, DynamoDbClient> clients = new ConcurrentHashMap<>();
     private final Map<Region, DynamoDbAsyncClient> asyncClients = new ConcurrentHashMap<>();
     private volatile DynamoDbEnhancedClient enhancedClient;
+    private volatile DynamoDbEnhancedAsyncClient enhancedAsyncClient;
     private volatile DynamoDbStreamsClient streamsClient;
 
     public Clients(URI endpoint, Region region, AwsCredentialsProvider credentials,
@@ -189,6 +191,13 @@ public final class Clients implements AutoCloseable {
             enhancedClient = DynamoDbEnhancedClient.builder().dynamoDbClient(client()).build();
         }
         return enhancedClient;
+    }
+
+    public synchronized DynamoDbEnhancedAsyncClient enhancedAsyncClient() {
+        if (enhancedAsyncClient == null) {
+            enhancedAsyncClient = DynamoDbEnhancedAsyncClient.builder().dynamoDbClient(asyncClient()).build();
+        }
+        return enhancedAsyncClient;
     }
 
     public synchronized DynamoDbStreamsClient streamsClient() {

@@ -19,6 +19,7 @@ import dev.dynamotest.junit.StreamHandlers;
 import dev.dynamotest.junit.internal.streams.HandlerRegistry;
 import java.net.URI;
 import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -80,6 +81,11 @@ final class DynamoHandle implements Dynamo {
     @Override
     public DynamoDbEnhancedClient enhancedClient() {
         return clients.enhancedClient();
+    }
+
+    @Override
+    public DynamoDbEnhancedAsyncClient enhancedAsyncClient() {
+        return clients.enhancedAsyncClient();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -16,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 final class Injection {
 
     private static final List<Class<?>> TYPES = List.of(DynamoDbClient.class, DynamoDbAsyncClient.class,
-            DynamoDbEnhancedClient.class, DynamoDbStreamsClient.class, Dynamo.class);
+            DynamoDbEnhancedClient.class, DynamoDbEnhancedAsyncClient.class, DynamoDbStreamsClient.class,
+            Dynamo.class);
 
     private Injection() {
     }
@@ -35,6 +37,9 @@ final class Injection {
         }
         if (type == DynamoDbEnhancedClient.class) {
             return dynamo.enhancedClient();
+        }
+        if (type == DynamoDbEnhancedAsyncClient.class) {
+            return dynamo.enhancedAsyncClient();
         }
         if (type == DynamoDbStreamsClient.class) {
             return dynamo.streamsClient();
