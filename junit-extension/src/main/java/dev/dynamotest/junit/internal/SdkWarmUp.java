@@ -1,14 +1,21 @@
 package dev.dynamotest.junit.internal;
 
-import java.net.URI;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Loads and initialises the SDK client's classes on a thread of its own while the endpoint starts, so that the
  * first injected client is quick to build: on a cold JVM that build costs about as much as the endpoint's start.
- * It builds a client for an address it never calls and closes it, once per JVM.
+ * It builds a client and makes one call through an HTTP client that answers it without an engine, once per JVM.
  */
 final class SdkWarmUp {
 
@@ -54,16 +61,49 @@ final class SdkWarmUp {
     }
 
     private static void run() {
-        URI nowhere = URI.create("http://127.0.0.1:9");
         try (DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(nowhere)
+                .endpointOverride(Clients.IN_PROCESS_ADDRESS)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(Clients.DUMMY_CREDENTIALS)
-                .httpClient(Clients.httpClient(nowhere))
+                .httpClient(new EmptyAnswers())
                 .build()) {
-            client.serviceName();
+            client.listTables();
         } catch (RuntimeException | LinkageError e) {
             // only a head start: the real client reports whatever goes wrong when a test asks for it
+        }
+    }
+
+    /**
+     * An HTTP client that answers every request with an empty JSON object, which is a whole ListTables response: one
+     * call through it loads the SDK's whole call path (marshalling, signing, retries, checksums, unmarshalling)
+     * without an engine.
+     */
+    private static final class EmptyAnswers implements SdkHttpClient {
+
+        private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            return new ExecutableHttpRequest() {
+                @Override
+                public HttpExecuteResponse call() {
+                    return HttpExecuteResponse.builder()
+                            .response(SdkHttpResponse.builder().statusCode(200)
+                                    .putHeader("Content-Type", "application/x-amz-json-1.0")
+                                    .putHeader("Content-Length", Integer.toString(EMPTY_OBJECT.length))
+                                    .build())
+                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(EMPTY_OBJECT)))
+                            .build();
+                }
+
+                @Override
+                public void abort() {
+                }
+            };
+        }
+
+        @Override
+        public void close() {
         }
     }
 }
