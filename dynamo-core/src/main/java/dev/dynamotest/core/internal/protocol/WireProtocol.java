@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.ConnectionDrop;
 import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.EngineConfig;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
+import dev.dynamotest.core.SetOrder;
 import dev.dynamotest.core.internal.json.JsonTrees;
 import dev.dynamotest.core.internal.routing.Api;
 import dev.dynamotest.core.internal.routing.OperationRouter;
@@ -56,6 +58,8 @@ public final class WireProtocol {
 
     private final Supplier<DynamoEngine> engineSupplier;
     private volatile DynamoEngine engine;
+    /** The shuffling of set elements of {@link SetOrder#SHUFFLED}, or null; set with {@link #engine}. */
+    private volatile SetShuffling shuffling;
 
     public WireProtocol(DynamoEngine engine) {
         this(() -> engine);
@@ -69,8 +73,15 @@ public final class WireProtocol {
     private DynamoEngine engine() {
         DynamoEngine e = engine;
         if (e == null) {
-            e = engineSupplier.get();
-            engine = e;
+            synchronized (this) {
+                e = engine;
+                if (e == null) {
+                    e = engineSupplier.get();
+                    EngineConfig config = e.config();
+                    shuffling = config.setOrder() == SetOrder.SHUFFLED ? new SetShuffling(config.shuffleSeed()) : null;
+                    engine = e;
+                }
+            }
         }
         return e;
     }
@@ -88,7 +99,7 @@ public final class WireProtocol {
             ObjectNode request = parse(body);
             String region = regionOf(header(headers, "Authorization"));
             ObjectNode result = engine().handle(new DynamoRequest(region, operation, request, headers));
-            byte[] bytes = result == null ? new byte[0] : WRITER.write(result);
+            byte[] bytes = result == null ? new byte[0] : WRITER.write(result, shuffling);
             return response(200, requestId, bytes);
         } catch (DynamoException e) {
             return error(requestId, e);
