@@ -102,18 +102,18 @@ public final class WireProtocol {
             byte[] bytes = result == null ? new byte[0] : WRITER.write(result, shuffling);
             return response(200, requestId, bytes);
         } catch (DynamoException e) {
-            return error(requestId, e);
+            return error(requestId, e, shuffling);
         } catch (ConnectionDrop e) {
             return Response.DROP;
         } catch (RuntimeException | IOException | StackOverflowError e) {
             LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
-            return error(requestId, DynamoException.internal("Internal server error"));
+            return error(requestId, DynamoException.internal("Internal server error"), null);
         }
     }
 
     /** The answer to a request refused before it reaches the engine (a failed signature check). */
     public Response rejection(DynamoException e) {
-        return error(requestId(), e);
+        return error(requestId(), e, null);
     }
 
     /**
@@ -193,7 +193,8 @@ public final class WireProtocol {
         return (ObjectNode) node;
     }
 
-    private static Response error(String requestId, DynamoException e) {
+    /** The error response; the sets of the items it carries shuffled when {@code shuffling} is given. */
+    private static Response error(String requestId, DynamoException e, SetShuffling shuffling) {
         ObjectNode body = NODES.objectNode();
         body.put("__type", e.wireType());
         if (e.getMessage() != null) {
@@ -204,7 +205,7 @@ public final class WireProtocol {
         }
         e.details().forEach(body::set);
         try {
-            return response(e.statusCode(), requestId, WRITER.write(body));
+            return response(e.statusCode(), requestId, WRITER.write(body, shuffling));
         } catch (IOException impossible) {
             throw new IllegalStateException(impossible);
         }
