@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a {@link DynamoEngine} is set up: its default region, its clock, where H2 keeps the data, and
- * the account id in ARNs. Immutable; build one with {@link #builder()}.
+ * How a {@link DynamoEngine} is set up: its default region, its clock, where H2 keeps the data, the account
+ * id in ARNs, capacity, prices and the order of set elements in responses. Immutable; build one with {@link #builder()}.
  */
 public final class EngineConfig {
 
@@ -26,6 +26,8 @@ public final class EngineConfig {
     private final boolean partitionThroughputLimits;
     private final java.time.Duration tableUpdateDelay;
     private final PriceTable prices;
+    private final SetOrder setOrder;
+    private final long shuffleSeed;
 
     private EngineConfig(Builder builder) {
         this.defaultRegion = builder.defaultRegion;
@@ -40,6 +42,8 @@ public final class EngineConfig {
         this.partitionThroughputLimits = builder.partitionThroughputLimits;
         this.tableUpdateDelay = builder.tableUpdateDelay;
         this.prices = builder.prices;
+        this.setOrder = builder.setOrder;
+        this.shuffleSeed = builder.shuffleSeed;
     }
 
     /** A configuration with the defaults: region us-east-1, a {@link ControllableClock}, in-memory H2. */
@@ -64,6 +68,8 @@ public final class EngineConfig {
         builder.partitionThroughputLimits = partitionThroughputLimits;
         builder.tableUpdateDelay = tableUpdateDelay;
         builder.prices = prices;
+        builder.setOrder = setOrder;
+        builder.shuffleSeed = shuffleSeed;
         return builder;
     }
 
@@ -122,6 +128,16 @@ public final class EngineConfig {
         return prices;
     }
 
+    /** The order of set elements in responses ({@link SetOrder#SORTED} by default). */
+    public SetOrder setOrder() {
+        return setOrder;
+    }
+
+    /** The seed of the {@link SetOrder#SHUFFLED} orders: the same seed gives the same orders to the same requests. */
+    public long shuffleSeed() {
+        return shuffleSeed;
+    }
+
     /** Builds an {@link EngineConfig}. */
     public static final class Builder {
         private String defaultRegion = "us-east-1";
@@ -134,6 +150,8 @@ public final class EngineConfig {
         private boolean partitionThroughputLimits;
         private java.time.Duration tableUpdateDelay = java.time.Duration.ZERO;
         private PriceTable prices = PriceTable.usEast1();
+        private SetOrder setOrder = SetOrder.SORTED;
+        private long shuffleSeed;
 
         private Builder() {
         }
@@ -202,6 +220,18 @@ public final class EngineConfig {
         /** The prices that {@link DynamoEngine#cost()} charges; AWS's us-east-1 prices by default. */
         public Builder prices(PriceTable prices) {
             this.prices = Objects.requireNonNull(prices, "prices");
+            return this;
+        }
+
+        /** The order of set elements in responses: sorted as DynamoDB Local sorts them (the default), or shuffled. */
+        public Builder setOrder(SetOrder order) {
+            this.setOrder = Objects.requireNonNull(order, "order");
+            return this;
+        }
+
+        /** The seed of the shuffled set orders of {@link SetOrder#SHUFFLED} (0 by default). */
+        public Builder shuffleSeed(long seed) {
+            this.shuffleSeed = seed;
             return this;
         }
 

@@ -8,14 +8,15 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The standalone endpoint:
  * {@code java -jar dynamotest-server.jar [--port N] [--host H] [--region R] [--db PATH] [--s3-root PATH]
- * [--capacity enforce|observe] [--verify-signatures --credentials PATH]}.
+ * [--capacity enforce|observe] [--set-order sorted|shuffled] [--verify-signatures --credentials PATH]}.
  * Prints the endpoint URL on one line when ready; stops cleanly on Ctrl-C.
  */
 public final class Main {
 
     private static final String USAGE = "usage: java -jar dynamotest-server.jar [--port N] [--host HOST] "
             + "[--region REGION] [--db PATH] [--s3-root PATH] [--ttl-sweep-delay SECONDS]\n"
-            + "       [--capacity observe|enforce] [--verify-signatures --credentials PATH]\n"
+            + "       [--capacity observe|enforce] [--set-order sorted|shuffled] "
+            + "[--verify-signatures --credentials PATH]\n"
             + "  --port N       port to listen on (default 8000; 0 picks a free port)\n"
             + "  --host HOST    address to bind (default 127.0.0.1)\n"
             + "  --region R     region of requests that do not sign one (default us-east-1)\n"
@@ -23,6 +24,8 @@ public final class Main {
             + "  --s3-root PATH the folder whose subfolders are the buckets of exports and imports\n"
             + "                 (default: a new folder in the temporary directory)\n"
             + "  --capacity M   enforce: throttle over capacity as DynamoDB does; observe: only record (default)\n"
+            + "  --set-order O  sorted: set elements in DynamoDB Local's order (default); shuffled: in a new\n"
+            + "                 random order in every response\n"
             + "  --ttl-sweep-delay SECONDS\n"
             + "                 delete expired items this long after their TTL passes (default 10)\n"
             + "  --verify-signatures\n"
@@ -51,7 +54,7 @@ public final class Main {
             return;
         }
         EngineConfig.Builder config = EngineConfig.builder().defaultRegion(options.region)
-                .capacityMode(options.capacity);
+                .capacityMode(options.capacity).setOrder(options.setOrder);
         if (options.db != null) {
             config.databasePath(Path.of(options.db));
         }
@@ -108,6 +111,7 @@ public final class Main {
         java.time.Duration ttlSweepDelay;
         String s3Root;
         CapacityMode capacity = CapacityMode.OBSERVE;
+        SetOrder setOrder = SetOrder.SORTED;
         boolean verifySignatures;
         String credentials;
         boolean help;
@@ -125,6 +129,7 @@ public final class Main {
                     case "--ttl-sweep-delay" -> o.ttlSweepDelay = seconds(value(args, ++i, arg), arg);
                     case "--s3-root" -> o.s3Root = value(args, ++i, arg);
                     case "--capacity" -> o.capacity = capacity(value(args, ++i, arg));
+                    case "--set-order" -> o.setOrder = setOrder(value(args, ++i, arg));
                     case "--verify-signatures" -> o.verifySignatures = true;
                     case "--credentials" -> o.credentials = value(args, ++i, arg);
                     default -> throw new IllegalArgumentException("unknown option: " + arg);
@@ -151,6 +156,14 @@ public final class Main {
                 case "enforce" -> CapacityMode.ENFORCE;
                 case "observe" -> CapacityMode.OBSERVE;
                 default -> throw new IllegalArgumentException("--capacity takes enforce or observe, not " + text);
+            };
+        }
+
+        private static SetOrder setOrder(String text) {
+            return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+                case "sorted" -> SetOrder.SORTED;
+                case "shuffled" -> SetOrder.SHUFFLED;
+                default -> throw new IllegalArgumentException("--set-order takes sorted or shuffled, not " + text);
             };
         }
 

@@ -163,6 +163,23 @@ class BatchGetTest {
     }
 
     @Test
+    void consumed_capacity_holds_the_fields_the_api_reference_lists_and_charges_a_key_not_found_as_a_get() {
+        String p = unique();
+        client.putItem(b -> b.tableName("Users2").item(Map.of("pk", s(p))));
+        Map<String, KeysAndAttributes> request = Map.of("Users2", KeysAndAttributes.builder()
+                .keys(Map.of("pk", s(p)), Map.of("pk", s(p + "missing"))).build());
+
+        ConsumedCapacity total = client.batchGetItem(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .requestItems(request)).consumedCapacity().get(0);
+        ConsumedCapacity indexes = client.batchGetItem(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                .requestItems(request)).consumedCapacity().get(0);
+
+        assertThat(total).isEqualTo(ConsumedCapacity.builder().tableName("Users2").capacityUnits(1.0).build());
+        assertThat(indexes).isEqualTo(ConsumedCapacity.builder().tableName("Users2").capacityUnits(1.0)
+                .table(c -> c.capacityUnits(1.0)).build());
+    }
+
+    @Test
     void returns_keys_past_16_mb_as_unprocessed_keys_with_the_table_parameters() {
         String p = unique();
         String big = "x".repeat(390 * 1024);

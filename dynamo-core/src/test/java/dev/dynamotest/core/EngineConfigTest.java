@@ -25,6 +25,8 @@ class EngineConfigTest {
                 .partitionThroughputLimits(true)
                 .tableUpdateDelay(Duration.ofSeconds(7))
                 .prices(prices)
+                .setOrder(SetOrder.SHUFFLED)
+                .shuffleSeed(42)
                 .build();
 
         EngineConfig changed = original.toBuilder().accountId("999999999999").build();
@@ -39,7 +41,14 @@ class EngineConfigTest {
         assertThat(changed.partitionThroughputLimits()).isTrue();
         assertThat(changed.tableUpdateDelay()).isEqualTo(Duration.ofSeconds(7));
         assertThat(changed.prices()).isSameAs(prices);
+        assertThat(changed.setOrder()).isEqualTo(SetOrder.SHUFFLED);
+        assertThat(changed.shuffleSeed()).isEqualTo(42);
         assertThat(original.accountId()).isEqualTo("123456789012");
+    }
+
+    @Test
+    void sets_are_sorted_by_default() {
+        assertThat(EngineConfig.defaults().setOrder()).isEqualTo(SetOrder.SORTED);
     }
 
     @Test

@@ -52,6 +52,16 @@ class MainTest {
     }
 
     @Test
+    void set_order_flag_chooses_sorted_or_shuffled() {
+        assertThat(Main.Options.parse(new String[0]).setOrder).isEqualTo(SetOrder.SORTED);
+        assertThat(Main.Options.parse(new String[] {"--set-order", "shuffled"}).setOrder)
+                .isEqualTo(SetOrder.SHUFFLED);
+        assertThat(Main.Options.parse(new String[] {"--set-order", "SORTED"}).setOrder).isEqualTo(SetOrder.SORTED);
+        assertThatThrownBy(() -> Main.Options.parse(new String[] {"--set-order", "random"}))
+                .hasMessage("--set-order takes sorted or shuffled, not random");
+    }
+
+    @Test
     void verify_signatures_reads_the_credentials_file() {
         Main.Options options = Main.Options.parse(new String[] {"--verify-signatures", "--credentials", "/tmp/keys"});
 

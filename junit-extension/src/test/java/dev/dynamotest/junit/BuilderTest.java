@@ -6,6 +6,7 @@ import static dev.dynamotest.junit.support.Fixtures.published;
 import static dev.dynamotest.junit.support.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynamotest.core.SetOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -14,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,8 +57,8 @@ class BuilderTest {
     }
 
     @Test
-    void builder_sets_engine_options_such_as_the_account_id_and_the_ttl_sweep_delay() {
-        assertAllPassed(run(EngineOptions.class), 2);
+    void builder_sets_engine_options_such_as_the_account_id_the_ttl_sweep_delay_and_the_set_order() {
+        assertAllPassed(run(EngineOptions.class), 3);
     }
 
     @Test
@@ -88,7 +91,21 @@ class BuilderTest {
         static DynamoExtension dynamo = DynamoExtension.builder()
                 .engine(e -> e.accountId("123456789012"))
                 .engine(e -> e.ttlSweepDelay(Duration.ZERO))
+                .engine(e -> e.setOrder(SetOrder.SHUFFLED).shuffleSeed(7))
                 .build();
+
+        @Test
+        void sets_come_back_in_a_new_order_in_every_response(DynamoDbClient client) {
+            List<String> tags = IntStream.range(0, 20).mapToObj(i -> "tag" + i).toList();
+            client.putItem(r -> r.tableName("Carts").item(Map.of("id", s("c2"), "tags", AttributeValue.fromSs(tags))));
+
+            List<String> first = client.getItem(r -> r.tableName("Carts").key(Map.of("id", s("c2")))).item()
+                    .get("tags").ss();
+            List<String> second = client.getItem(r -> r.tableName("Carts").key(Map.of("id", s("c2")))).item()
+                    .get("tags").ss();
+
+            assertThat(first).containsExactlyInAnyOrderElementsOf(tags).isNotEqualTo(second);
+        }
 
         @Test
         void arns_carry_the_account_id(DynamoDbClient client) {

@@ -14,7 +14,7 @@ public final class AttributesToGet {
     private AttributesToGet() {
     }
 
-    /** Parses the list of names, rejecting an empty list and duplicates as DynamoDB does. */
+    /** Parses the list of names, rejecting an empty list, an empty name and duplicates. */
     public static Projection parse(JsonNode attributesToGet) {
         if (!attributesToGet.isArray()) {
             throw Json.unexpected(attributesToGet, "list");
@@ -27,6 +27,10 @@ public final class AttributesToGet {
         Set<String> seen = new HashSet<>();
         for (JsonNode node : attributesToGet) {
             String name = Json.element(node);
+            if (name.isEmpty()) {
+                throw DynamoException.validation(
+                        "One or more parameter values are not valid. Attribute name cannot be empty");
+            }
             if (!seen.add(name)) {
                 throw DynamoException.validation(
                         "One or more parameter values were invalid: Duplicate value in attribute name: " + name);

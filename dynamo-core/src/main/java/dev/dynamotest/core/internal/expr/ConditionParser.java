@@ -70,16 +70,16 @@ final class ConditionParser extends ExpressionParser {
 
     private Condition parsePrimary() {
         Token t = peek();
-        if (t.kind() == Kind.LPAREN) {
+        if (t.kind() == Kind.LPAREN && !parenthesisFollowedBy(ConditionParser::startsOperation)) {
             next();
             if (++depth > MAX_OPERATORS) {
-                throw Errors.invalid(kind, "The expression has redundant parentheses;");
+                throw redundantParentheses();
             }
             Condition inner = parseOr();
             expect(Kind.RPAREN);
             depth--;
             if (inner instanceof Condition.Parens) {
-                throw Errors.invalid(kind, "The expression has redundant parentheses;");
+                throw redundantParentheses();
             }
             return new Condition.Parens(inner);
         }
@@ -87,7 +87,7 @@ final class ConditionParser extends ExpressionParser {
             next();
             Condition condition = booleanFunction(t.text(), parseArguments());
             Token after = peek();
-            if (after.isComparator() || after.isKeyword("BETWEEN") || after.isKeyword("IN")) {
+            if (startsOperation(after)) {
                 throw Errors.notAllowed(kind, t.text());
             }
             return condition;
@@ -131,6 +131,11 @@ final class ConditionParser extends ExpressionParser {
             throw Errors.notAllowed(kind, "size");
         }
         throw syntaxError();
+    }
+
+    /** Whether the token continues an operand into a comparison, BETWEEN or IN. */
+    private static boolean startsOperation(Token token) {
+        return token.isComparator() || token.isKeyword("BETWEEN") || token.isKeyword("IN");
     }
 
     private static Comparator comparator(Kind kind) {

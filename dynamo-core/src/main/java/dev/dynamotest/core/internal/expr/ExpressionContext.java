@@ -71,8 +71,8 @@ public final class ExpressionContext {
     }
 
     /**
-     * DynamoDB's checks on the two maps themselves: not empty, only given together with an expression, and
-     * keys of the form {@code #name} and {@code :value}.
+     * DynamoDB's checks on the two maps themselves: not empty, only given together with an expression, keys of
+     * the form {@code #name} and {@code :value}, and no empty attribute name.
      */
     public void checkParameters(boolean anyExpression) {
         if (names != null && names.isEmpty()) {
@@ -89,10 +89,15 @@ public final class ExpressionContext {
                     "ExpressionAttributeValues can only be specified when using expressions");
         }
         if (names != null) {
-            for (String key : names.keySet()) {
-                if (!isReference(key, '#')) {
+            for (Map.Entry<String, String> e : names.entrySet()) {
+                if (!isReference(e.getKey(), '#')) {
                     throw DynamoException.validation(
-                            "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key + "\"");
+                            "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
+                }
+                if ("".equals(e.getValue())) {
+                    throw DynamoException.validation(
+                            "ExpressionAttributeNames contains invalid value: Empty attribute name for key "
+                                    + e.getKey());
                 }
             }
         }

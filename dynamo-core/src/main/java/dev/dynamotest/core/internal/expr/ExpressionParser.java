@@ -8,6 +8,7 @@ import dev.dynamotest.core.internal.expr.lexer.Token;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The recursive-descent machinery shared by all expression kinds: tokens, syntax errors, document paths,
@@ -25,6 +26,7 @@ abstract class ExpressionParser {
     final ExpressionContext ctx;
     private final List<Token> tokens;
     private int pos;
+    private int operandParens;
 
     ExpressionParser(String text, ExpressionContext ctx, String kind) {
         checkText(text, kind);
@@ -102,6 +104,30 @@ abstract class ExpressionParser {
                 + text.substring(start, end) + "\"");
     }
 
+    /** DynamoDB's error for a pair of parentheses directly around another. */
+    DynamoException redundantParentheses() {
+        return Errors.invalid(kind, "The expression has redundant parentheses;");
+    }
+
+    /**
+     * Whether the parenthesis at the current token closes before one of the tokens the predicate accepts: tells
+     * {@code (a) = :v} (an operand in parentheses) from {@code (a = :v)} (a condition in parentheses).
+     */
+    boolean parenthesisFollowedBy(Predicate<Token> after) {
+        int depth = 0;
+        for (int i = pos; i < tokens.size(); i++) {
+            Kind k = tokens.get(i).kind();
+            if (k == Kind.LPAREN) {
+                depth++;
+            } else if (k == Kind.RPAREN && --depth == 0) {
+                return i + 1 < tokens.size() && after.test(tokens.get(i + 1));
+            } else if (k == Kind.EOF) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** A document path: {@code name ( . name | [ index ] )*}, names bare or {@code #references}. */
     Path parsePath() {
         List<Object> elements = new ArrayList<>();
@@ -151,9 +177,26 @@ abstract class ExpressionParser {
         throw syntaxError();
     }
 
-    /** An operand: a {@code :value}, a function call or a document path. */
+    /**
+     * An operand: a {@code :value}, a function call, a document path, or an operand in one pair of parentheses
+     * (two pairs around the same operand are DynamoDB's redundant parentheses).
+     */
     Operand parseOperand() {
         Token t = peek();
+        if (t.kind() == Kind.LPAREN) {
+            next();
+            if (++operandParens > MAX_PATH_DEPTH) {
+                throw redundantParentheses();
+            }
+            boolean nested = peek().kind() == Kind.LPAREN;
+            Operand inner = parseOperand();
+            expect(Kind.RPAREN);
+            operandParens--;
+            if (nested) {
+                throw redundantParentheses();
+            }
+            return inner;
+        }
         if (t.kind() == Kind.VALUE_REF) {
             next();
             return new Operand.ValueOperand(ctx.value(t.text(), kind));

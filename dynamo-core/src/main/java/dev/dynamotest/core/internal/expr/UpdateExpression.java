@@ -35,6 +35,7 @@ public final class UpdateExpression {
         private final List<ExpressionUpdate.SetChange> adds = new ArrayList<>();
         private final List<ExpressionUpdate.SetChange> deletes = new ArrayList<>();
         private final List<Path> paths = new ArrayList<>();
+        private int termDepth;
 
         Parser(String text, ExpressionContext ctx) {
             super(text, ctx, KIND);
@@ -94,13 +95,44 @@ public final class UpdateExpression {
             return ctx.value(t.text(), kind);
         }
 
+        /** {@code operand}, {@code operand + operand}, {@code operand - operand}, the latter two in parentheses. */
         private Operand parseSetValue() {
-            Operand left = parseOperand();
-            Kind k = peek().kind();
-            if (k != Kind.PLUS && k != Kind.MINUS) {
-                return left;
+            Term term = parseTerm();
+            return term.arithmetic() || !arithmeticAhead() ? term.operand() : arithmetic(term.operand());
+        }
+
+        /**
+         * An operand, or an arithmetic value in parentheses: after {@code (} either may follow, told apart by a
+         * {@code +} or {@code -} after the first operand.
+         */
+        private Term parseTerm() {
+            if (peek().kind() != Kind.LPAREN) {
+                return new Term(parseOperand(), false, false);
             }
             next();
+            if (++termDepth > MAX_PATH_DEPTH) {
+                throw redundantParentheses();
+            }
+            Term inner = parseTerm();
+            if (!inner.arithmetic() && arithmeticAhead()) {
+                inner = new Term(arithmetic(inner.operand()), true, false);
+            }
+            expect(Kind.RPAREN);
+            termDepth--;
+            if (inner.parenthesized()) {
+                throw redundantParentheses();
+            }
+            return new Term(inner.operand(), inner.arithmetic(), true);
+        }
+
+        private boolean arithmeticAhead() {
+            Kind k = peek().kind();
+            return k == Kind.PLUS || k == Kind.MINUS;
+        }
+
+        /** {@code left + operand} or {@code left - operand}, at the {@code +} or {@code -}. */
+        private Operand arithmetic(Operand left) {
+            Kind k = next().kind();
             Operand right = parseOperand();
             String operator = k == Kind.PLUS ? "+" : "-";
             for (Operand operand : List.of(left, right)) {
@@ -110,6 +142,10 @@ public final class UpdateExpression {
                 }
             }
             return new Operand.Arithmetic(left, k == Kind.PLUS, right);
+        }
+
+        /** A parsed part of a SET value: whether it is {@code a + b} or {@code a - b}, whether in parentheses. */
+        private record Term(Operand operand, boolean arithmetic, boolean parenthesized) {
         }
 
         @Override

@@ -23,9 +23,15 @@ final class JsonTreeWriter {
     }
 
     byte[] write(JsonNode node) throws IOException {
+        return write(node, null);
+    }
+
+    /** The response's bytes, its sets shuffled when {@code shuffling} is given. */
+    byte[] write(JsonNode node, SetShuffling shuffling) throws IOException {
         Buffer buffer = BUFFERS.get();
         buffer.reset();
-        try (JsonGenerator g = factory.createGenerator(buffer, JsonEncoding.UTF8)) {
+        JsonGenerator generator = factory.createGenerator(buffer, JsonEncoding.UTF8);
+        try (JsonGenerator g = shuffling == null ? generator : shuffling.wrap(generator)) {
             JsonTrees.write(g, node);
         }
         return buffer.take();

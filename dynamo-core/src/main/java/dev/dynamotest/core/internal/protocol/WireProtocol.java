@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.ConnectionDrop;
 import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.core.EngineConfig;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
+import dev.dynamotest.core.SetOrder;
 import dev.dynamotest.core.internal.json.JsonTrees;
 import dev.dynamotest.core.internal.routing.Api;
 import dev.dynamotest.core.internal.routing.OperationRouter;
@@ -57,6 +59,8 @@ public final class WireProtocol {
 
     private final Supplier<DynamoEngine> engineSupplier;
     private volatile DynamoEngine engine;
+    /** The shuffling of set elements of {@link SetOrder#SHUFFLED}, or null; set with {@link #engine}. */
+    private volatile SetShuffling shuffling;
 
     public WireProtocol(DynamoEngine engine) {
         this(() -> engine);
@@ -70,8 +74,15 @@ public final class WireProtocol {
     private DynamoEngine engine() {
         DynamoEngine e = engine;
         if (e == null) {
-            e = engineSupplier.get();
-            engine = e;
+            synchronized (this) {
+                e = engine;
+                if (e == null) {
+                    e = engineSupplier.get();
+                    EngineConfig config = e.config();
+                    shuffling = config.setOrder() == SetOrder.SHUFFLED ? new SetShuffling(config.shuffleSeed()) : null;
+                    engine = e;
+                }
+            }
         }
         return e;
     }
@@ -89,21 +100,21 @@ public final class WireProtocol {
             ObjectNode request = parse(body);
             String region = regionOf(header(headers, "Authorization"));
             ObjectNode result = engine().handle(new DynamoRequest(region, operation, request, headers));
-            byte[] bytes = result == null ? new byte[0] : WRITER.write(result);
+            byte[] bytes = result == null ? new byte[0] : WRITER.write(result, shuffling);
             return response(200, requestId, bytes);
         } catch (DynamoException e) {
-            return error(requestId, e);
+            return error(requestId, e, shuffling);
         } catch (ConnectionDrop e) {
             return Response.DROP;
         } catch (RuntimeException | IOException | StackOverflowError e) {
             LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
-            return error(requestId, DynamoException.internal("Internal server error"));
+            return error(requestId, DynamoException.internal("Internal server error"), null);
         }
     }
 
     /** The answer to a request refused before it reaches the engine (a failed signature check). */
     public Response rejection(DynamoException e) {
-        return error(requestId(), e);
+        return error(requestId(), e, null);
     }
 
     /**
@@ -192,7 +203,8 @@ public final class WireProtocol {
         return (ObjectNode) node;
     }
 
-    private static Response error(String requestId, DynamoException e) {
+    /** The error response; the sets of the items it carries shuffled when {@code shuffling} is given. */
+    private static Response error(String requestId, DynamoException e, SetShuffling shuffling) {
         ObjectNode body = NODES.objectNode();
         body.put("__type", e.wireType());
         if (e.getMessage() != null) {
@@ -203,7 +215,7 @@ public final class WireProtocol {
         }
         e.details().forEach(body::set);
         try {
-            return response(e.statusCode(), requestId, WRITER.write(body));
+            return response(e.statusCode(), requestId, WRITER.write(body, shuffling));
         } catch (IOException impossible) {
             throw new IllegalStateException(impossible);
         }

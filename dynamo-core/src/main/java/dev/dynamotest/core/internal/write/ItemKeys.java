@@ -110,12 +110,22 @@ public final class ItemKeys {
         }
     }
 
-    /** Checks the 400 KB item size limit and the nesting depth; {@code message} is DynamoDB's for the operation. */
+    /** The error for an attribute name of no characters (DynamoDB's naming rules require at least one). */
+    private static final String EMPTY_NAME =
+            "One or more parameter values are not valid. Attribute name cannot be empty";
+
+    /**
+     * Checks attribute names (not empty, under 64 KB), the 400 KB item size limit and the nesting depth;
+     * {@code message} is DynamoDB's for the operation.
+     */
     public static void checkSize(Map<String, AttributeValue> item, String message) {
         if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
             throw DynamoException.validation(message);
         }
         for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            if (e.getKey().isEmpty()) {
+                throw DynamoException.validation(EMPTY_NAME);
+            }
             if (ItemSize.utf8(e.getKey()) > MAX_NAME_BYTES) {
                 throw DynamoException.validation("One or more parameter values are not valid. Attribute name is "
                         + "too large, must be less than 65536 bytes");

@@ -215,6 +215,9 @@ public final class WritePath {
         Map<String, AttributeValue> next;
         try {
             next = write.change().apply(current);
+            if (next != null) {
+                next = SortedSets.of(next);
+            }
         } catch (DynamoException e) {
             if (!transactional) {
                 chargeFailedCondition(write, current, e);

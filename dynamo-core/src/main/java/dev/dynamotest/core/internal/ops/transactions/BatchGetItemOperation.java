@@ -54,7 +54,7 @@ final class BatchGetItemOperation implements OperationHandler {
         ObjectNode response = NODES.objectNode();
         ObjectNode responses = response.putObject("Responses");
         ObjectNode unprocessed = response.putObject("UnprocessedKeys");
-        CapacityTally capacity = new CapacityTally(capacityMode, true);
+        CapacityTally capacity = CapacityTally.unitsOnly(capacityMode);
         long bytes = 0;
         int served = 0;
         ThrottlingError firstThrottle = null;
