@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * Global secondary indexes with multi-attribute keys (up to four partition key and four sort key attributes),
@@ -400,6 +402,32 @@ class MultiAttributeIndexTest {
         assertError(() -> client.putItem(p -> p.tableName(TABLE).item(item)), "ValidationException",
                 "One or more parameter values were invalid: Type mismatch for Index Key area Expected: S Actual: N "
                         + "IndexName: " + INDEX);
+    }
+
+    @Test
+    void a_replica_of_a_global_table_has_the_index_and_streams_carry_the_table_key() {
+        DynamoDbClient eu = endpoint.client(Region.EU_WEST_1);
+        client.createTable(t -> t.tableName("Worldwide").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id"), attribute("a"), attribute("b", ScalarAttributeType.N))
+                .keySchema(key("id", KeyType.HASH))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES))
+                .globalSecondaryIndexes(index("ByAb", ProjectionType.ALL, key("a", KeyType.HASH),
+                        key("b", KeyType.HASH))));
+        client.updateTable(u -> u.tableName("Worldwide").replicaUpdates(r -> r.create(c -> c.regionName("eu-west-1"))));
+        client.putItem(p -> p.tableName("Worldwide").item(Map.of("id", AttributeValue.fromS("1"),
+                "a", AttributeValue.fromS("x"), "b", AttributeValue.fromN("7"))));
+        endpoint.server().engine().replication().awaitQuiet();
+
+        QueryResponse inEu = eu.query(q -> q.tableName("Worldwide").indexName("ByAb")
+                .keyConditionExpression("a = :a AND b = :b").expressionAttributeValues(Map.of(
+                        ":a", AttributeValue.fromS("x"), ":b", AttributeValue.fromN("7"))));
+        String streamArn = client.describeTable(d -> d.tableName("Worldwide")).table().latestStreamArn();
+
+        assertThat(ids(inEu)).containsExactly("1");
+        assertThat(eu.describeTable(d -> d.tableName("Worldwide")).table().globalSecondaryIndexes().get(0)
+                .keySchema()).containsExactly(key("a", KeyType.HASH), key("b", KeyType.HASH));
+        assertThat(endpoint.streamRecords(streamArn)).extracting(r -> r.dynamodb().keys())
+                .containsExactly(Map.of("id", AttributeValue.fromS("1")));
     }
 
     private static void assertCreateRefused(List<KeySchemaElement> keySchema, String message) {
