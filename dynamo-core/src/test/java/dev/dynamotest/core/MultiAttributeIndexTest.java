@@ -430,6 +430,22 @@ class MultiAttributeIndexTest {
                 .containsExactly(Map.of("id", AttributeValue.fromS("1")));
     }
 
+    @Test
+    void a_table_restored_from_a_backup_has_the_index_with_its_entries() {
+        String backupArn = client.createBackup(b -> b.tableName(TABLE).backupName("matches")).backupDetails()
+                .backupArn();
+        client.restoreTableFromBackup(r -> r.backupArn(backupArn).targetTableName("Restored"));
+
+        QueryResponse response = client.query(q -> q.tableName("Restored").indexName(INDEX)
+                .keyConditionExpression("tournament = :t AND area = :r AND stage = :d")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("W24"), ":r", AttributeValue.fromS("EU"),
+                        ":d", AttributeValue.fromN("10"))));
+
+        assertThat(ids(response)).isEqualTo(expected("EU", i -> day(i) == 10));
+        assertThat(client.describeTable(d -> d.tableName("Restored")).table().globalSecondaryIndexes().get(0)
+                .keySchema()).hasSize(4);
+    }
+
     private static void assertCreateRefused(List<KeySchemaElement> keySchema, String message) {
         CreateTableRequest request = CreateTableRequest.builder().tableName("Refused")
                 .billingMode(BillingMode.PAY_PER_REQUEST)
