@@ -44,7 +44,7 @@ class MultiAttributeIndexDeclarationTest {
     @Test
     void refuses_types_that_do_not_match_the_attributes_one_to_one() {
         assertThat(message(TypesMismatch.class)).isEqualTo("@DynamoIndex \"byTeam\" of @DynamoTable \"Staff\" on "
-                + "TypesMismatch: sortKeyType has 1 types for 2 sortKey attributes; give one type per attribute, "
+                + "TypesMismatch: sortKeyType has 1 type for 2 sortKey attributes; give one type per attribute, "
                 + "in the same order");
     }
 
@@ -90,7 +90,9 @@ class MultiAttributeIndexDeclarationTest {
     @DynamoTable(name = "Matches", partitionKey = "matchId", globalIndexes = {
             @DynamoIndex(name = "byTournamentRegion", partitionKey = {"tournamentId", "region"},
                     sortKey = {"round", "matchNo"}, sortKeyType = {ScalarType.S, ScalarType.N}),
-            @DynamoIndex(name = "byPlayer", partitionKey = "player", sortKey = "matchNo")})
+            @DynamoIndex(name = "byPlayer", partitionKey = "player", sortKey = "matchNo"),
+            @DynamoIndex(name = "byRegion", partitionKey = "region", partitionKeyType = ScalarType.UNSET, sortKey = "",
+                    sortKeyType = ScalarType.UNSET)})
     static class Annotated {
         @Test
         void index_keys_in_order(DynamoDbClient client) {
@@ -98,6 +100,7 @@ class MultiAttributeIndexDeclarationTest {
             assertThat(table.globalSecondaryIndexes().get(0).keySchema()).containsExactlyElementsOf(MATCH_KEYS);
             assertThat(table.globalSecondaryIndexes().get(1).keySchema())
                     .containsExactly(key("player", KeyType.HASH), key("matchNo", KeyType.RANGE));
+            assertThat(table.globalSecondaryIndexes().get(2).keySchema()).containsExactly(key("region", KeyType.HASH));
             assertThat(table.attributeDefinitions()).contains(AttributeDefinition.builder().attributeName("matchNo")
                     .attributeType(ScalarAttributeType.N).build());
             assertQueryable(client, "Matches");

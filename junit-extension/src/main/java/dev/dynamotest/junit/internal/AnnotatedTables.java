@@ -95,7 +95,7 @@ final class AnnotatedTables {
             throw new MisuseException(at + ": name is empty");
         }
         List<String> sortKey = names(index.sortKey());
-        if (sortKey.isEmpty() && index.sortKeyType().length > 0) {
+        if (sortKey.isEmpty() && !given(index.sortKeyType()).isEmpty()) {
             throw new MisuseException(at + ": sortKeyType is set but sortKey is empty");
         }
         List<ScalarType> sortKeyType = types(at, "sortKey", index.sortKeyType(), sortKey.size());
@@ -131,15 +131,21 @@ final class AnnotatedTables {
         return given.length == 1 && given[0].isBlank() ? List.of() : List.of(given);
     }
 
+    /** The types given; one {@code UNSET} (as {@code sortKeyType = ScalarType.UNSET} writes it) stands for none. */
+    private static List<ScalarType> given(ScalarType[] given) {
+        return given.length == 1 && given[0] == ScalarType.UNSET ? List.of() : List.of(given);
+    }
+
     /** The types given for {@code count} attributes: none (strings), or one per attribute. */
     private static List<ScalarType> types(String at, String member, ScalarType[] given, int count) {
-        List<ScalarType> types = given.length == 1 && given[0] == ScalarType.UNSET ? List.of() : List.of(given);
+        List<ScalarType> types = given(given);
         if (types.isEmpty()) {
             return Collections.nCopies(count, ScalarType.UNSET);
         }
         if (types.size() != count) {
-            throw new MisuseException(at + ": " + member + "Type has " + types.size() + " types for " + count
-                    + " " + member + " attributes; give one type per attribute, in the same order");
+            throw new MisuseException(at + ": " + member + "Type has " + types.size() + (types.size() == 1
+                    ? " type" : " types") + " for " + count + " " + member + " attributes; give one type per "
+                    + "attribute, in the same order");
         }
         return types;
     }
