@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.junit.DynamoIndex;
 import dev.dynamotest.junit.DynamoTable;
 import dev.dynamotest.junit.ScalarType;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Turns a {@link DynamoTable} annotation into a CreateTable request, refusing contradictions. */
 final class AnnotatedTables {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int MAX_INDEX_KEY_ATTRIBUTES = 4;
 
     private AnnotatedTables() {
     }
@@ -45,10 +48,13 @@ final class AnnotatedTables {
             ArrayNode indexes = request.putArray("GlobalSecondaryIndexes");
             for (DynamoIndex index : table.globalIndexes()) {
                 String at = "@DynamoIndex \"" + index.name() + "\" of " + where;
-                if (index.partitionKey().isBlank()) {
+                List<String> partitionKey = names(index.partitionKey());
+                if (partitionKey.isEmpty()) {
                     throw new MisuseException(at + ": partitionKey is empty; a global index needs its own");
                 }
-                ObjectNode node = index(at, types, index, index.partitionKey(), index.partitionKeyType());
+                List<ScalarType> partitionKeyType = types(at, "partitionKey", index.partitionKeyType(),
+                        partitionKey.size());
+                ObjectNode node = index(at, types, index, partitionKey, partitionKeyType, MAX_INDEX_KEY_ATTRIBUTES);
                 if (provisioned) {
                     node.set("ProvisionedThroughput", throughput(table.readCapacity(), table.writeCapacity()));
                 }
@@ -59,14 +65,16 @@ final class AnnotatedTables {
             ArrayNode indexes = request.putArray("LocalSecondaryIndexes");
             for (DynamoIndex index : table.localIndexes()) {
                 String at = "@DynamoIndex \"" + index.name() + "\" of " + where;
-                if (!index.partitionKey().isBlank() && !index.partitionKey().equals(table.partitionKey())) {
+                List<String> partitionKey = names(index.partitionKey());
+                if (!partitionKey.isEmpty() && !partitionKey.equals(List.of(table.partitionKey()))) {
                     throw new MisuseException(at + ": a local index shares the table's partition key \""
                             + table.partitionKey() + "\"; leave partitionKey empty");
                 }
-                if (index.sortKey().isBlank()) {
+                if (names(index.sortKey()).isEmpty()) {
                     throw new MisuseException(at + ": sortKey is empty; a local index needs a sort key");
                 }
-                indexes.add(index(at, types, index, table.partitionKey(), table.partitionKeyType()));
+                indexes.add(index(at, types, index, List.of(table.partitionKey()),
+                        List.of(table.partitionKeyType()), 1));
             }
         }
         ArrayNode definitions = NODES.arrayNode();
@@ -81,20 +89,33 @@ final class AnnotatedTables {
         return new TableDeclaration(region, table.name(), request, ttl, where);
     }
 
-    private static ObjectNode index(String at, Map<String, String> types, DynamoIndex index, String partitionKey,
-            ScalarType partitionKeyType) {
+    private static ObjectNode index(String at, Map<String, String> types, DynamoIndex index,
+            List<String> partitionKey, List<ScalarType> partitionKeyType, int maxAttributes) {
         if (index.name().isBlank()) {
             throw new MisuseException(at + ": name is empty");
         }
-        checkSortKey(at, index.sortKey(), index.sortKeyType());
+        List<String> sortKey = names(index.sortKey());
+        if (sortKey.isEmpty() && !given(index.sortKeyType()).isEmpty()) {
+            throw new MisuseException(at + ": sortKeyType is set but sortKey is empty");
+        }
+        List<ScalarType> sortKeyType = types(at, "sortKey", index.sortKeyType(), sortKey.size());
+        for (String part : new String[] {"partitionKey", "sortKey"}) {
+            int count = part.equals("sortKey") ? sortKey.size() : partitionKey.size();
+            if (count > maxAttributes) {
+                throw new MisuseException(at + ": " + part + " has " + count + " attributes; " + (maxAttributes == 1
+                        ? "a local index has one" : "a global index has at most " + maxAttributes));
+            }
+        }
         if (index.nonKeyAttributes().length > 0 && index.projection() != DynamoIndex.Projection.INCLUDE) {
             throw new MisuseException(at + ": nonKeyAttributes is set but projection is " + index.projection()
                     + "; use projection = INCLUDE");
         }
         ObjectNode node = NODES.objectNode();
         node.put("IndexName", index.name());
-        node.set("KeySchema", keySchema(at, types, partitionKey, partitionKeyType, index.sortKey(),
-                index.sortKeyType()));
+        ArrayNode keySchema = NODES.arrayNode();
+        addKeys(at, types, keySchema, "HASH", partitionKey, partitionKeyType);
+        addKeys(at, types, keySchema, "RANGE", sortKey, sortKeyType);
+        node.set("KeySchema", keySchema);
         ObjectNode projection = node.putObject("Projection").put("ProjectionType", index.projection().name());
         if (index.nonKeyAttributes().length > 0) {
             ArrayNode attributes = projection.putArray("NonKeyAttributes");
@@ -103,6 +124,42 @@ final class AnnotatedTables {
             }
         }
         return node;
+    }
+
+    /** The attribute names given; one blank name (as {@code partitionKey = ""} writes it) stands for none. */
+    private static List<String> names(String[] given) {
+        return given.length == 1 && given[0].isBlank() ? List.of() : List.of(given);
+    }
+
+    /** The types given; one {@code UNSET} (as {@code sortKeyType = ScalarType.UNSET} writes it) stands for none. */
+    private static List<ScalarType> given(ScalarType[] given) {
+        return given.length == 1 && given[0] == ScalarType.UNSET ? List.of() : List.of(given);
+    }
+
+    /** The types given for {@code count} attributes: none (strings), or one per attribute. */
+    private static List<ScalarType> types(String at, String member, ScalarType[] given, int count) {
+        List<ScalarType> types = given(given);
+        if (types.isEmpty()) {
+            return Collections.nCopies(count, ScalarType.UNSET);
+        }
+        if (types.size() != count) {
+            throw new MisuseException(at + ": " + member + "Type has " + types.size() + (types.size() == 1
+                    ? " type" : " types") + " for " + count + " " + member + " attributes; give one type per "
+                    + "attribute, in the same order");
+        }
+        return types;
+    }
+
+    private static void addKeys(String where, Map<String, String> types, ArrayNode schema, String keyType,
+            List<String> names, List<ScalarType> keyTypes) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).isBlank()) {
+                throw new MisuseException(where + ": an attribute name of " + ("HASH".equals(keyType)
+                        ? "partitionKey" : "sortKey") + " is empty");
+            }
+            schema.addObject().put("AttributeName", names.get(i)).put("KeyType", keyType);
+            define(where, types, names.get(i), keyTypes.get(i));
+        }
     }
 
     private static void checkSortKey(String where, String sortKey, ScalarType sortKeyType) {

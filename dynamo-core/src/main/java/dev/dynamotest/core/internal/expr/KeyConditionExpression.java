@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Parses a {@code KeyConditionExpression} with the condition grammar (as DynamoDB does) and then checks it is
- * a key condition: partition key {@code =}, at most one sort key condition.
+ * a key condition: {@code =} on each partition key attribute, at most one condition per sort key attribute,
+ * equalities on the sort key attributes before the last one named.
  *
  * <pre>{@code
  * KeyCondition k = KeyConditionExpression.parse("pk = :p AND begins_with(sk, :s)", ctx, "pk", "sk");
@@ -27,6 +28,15 @@ public final class KeyConditionExpression {
 
     /** Parses and checks the expression against the key names; {@code rangeKeyName} may be {@code null}. */
     public static KeyCondition parse(String text, ExpressionContext ctx, String hashKeyName, String rangeKeyName) {
+        return parse(text, ctx, List.of(hashKeyName), rangeKeyName == null ? List.of() : List.of(rangeKeyName));
+    }
+
+    /**
+     * Parses and checks the expression against a key schema's partition key attributes and sort key attributes
+     * (in key schema order; several for a global secondary index with multi-attribute keys).
+     */
+    public static KeyCondition parse(String text, ExpressionContext ctx, List<String> hashKeyNames,
+            List<String> rangeKeyNames) {
         Condition parsed = new ConditionParser(text, ctx, KIND).parse();
         List<Condition> terms = new ArrayList<>();
         flatten(parsed, terms);
@@ -37,39 +47,71 @@ public final class KeyConditionExpression {
                 throw DynamoException.validation("KeyConditionExpressions must only contain one condition per key");
             }
         }
-        return build(byName, hashKeyName, rangeKeyName);
+        return build(byName, hashKeyNames, rangeKeyNames);
     }
 
     /** One condition on one key attribute. */
     record KeyTerm(String name, Operator operator, AttributeValue value, AttributeValue upper) {
     }
 
-    /** Checks the conditions name the key schema and builds the key condition. */
+    /** Checks the conditions name a single-attribute key schema and builds the key condition. */
     static KeyCondition build(Map<String, KeyTerm> byName, String hashKeyName, String rangeKeyName) {
+        return build(byName, List.of(hashKeyName), rangeKeyName == null ? List.of() : List.of(rangeKeyName));
+    }
+
+    /**
+     * Checks the conditions name the key schema and builds the key condition: equality on every partition key
+     * attribute; on the sort key attributes, read left to right, equality on a prefix of them and optionally any
+     * sort key condition on the one after it, skipping none.
+     */
+    static KeyCondition build(Map<String, KeyTerm> byName, List<String> hashKeyNames, List<String> rangeKeyNames) {
+        int keyCount = hashKeyNames.size() + rangeKeyNames.size();
         for (String name : byName.keySet()) {
-            if (!name.equals(hashKeyName) && !name.equals(rangeKeyName)) {
-                if (byName.size() > 2) {
+            if (!hashKeyNames.contains(name) && !rangeKeyNames.contains(name)) {
+                if (byName.size() > Math.max(2, keyCount)) {
                     throw DynamoException.validation("Conditions can be of length 1 or 2 only");
                 }
-                if (rangeKeyName != null && byName.containsKey(hashKeyName)) {
-                    throw DynamoException.validation("Query condition missed key schema element: " + rangeKeyName);
+                boolean wholePartition = byName.keySet().containsAll(hashKeyNames);
+                String missedRange = rangeKeyNames.stream().filter(r -> !byName.containsKey(r)).findFirst()
+                        .orElse(null);
+                if (wholePartition && missedRange != null) {
+                    throw DynamoException.validation("Query condition missed key schema element: " + missedRange);
                 }
-                if (byName.containsKey(hashKeyName)) {
+                if (wholePartition) {
                     throw DynamoException.validation("Query key condition not supported");
                 }
             }
         }
-        KeyTerm hash = byName.get(hashKeyName);
-        if (hash == null) {
-            throw DynamoException.validation("Query condition missed key schema element: " + hashKeyName);
+        List<AttributeValue> hashValues = new ArrayList<>();
+        for (String hashKeyName : hashKeyNames) {
+            KeyTerm hash = byName.get(hashKeyName);
+            if (hash == null) {
+                throw DynamoException.validation("Query condition missed key schema element: " + hashKeyName);
+            }
+            if (hash.operator != Operator.EQ) {
+                throw DynamoException.validation("Query key condition not supported");
+            }
+            hashValues.add(hash.value);
         }
-        if (hash.operator != Operator.EQ) {
-            throw DynamoException.validation("Query key condition not supported");
+        int last = -1;
+        for (int i = 0; i < rangeKeyNames.size(); i++) {
+            if (byName.containsKey(rangeKeyNames.get(i))) {
+                last = i;
+            }
         }
-        KeyTerm range = rangeKeyName == null ? null : byName.get(rangeKeyName);
-        SortKeyCondition sort = range == null ? null
-                : new SortKeyCondition(range.name, range.operator, range.value, range.upper);
-        return new KeyCondition(hashKeyName, hash.value, sort);
+        List<SortKeyCondition> sort = new ArrayList<>();
+        for (int i = 0; i <= last; i++) {
+            KeyTerm range = byName.get(rangeKeyNames.get(i));
+            if (range == null) {
+                throw DynamoException.validation("Query condition missed key schema element: "
+                        + rangeKeyNames.get(i));
+            }
+            if (i < last && range.operator != Operator.EQ) {
+                throw DynamoException.validation("Query key condition not supported");
+            }
+            sort.add(new SortKeyCondition(range.name, range.operator, range.value, range.upper));
+        }
+        return new KeyCondition(hashKeyNames, hashValues, sort);
     }
 
     private static void flatten(Condition c, List<Condition> out) {

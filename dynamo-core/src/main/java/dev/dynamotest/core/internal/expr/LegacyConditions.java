@@ -55,6 +55,16 @@ public final class LegacyConditions {
 
     /** The key condition of a legacy {@code KeyConditions} parameter; {@code rangeKeyName} may be {@code null}. */
     public static KeyCondition keyConditions(JsonNode keyConditions, String hashKeyName, String rangeKeyName) {
+        return keyConditions(keyConditions, List.of(hashKeyName), rangeKeyName == null ? List.of()
+                : List.of(rangeKeyName));
+    }
+
+    /**
+     * The key condition of a legacy {@code KeyConditions} parameter against a key schema's partition key attributes
+     * and sort key attributes, in key schema order.
+     */
+    public static KeyCondition keyConditions(JsonNode keyConditions, List<String> hashKeyNames,
+            List<String> rangeKeyNames) {
         Map<String, KeyConditionExpression.KeyTerm> byName = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : keyConditions.properties()) {
             String name = e.getKey();
@@ -74,10 +84,10 @@ public final class LegacyConditions {
             byName.put(name, new KeyConditionExpression.KeyTerm(name, sortOp, values.get(0),
                     values.size() > 1 ? values.get(1) : null));
         }
-        if (byName.size() > 2) {
+        if (byName.size() > Math.max(2, hashKeyNames.size() + rangeKeyNames.size())) {
             throw DynamoException.validation("Conditions can be of length 1 or 2 only");
         }
-        return KeyConditionExpression.build(byName, hashKeyName, rangeKeyName);
+        return KeyConditionExpression.build(byName, hashKeyNames, rangeKeyNames);
     }
 
     private static boolean conditionalOperator(String value) {

@@ -77,7 +77,7 @@ public final class RequestExpressions {
 
     /** Parses the request of an item operation, or of a Scan. */
     public static RequestExpressions parse(JsonNode request, Operation operation) {
-        return parse(request, operation, null, null);
+        return parse(request, operation, List.of(), List.of());
     }
 
     /**
@@ -86,6 +86,16 @@ public final class RequestExpressions {
      */
     public static RequestExpressions parse(JsonNode request, Operation operation, String hashKeyName,
             String rangeKeyName) {
+        return parse(request, operation, hashKeyName == null ? List.of() : List.of(hashKeyName),
+                rangeKeyName == null ? List.of() : List.of(rangeKeyName));
+    }
+
+    /**
+     * Parses a Query's request against the key attributes of the table or index queried: its partition key
+     * attributes and sort key attributes in key schema order (several for multi-attribute keys).
+     */
+    public static RequestExpressions parse(JsonNode request, Operation operation, List<String> hashKeyNames,
+            List<String> rangeKeyNames) {
         if (operation == Operation.QUERY) {
             checkKeyConditionParameters(request);
         }
@@ -99,9 +109,9 @@ public final class RequestExpressions {
         ExpressionContext ctx = ExpressionContext.fromRequest(request);
         ctx.checkParameters(!expressions.isEmpty());
         RequestExpressions rx = new RequestExpressions();
-        rx.parseExpressions(request, operation, ctx, hashKeyName, rangeKeyName);
+        rx.parseExpressions(request, operation, ctx, hashKeyNames, rangeKeyNames);
         ctx.checkAllUsed();
-        rx.parseLegacy(request, operation, hashKeyName, rangeKeyName);
+        rx.parseLegacy(request, operation, hashKeyNames, rangeKeyNames);
         return rx;
     }
 
@@ -123,11 +133,11 @@ public final class RequestExpressions {
         }
     }
 
-    private void parseExpressions(JsonNode request, Operation operation, ExpressionContext ctx, String hashKeyName,
-            String rangeKeyName) {
+    private void parseExpressions(JsonNode request, Operation operation, ExpressionContext ctx,
+            List<String> hashKeyNames, List<String> rangeKeyNames) {
         String keyCondition = Json.text(request, "KeyConditionExpression");
         if (keyCondition != null) {
-            this.keyCondition = KeyConditionExpression.parse(keyCondition, ctx, hashKeyName, rangeKeyName);
+            this.keyCondition = KeyConditionExpression.parse(keyCondition, ctx, hashKeyNames, rangeKeyNames);
         }
         String updateText = Json.text(request, "UpdateExpression");
         if (updateText != null) {
@@ -147,7 +157,8 @@ public final class RequestExpressions {
         }
     }
 
-    private void parseLegacy(JsonNode request, Operation operation, String hashKeyName, String rangeKeyName) {
+    private void parseLegacy(JsonNode request, Operation operation, List<String> hashKeyNames,
+            List<String> rangeKeyNames) {
         String conditionalOperator = Json.text(request, "ConditionalOperator");
         JsonNode expected = Json.object(request, "Expected");
         JsonNode queryFilter = Json.object(request, "QueryFilter");
@@ -163,8 +174,10 @@ public final class RequestExpressions {
             condition = LegacyConditions.expected(expected, conditionalOperator);
         }
         if (queryFilter != null) {
-            for (String key : new String[] {hashKeyName, rangeKeyName}) {
-                if (key != null && queryFilter.has(key)) {
+            List<String> keys = new ArrayList<>(hashKeyNames);
+            keys.addAll(rangeKeyNames);
+            for (String key : keys) {
+                if (queryFilter.has(key)) {
                     throw DynamoException.validation("QueryFilter can only contain non-primary key attributes:"
                             + " Primary key attribute: " + key);
                 }
@@ -176,7 +189,7 @@ public final class RequestExpressions {
         }
         JsonNode keyConditions = Json.object(request, "KeyConditions");
         if (keyConditions != null) {
-            keyCondition = LegacyConditions.keyConditions(keyConditions, hashKeyName, rangeKeyName);
+            keyCondition = LegacyConditions.keyConditions(keyConditions, hashKeyNames, rangeKeyNames);
         }
         JsonNode attributeUpdates = Json.object(request, "AttributeUpdates");
         if (attributeUpdates != null) {

@@ -12,9 +12,11 @@ import java.util.Set;
 
 /**
  * A secondary index of a table: its keys and projection, and how an item of the table becomes an entry
- * of the index (sparse: an item without both index keys, of the declared types, is not in the index).
+ * of the index (sparse: an item without every index key attribute, of the declared types, is not in the index).
+ * A global secondary index may have multi-attribute keys: up to four partition key attributes ({@code hashKeys})
+ * and four sort key attributes ({@code rangeKeys}), in key schema order; {@code rangeKeys} may be empty.
  */
-public record IndexMeta(String name, boolean local, KeyAttribute hashKey, KeyAttribute rangeKey,
+public record IndexMeta(String name, boolean local, List<KeyAttribute> hashKeys, List<KeyAttribute> rangeKeys,
         String projectionType, Set<String> nonKeyAttributes) {
 
     /** The indexes (LocalSecondaryIndexes, then GlobalSecondaryIndexes) of a stored table description. */
@@ -26,20 +28,17 @@ public record IndexMeta(String name, boolean local, KeyAttribute hashKey, KeyAtt
         }
         for (String kind : new String[] {"LocalSecondaryIndexes", "GlobalSecondaryIndexes"}) {
             for (JsonNode index : description.path(kind)) {
-                KeyAttribute hash = null;
-                KeyAttribute range = null;
+                List<KeyAttribute> hash = new ArrayList<>();
+                List<KeyAttribute> range = new ArrayList<>();
                 for (JsonNode k : index.path("KeySchema")) {
                     String attr = k.path("AttributeName").asText();
                     KeyAttribute key = new KeyAttribute(attr, types.getOrDefault(attr, "S"));
-                    if ("HASH".equals(k.path("KeyType").asText())) {
-                        hash = key;
-                    } else {
-                        range = key;
-                    }
+                    ("HASH".equals(k.path("KeyType").asText()) ? hash : range).add(key);
                 }
                 Set<String> nonKey = new LinkedHashSet<>();
                 index.path("Projection").path("NonKeyAttributes").forEach(n -> nonKey.add(n.asText()));
-                all.add(new IndexMeta(index.path("IndexName").asText(), kind.startsWith("Local"), hash, range,
+                all.add(new IndexMeta(index.path("IndexName").asText(), kind.startsWith("Local"), List.copyOf(hash),
+                        List.copyOf(range),
                         index.path("Projection").path("ProjectionType").asText("ALL"), Set.copyOf(nonKey)));
             }
         }
@@ -48,7 +47,15 @@ public record IndexMeta(String name, boolean local, KeyAttribute hashKey, KeyAtt
 
     /** Whether the item belongs in this index: it has every index key, of its type and not empty. */
     public boolean covers(Map<String, AttributeValue> item) {
-        return item != null && hasKey(item, hashKey) && (rangeKey == null || hasKey(item, rangeKey));
+        if (item == null) {
+            return false;
+        }
+        for (KeyAttribute key : keys()) {
+            if (!hasKey(item, key)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasKey(Map<String, AttributeValue> item, KeyAttribute key) {
@@ -77,11 +84,37 @@ public record IndexMeta(String name, boolean local, KeyAttribute hashKey, KeyAtt
 
     /** Whether the attribute is one of the index's own key attributes. */
     public boolean isKeyAttribute(String attribute) {
-        return hashKey.name().equals(attribute) || (rangeKey != null && rangeKey.name().equals(attribute));
+        for (KeyAttribute key : keys()) {
+            if (key.name().equals(attribute)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** The key attributes of the index, hash first. */
+    /** The key attributes of the index: the partition key attributes, then the sort key attributes. */
     public List<KeyAttribute> keys() {
-        return rangeKey == null ? List.of(hashKey) : List.of(hashKey, rangeKey);
+        if (rangeKeys.isEmpty()) {
+            return hashKeys;
+        }
+        List<KeyAttribute> all = new ArrayList<>(hashKeys);
+        all.addAll(rangeKeys);
+        return all;
+    }
+
+    /** The stored partition key bytes of an item the index covers. */
+    public byte[] partitionBytes(Map<String, AttributeValue> item) {
+        return KeyCodec.encode(values(hashKeys, item));
+    }
+
+    /** The stored sort key bytes of an item the index covers (empty when the index has no sort key). */
+    public byte[] sortBytes(Map<String, AttributeValue> item) {
+        return rangeKeys.isEmpty() ? StoredKey.NONE : KeyCodec.encode(values(rangeKeys, item));
+    }
+
+    private static List<AttributeValue> values(List<KeyAttribute> keys, Map<String, AttributeValue> item) {
+        List<AttributeValue> values = new ArrayList<>(keys.size());
+        keys.forEach(k -> values.add(item.get(k.name())));
+        return values;
     }
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 
 /**
  * Encodes key values (S, N, B) into bytes whose unsigned order is DynamoDB's order of the values:
@@ -32,6 +33,44 @@ public final class KeyCodec {
             return encodeNumber(n.decimal());
         }
         throw new IllegalArgumentException("not a key type: " + value.type());
+    }
+
+    /**
+     * The order-preserving bytes of several key values taken in turn (a multi-attribute key of a global secondary
+     * index): each value's bytes are made prefix-free (numbers already are; strings and binaries escape 0x00 as
+     * 0x00 0xFF and end with 0x00 0x01), so comparing the concatenations compares the values one after another.
+     * A single value keeps the plain bytes of {@link #encode}, so stored single-attribute keys stay as they are.
+     */
+    public static byte[] encode(List<AttributeValue> values) {
+        if (values.size() == 1) {
+            return encode(values.get(0));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (AttributeValue value : values) {
+            component(value, true, out);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The bytes of one value inside a multi-attribute key; without the terminator ({@code terminated} false) the
+     * bytes of a string or binary are a prefix of the bytes of every value that begins with it.
+     */
+    public static void component(AttributeValue value, boolean terminated, ByteArrayOutputStream out) {
+        if (value instanceof AttributeValue.N n) {
+            out.writeBytes(encodeNumber(n.decimal()));
+            return;
+        }
+        for (byte b : encode(value)) {
+            out.write(b);
+            if (b == 0) {
+                out.write(0xFF);
+            }
+        }
+        if (terminated) {
+            out.write(0);
+            out.write(1);
+        }
     }
 
     /** Decodes bytes made by {@link #encode} back into a value of the given key type. */

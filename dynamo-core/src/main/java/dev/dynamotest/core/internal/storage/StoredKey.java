@@ -21,8 +21,8 @@ public record StoredKey(int hash, byte[] partition, byte[] sort, byte[] unique) 
 
     /** The stored key of an item's entry in an index (the item must be covered by the index). */
     public static StoredKey of(TableMeta table, IndexMeta index, Map<String, AttributeValue> item) {
-        byte[] hk = KeyCodec.encode(item.get(index.hashKey().name()));
-        byte[] rk = index.rangeKey() == null ? NONE : KeyCodec.encode(item.get(index.rangeKey().name()));
+        byte[] hk = index.partitionBytes(item);
+        byte[] rk = index.sortBytes(item);
         StoredKey base = of(table, item);
         ByteBuffer unique = ByteBuffer.allocate(4 + base.partition.length + base.sort.length);
         unique.putInt(base.partition.length).put(base.partition).put(base.sort);

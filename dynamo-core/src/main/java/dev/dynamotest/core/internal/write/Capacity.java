@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.storage.IndexMeta;
 import dev.dynamotest.core.internal.storage.ItemSize;
+import dev.dynamotest.core.internal.storage.KeyAttribute;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.model.AttributeValue;
 import java.util.List;
@@ -59,9 +60,12 @@ public final class Capacity {
     }
 
     private static boolean sameIndexKey(IndexMeta index, Map<String, AttributeValue> a, Map<String, AttributeValue> b) {
-        return Objects.equals(a.get(index.hashKey().name()), b.get(index.hashKey().name()))
-                && (index.rangeKey() == null
-                        || Objects.equals(a.get(index.rangeKey().name()), b.get(index.rangeKey().name())));
+        for (KeyAttribute key : index.keys()) {
+            if (!Objects.equals(a.get(key.name()), b.get(key.name()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Checks the ReturnConsumedCapacity parameter. */

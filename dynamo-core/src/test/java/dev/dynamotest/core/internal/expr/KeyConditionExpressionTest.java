@@ -6,8 +6,11 @@ import static dev.dynamotest.core.internal.expr.TestValues.value;
 import static dev.dynamotest.core.internal.expr.TestValues.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dynamotest.core.internal.expr.SortKeyCondition.Operator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KeyConditionExpressionTest {
@@ -69,6 +72,28 @@ class KeyConditionExpressionTest {
         k.checkTypes("S", "N");
         assertThatThrownBy(() -> k.checkTypes("N", "N")).hasMessage(
                 "One or more parameter values were invalid: Condition parameter type does not match schema type");
+    }
+
+    @Test
+    void reads_a_multi_attribute_key_left_to_right() {
+        ExpressionContext ctx = values("{':a': {'S': 'x'}, ':b': {'N': '1'}, ':c': {'S': 'y'}, ':d': {'N': '2'}}");
+        List<String> hash = List.of("h1", "h2");
+        List<String> range = List.of("r1", "r2", "r3");
+
+        KeyCondition k = KeyConditionExpression.parse("r1 = :c AND h2 = :b AND h1 = :a AND r2 > :d", ctx, hash, range);
+
+        assertThat(k.partition()).containsExactly(entry("h1", value("{'S': 'x'}")), entry("h2", value("{'N': '1'}")));
+        assertThat(k.sortConditions()).extracting(SortKeyCondition::name, SortKeyCondition::operator)
+                .containsExactly(tuple("r1", Operator.EQ), tuple("r2", Operator.GT));
+        assertThat(k.sort().name()).isEqualTo("r2");
+        assertThat(KeyConditionExpression.parse("h1 = :a AND h2 = :b", values(
+                "{':a': {'S': 'x'}, ':b': {'N': '1'}}"), hash, range).sortConditions()).isEmpty();
+        assertThatThrownBy(() -> KeyConditionExpression.parse("h1 = :a AND r1 = :c AND h2 = :b AND r3 = :d",
+                ctx, hash, range)).hasMessage("Query condition missed key schema element: r2");
+        assertThatThrownBy(() -> KeyConditionExpression.parse("h1 = :a AND h2 = :b AND r1 < :c AND r2 = :d",
+                ctx, hash, range)).hasMessage("Query key condition not supported");
+        assertThatThrownBy(() -> KeyConditionExpression.parse("h1 = :a AND r1 = :c AND r2 = :d AND r3 = :b",
+                ctx, hash, range)).hasMessage("Query condition missed key schema element: h2");
     }
 
     @Test

@@ -36,6 +36,38 @@ class KeyCodecTest {
     }
 
     @Test
+    void orders_multi_attribute_keys_by_their_values_in_turn_and_keeps_prefixes_as_prefixes() {
+        Random random = new Random(7);
+        String[] strings = {"", "a", "ab", "a\u0000", "a\u0000b", "b", "\u0000", "\u00ff", "\uffff", "ab\u0001"};
+        List<List<AttributeValue>> keys = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            keys.add(List.of(AttributeValue.string(strings[random.nextInt(strings.length)]),
+                    AttributeValue.number(new BigDecimal(random.nextInt(21) - 10).movePointLeft(random.nextInt(3))),
+                    new AttributeValue.B(new byte[] {(byte) random.nextInt(3), (byte) (random.nextInt(3) - 1)})));
+        }
+        Comparator<List<AttributeValue>> byValues = Comparator
+                .<List<AttributeValue>, String>comparing(k -> ((AttributeValue.S) k.get(0)).value(),
+                        (a, b) -> Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                b.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .thenComparing(k -> ((AttributeValue.N) k.get(1)).decimal())
+                .thenComparing(k -> ((AttributeValue.B) k.get(2)).unsafeBytes(), Arrays::compareUnsigned);
+
+        for (int i = 0; i + 1 < keys.size(); i++) {
+            List<AttributeValue> a = keys.get(i);
+            List<AttributeValue> b = keys.get(i + 1);
+            assertThat(Integer.signum(Arrays.compareUnsigned(KeyCodec.encode(a), KeyCodec.encode(b))))
+                    .as("%s against %s", a, b).isEqualTo(Integer.signum(byValues.compare(a, b)));
+            java.io.ByteArrayOutputStream prefix = new java.io.ByteArrayOutputStream();
+            KeyCodec.component(b.get(0), false, prefix);
+            boolean startsWith = ((AttributeValue.S) a.get(0)).value().startsWith(((AttributeValue.S) b.get(0)).value());
+            byte[] encoded = KeyCodec.encode(a);
+            assertThat(encoded.length >= prefix.size()
+                    && Arrays.equals(encoded, 0, prefix.size(), prefix.toByteArray(), 0, prefix.size())).as("%s begins with %s", a, b.get(0))
+                    .isEqualTo(startsWith);
+        }
+    }
+
+    @Test
     void decodes_what_it_encodes() {
         for (String n : new String[] {"0", "1", "-1", "123.456", "-0.000123", "1E+125", "12345678901234567890123456789012345678"}) {
             AttributeValue value = AttributeValue.number(n);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.expr.KeyCondition;
 import dev.dynamotest.core.internal.expr.RequestExpressions;
-import dev.dynamotest.core.internal.expr.SortKeyCondition;
 import dev.dynamotest.core.internal.protocol.Json;
 import dev.dynamotest.core.internal.routing.Api;
 import dev.dynamotest.core.internal.routing.Routes;
@@ -15,6 +14,9 @@ import dev.dynamotest.core.internal.storage.StoredKey;
 import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.internal.write.Capacity;
 import dev.dynamotest.core.internal.write.EngineContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The Query operation: one partition of a table or index, within a sort key range, one page at a time. */
 public final class QueryOperations {
@@ -46,16 +48,20 @@ public final class QueryOperations {
         ReadTarget target = start.target();
         TableMeta table = target.table();
         Long limit = read.limit();
-        KeyAttribute hash = target.hashKey();
-        KeyAttribute range = target.rangeKey();
-        RequestExpressions rx = RequestExpressions.parse(request, RequestExpressions.Operation.QUERY, hash.name(),
-                range == null ? null : range.name());
+        List<KeyAttribute> hashKeys = target.hashKeys();
+        List<KeyAttribute> rangeKeys = target.rangeKeys();
+        RequestExpressions rx = RequestExpressions.parse(request, RequestExpressions.Operation.QUERY,
+                names(hashKeys), names(rangeKeys));
         KeyCondition condition = rx.keyCondition();
-        condition.checkTypes(hash.type(), range == null ? null : range.type());
-        if (KeyCodec.encode(condition.hashValue()).length == 0) {
-            throw DynamoException.validation("One or more parameter values are not valid. The AttributeValue for a key"
-                    + " attribute cannot contain an empty " + ("S".equals(hash.type()) ? "string" : "binary")
-                    + " value. Key: " + hash.name());
+        Map<String, String> types = new HashMap<>();
+        target.orderKeys().forEach(k -> types.put(k.name(), k.type()));
+        condition.checkTypes(types);
+        for (KeyAttribute hash : hashKeys) {
+            if (KeyCodec.encode(condition.partition().get(hash.name())).length == 0) {
+                throw DynamoException.validation("One or more parameter values are not valid. The AttributeValue for"
+                        + " a key attribute cannot contain an empty " + ("S".equals(hash.type()) ? "string" : "binary")
+                        + " value. Key: " + hash.name());
+            }
         }
         var filterAttributes = rx.filter().topLevelAttributes();
         if (request.hasNonNull("FilterExpression")) {
@@ -68,27 +74,15 @@ public final class QueryOperations {
         }
         Selection selection = Selection.of(request, target, rx.projection(), filterAttributes);
         StoredKey position = StartKeys.forQuery(target, start.key(), condition);
-        byte[] partition = KeyCodec.encode(condition.hashValue());
-        KeyRange keyRange = keyRange(condition.sort());
+        byte[] partition = KeyCodec.encode(condition.hashValues());
+        KeyRange keyRange = SortKeyRanges.of(condition.sortConditions(), rangeKeys.size());
         PageReader.Rows rows = (after, n) -> ctx.items().query(table, target.storeIndex(), partition, keyRange,
                 forward, after, n);
         return reader.read(new PageReader.Page(target, rows, position, limit, rx.filter(), selection, consistent,
                 capacityMode, target.isIndex() ? null : condition.hashValue()));
     }
 
-    private static KeyRange keyRange(SortKeyCondition sort) {
-        if (sort == null) {
-            return KeyRange.ALL;
-        }
-        byte[] value = KeyCodec.encode(sort.value());
-        return switch (sort.operator()) {
-            case EQ -> KeyRange.exactly(value);
-            case LT -> new KeyRange(null, false, value, false);
-            case LE -> new KeyRange(null, false, value, true);
-            case GT -> new KeyRange(value, false, null, false);
-            case GE -> new KeyRange(value, true, null, false);
-            case BETWEEN -> new KeyRange(value, true, KeyCodec.encode(sort.upper()), true);
-            case BEGINS_WITH -> KeyRange.prefix(value);
-        };
+    private static List<String> names(List<KeyAttribute> keys) {
+        return keys.stream().map(KeyAttribute::name).toList();
     }
 }

@@ -43,13 +43,14 @@ record ReadTarget(TableMeta table, IndexMeta index) {
         return index == null ? ItemStore.BASE : index.name();
     }
 
-    KeyAttribute hashKey() {
-        return index == null ? table.hashKey() : index.hashKey();
+    /** The partition key attributes of the rows read: one, or up to four for a multi-attribute index key. */
+    List<KeyAttribute> hashKeys() {
+        return index == null ? List.of(table.hashKey()) : index.hashKeys();
     }
 
-    /** The sort key of the rows read, or {@code null}. */
-    KeyAttribute rangeKey() {
-        return index == null ? table.rangeKey() : index.rangeKey();
+    /** The sort key attributes of the rows read, in key schema order; empty when they have none. */
+    List<KeyAttribute> rangeKeys() {
+        return index == null ? table.rangeKey() == null ? List.of() : List.of(table.rangeKey()) : index.rangeKeys();
     }
 
     /** The key attributes that order the rows read: the index's, or the table's. */

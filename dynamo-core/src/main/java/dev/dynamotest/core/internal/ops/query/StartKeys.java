@@ -2,6 +2,7 @@ package dev.dynamotest.core.internal.ops.query;
 
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.expr.KeyCondition;
+import dev.dynamotest.core.internal.expr.SortKeyCondition;
 import dev.dynamotest.core.internal.storage.KeyAttribute;
 import dev.dynamotest.core.internal.storage.StoredKey;
 import dev.dynamotest.core.internal.write.ItemKeys;
@@ -26,12 +27,16 @@ final class StartKeys {
             return null;
         }
         checkShape(target, start, INVALID);
-        if (condition.sort() != null && !condition.sort().test(start.get(condition.sort().name()))) {
-            throw DynamoException.validation("The provided starting key does not match the range key predicate");
+        for (SortKeyCondition sort : condition.sortConditions()) {
+            if (!sort.test(start.get(sort.name()))) {
+                throw DynamoException.validation("The provided starting key does not match the range key predicate");
+            }
         }
-        if (!condition.hashValue().equals(start.get(condition.hashKeyName()))) {
-            throw DynamoException.validation(
-                    "The provided starting key is outside query boundaries based on provided conditions");
+        for (Map.Entry<String, AttributeValue> hash : condition.partition().entrySet()) {
+            if (!hash.getValue().equals(start.get(hash.getKey()))) {
+                throw DynamoException.validation(
+                        "The provided starting key is outside query boundaries based on provided conditions");
+            }
         }
         return position(target, start);
     }

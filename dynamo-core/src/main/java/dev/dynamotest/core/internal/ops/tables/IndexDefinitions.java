@@ -22,9 +22,9 @@ final class IndexDefinitions {
 
     /**
      * Checks the shape of an index definition at {@code path} (e.g. {@code globalSecondaryIndexes.1.member});
-     * returns its key attribute names, hash first.
+     * returns its key attribute names, hash first. A global index ({@code global}) may have multi-attribute keys.
      */
-    static List<String> shape(JsonNode spec, String path) {
+    static List<String> shape(JsonNode spec, String path, boolean global) {
         if (!spec.isObject()) {
             throw Json.unexpected(spec, "structure");
         }
@@ -36,7 +36,7 @@ final class IndexDefinitions {
                 .notNull(keySchema, path + ".keySchema")
                 .notNull(projection, path + ".projection")
                 .check();
-        List<String> keys = KeySchemas.shape(keySchema, path + ".keySchema");
+        List<String> keys = KeySchemas.shape(keySchema, path + ".keySchema", global);
         projectionShape(projection, path + ".projection");
         return keys;
     }

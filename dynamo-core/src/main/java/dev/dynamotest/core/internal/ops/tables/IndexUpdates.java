@@ -120,8 +120,8 @@ final class IndexUpdates {
         if (find(GSIS, name) != null || find("LocalSecondaryIndexes", name) != null) {
             throw DynamoException.validation("Attempting to create an index which already exists");
         }
-        List<String> keys = IndexDefinitions.shape(spec, path);
-        KeySchemas.order(spec.get("KeySchema"));
+        List<String> keys = IndexDefinitions.shape(spec, path, true);
+        KeySchemas.globalOrder(spec.get("KeySchema"));
         if (definitions == null) {
             throw DynamoException.validation(INVALID + "AttributeDefinitions is not specified for index: " + name);
         }

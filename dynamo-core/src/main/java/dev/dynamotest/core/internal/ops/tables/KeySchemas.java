@@ -9,14 +9,19 @@ import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 /** Validates key schemas and attribute definitions of tables and indexes as DynamoDB does. */
 final class KeySchemas {
+
+    /** How many partition key attributes, and how many sort key attributes, a global secondary index may have. */
+    static final int MAX_MULTI_ATTRIBUTE_KEYS = 4;
 
     private KeySchemas() {
     }
@@ -46,11 +51,19 @@ final class KeySchemas {
 
     /** Checks the shape of a key schema (length, names, key types); returns its attribute names, hash first. */
     static List<String> shape(JsonNode keySchema, String path) {
+        return shape(keySchema, path, false);
+    }
+
+    /**
+     * Checks the shape of a key schema; a global secondary index's ({@code global}) may list several HASH and
+     * RANGE elements (multi-attribute keys), a table's and a local index's at most two elements.
+     */
+    static List<String> shape(JsonNode keySchema, String path, boolean global) {
         Constraints constraints = new Constraints();
         if (keySchema.isEmpty()) {
             constraints.violation("[]", path, "Member must have length greater than or equal to 1");
         }
-        if (keySchema.size() > 2) {
+        if (keySchema.size() > 2 && !global) {
             constraints.violation(describe(keySchema), path, "Member must have length less than or equal to 2");
         }
         List<String> names = new ArrayList<>();
@@ -95,6 +108,57 @@ final class KeySchemas {
             if (Json.text(keySchema.get(0), "AttributeName").equals(Json.text(keySchema.get(1), "AttributeName"))) {
                 throw DynamoException.validation(
                         "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+            }
+        }
+    }
+
+    /**
+     * Checks the order of a global secondary index's key schema whose shape is valid: one to four HASH elements,
+     * then up to four RANGE elements, no attribute twice.
+     */
+    static void globalOrder(JsonNode keySchema) {
+        if (keySchema.size() <= 2) {
+            if (keySchema.size() == 2 && "HASH".equals(Json.text(keySchema.get(1), "KeyType"))
+                    && "HASH".equals(Json.text(keySchema.get(0), "KeyType"))) {
+                distinct(keySchema);
+                return;
+            }
+            order(keySchema);
+            return;
+        }
+        if (!"HASH".equals(Json.text(keySchema.get(0), "KeyType"))) {
+            throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        }
+        int hash = 0;
+        int range = 0;
+        for (JsonNode k : keySchema) {
+            if ("HASH".equals(Json.text(k, "KeyType"))) {
+                if (range > 0) {
+                    throw DynamoException.validation(
+                            "Invalid KeySchema: A HASH KeySchemaElement follows a RANGE KeySchemaElement");
+                }
+                hash++;
+            } else {
+                range++;
+            }
+        }
+        if (hash > MAX_MULTI_ATTRIBUTE_KEYS) {
+            throw DynamoException.validation("Invalid KeySchema: A global secondary index can have at most "
+                    + MAX_MULTI_ATTRIBUTE_KEYS + " HASH KeySchemaElements");
+        }
+        if (range > MAX_MULTI_ATTRIBUTE_KEYS) {
+            throw DynamoException.validation("Invalid KeySchema: A global secondary index can have at most "
+                    + MAX_MULTI_ATTRIBUTE_KEYS + " RANGE KeySchemaElements");
+        }
+        distinct(keySchema);
+    }
+
+    private static void distinct(JsonNode keySchema) {
+        Set<String> seen = new HashSet<>();
+        for (JsonNode k : keySchema) {
+            String name = Json.text(k, "AttributeName");
+            if (!seen.add(name)) {
+                throw DynamoException.validation("Invalid KeySchema: Duplicate attribute name in KeySchema: " + name);
             }
         }
     }

@@ -32,8 +32,8 @@ final class TableSchemaValidator {
         List<String> tableKeys = KeySchemas.shape(keySchema, "keySchema");
         JsonNode lsis = indexList(request, "LocalSecondaryIndexes");
         JsonNode gsis = indexList(request, "GlobalSecondaryIndexes");
-        List<List<String>> lsiKeys = indexShapes(lsis, "localSecondaryIndexes");
-        List<List<String>> gsiKeys = indexShapes(gsis, "globalSecondaryIndexes");
+        List<List<String>> lsiKeys = indexShapes(lsis, "localSecondaryIndexes", false);
+        List<List<String>> gsiKeys = indexShapes(gsis, "globalSecondaryIndexes", true);
         KeySchemas.order(keySchema);
         checkDefinitions(types, tableKeys, lsiKeys, gsiKeys);
 
@@ -91,12 +91,12 @@ final class TableSchemaValidator {
         return list;
     }
 
-    private static List<List<String>> indexShapes(JsonNode indexes, String path) {
+    private static List<List<String>> indexShapes(JsonNode indexes, String path, boolean global) {
         List<List<String>> keys = new ArrayList<>();
         if (indexes != null) {
             int i = 1;
             for (JsonNode index : indexes) {
-                keys.add(IndexDefinitions.shape(index, path + "." + i++ + ".member"));
+                keys.add(IndexDefinitions.shape(index, path + "." + i++ + ".member", global));
             }
         }
         return keys;
@@ -166,7 +166,7 @@ final class TableSchemaValidator {
         int i = 1;
         for (JsonNode gsi : gsis) {
             String name = Json.text(gsi, "IndexName");
-            KeySchemas.order(gsi.get("KeySchema"));
+            KeySchemas.globalOrder(gsi.get("KeySchema"));
             unique(name, indexNames);
             out.add(globalIndex(gsi, billingMode, arn, "globalSecondaryIndexes." + i++ + ".member", true));
         }
