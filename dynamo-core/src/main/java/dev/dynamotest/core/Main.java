@@ -1,5 +1,6 @@
 package dev.dynamotest.core;
 
+import dev.dynamotest.core.internal.server.HeapReturn;
 import dev.dynamotest.core.s3.ObjectStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
  * The standalone endpoint:
  * {@code java -jar dynamotest-server.jar [--port N] [--host H] [--region R] [--db PATH] [--s3-root PATH]
  * [--capacity enforce|observe] [--verify-signatures --credentials PATH]}.
- * Prints the endpoint URL on one line when ready; stops cleanly on Ctrl-C.
+ * Prints the endpoint URL on one line when ready; stops cleanly on Ctrl-C. Gives the heap it no longer uses back to
+ * the operating system (it sets three manageable JVM options the command line left at their defaults; see the README).
  */
 public final class Main {
 
@@ -50,6 +52,7 @@ public final class Main {
             System.out.println(USAGE);
             return;
         }
+        HeapReturn.configure();
         EngineConfig.Builder config = EngineConfig.builder().defaultRegion(options.region)
                 .capacityMode(options.capacity);
         if (options.db != null) {
