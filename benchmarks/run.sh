@@ -90,6 +90,15 @@ start_ours() {
   OURS_URL=$(await_line "$log" '^http://')
 }
 
+# Appends ours' resident memory after 20 s without requests to memory.csv (what the server gives back to the system
+# once idle): $1 pid, $2 what was stored, $3 item count.
+memory_after_idle() {
+  sleep 20
+  local rss
+  rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$1/status")
+  echo "ours,$2 then 20 s idle,$3,$rss,$((rss * 1024 / $3))" >>"$OUT/memory.csv"
+}
+
 # Appends ours' resident memory after a full GC to memory.csv: $1 pid, $2 what was stored, $3 item count.
 memory_after_gc() {
   jcmd "$1" GC.run >/dev/null
@@ -134,8 +143,9 @@ if [[ $WORKLOAD == 1 ]]; then
     --pids "ours=$OURS_PID$DB_PID,dynalite=$DYNALITE_PID" --out "$OUT" \
     --threads "$THREADS" --seconds "$SECONDS_PER_PHASE" --slices "$SLICES" --warmup-seconds "$WARMUP" \
     --warmup-rounds "$WARMUP_ROUNDS" --ops "$OPS"
-  memory_after_gc "$OURS_PID" "after the workload" \
-    "$(awk -F, '$1 == "ours" && $2 == "after the workload" {n = $3} END {print n}' "$OUT/memory.csv")"
+  STORED=$(awk -F, '$1 == "ours" && $2 == "after the workload" {n = $3} END {print n}' "$OUT/memory.csv")
+  memory_after_idle "$OURS_PID" "after the workload" "$STORED"
+  memory_after_gc "$OURS_PID" "after the workload" "$STORED"
   cleanup; PIDS=()
 fi
 
