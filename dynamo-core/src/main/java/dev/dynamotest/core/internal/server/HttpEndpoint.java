@@ -64,6 +64,7 @@ public final class HttpEndpoint {
     public static HttpEndpoint start(Supplier<DynamoEngine> engine, String host, int port, SigV4Verifier verifier) {
         ServerStartup.prepare();
         WireProtocol protocol = new WireProtocol(engine);
+        // the body size from which Javalin compresses an answer, read from its configuration as it is built
         int[] compressedFrom = new int[1];
         Javalin app = ServerStartup.onDaemonThread(() -> Javalin.create(config -> {
             compressedFrom[0] = config.http.compressionStrategy.getDefaultMinSizeForCompression();
