@@ -10,8 +10,7 @@ import java.util.concurrent.CountDownLatch;
  * The standalone endpoint:
  * {@code java -jar dynamotest-server.jar [--port N] [--host H] [--region R] [--db PATH] [--s3-root PATH]
  * [--capacity enforce|observe] [--verify-signatures --credentials PATH]}.
- * Prints the endpoint URL on one line when ready; stops cleanly on Ctrl-C. Gives the heap it no longer uses back to
- * the operating system (it sets three manageable JVM options the command line left at their defaults; see the README).
+ * Prints the endpoint URL on one line when ready; stops cleanly on Ctrl-C.
  */
 public final class Main {
 
