@@ -2,6 +2,7 @@
 # Runs the benchmark of issue 4 on this machine, in one run, against three endpoints on 127.0.0.1:
 #   floor     a bare Javalin endpoint answering fixed responses (dev.dynamotest.benchmarks.FloorServer)
 #   ours      the standalone jar dynamo-core/target/dynamotest-server.jar, in its own JVM
+#   ours-db   the same jar with --db on a file in a new temporary folder (BENCH_DB=0 leaves it out)
 #   dynalite  the npm package dynalite, installed here into benchmarks/.dynalite (ignored by git)
 # then a Query scaling run on a fresh "ours", and prints a Markdown report (also saved as report.md).
 #
@@ -9,8 +10,10 @@
 # environment: BENCH_SECONDS (6) and BENCH_WARMUP (2) per phase, cut in BENCH_SLICES (3) slices that the
 #   endpoints take in turns, BENCH_OPS (50000) calls at most per phase,
 #   BENCH_WARMUP_ROUNDS (8) rounds at most of warming each endpoint up until steady,
-#   BENCH_THREADS (1,8), BENCH_SCALE_SIZES (10000,1000000; empty to skip), BENCH_OUT (results/DATE),
-#   BENCH_OURS_JAVA_OPTS (JVM options for ours), BENCH_JFR=1 (record ours with Flight Recorder)
+#   BENCH_THREADS (1,8), BENCH_SCALE_SIZES (10000,1000000; empty to skip),
+#   BENCH_HEAP_SIZES (10000,1000000; empty to skip: the heap per item of an engine in process), BENCH_OUT (results/DATE),
+#   BENCH_OURS_JAVA_OPTS (JVM options for ours and ours-db), BENCH_JFR=1 (record ours with Flight Recorder),
+#   BENCH_DB (1: measure ours-db too, reported beside ours)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -25,9 +28,12 @@ WARMUP_ROUNDS=${BENCH_WARMUP_ROUNDS:-8}
 OPS=${BENCH_OPS:-50000}
 THREADS=${BENCH_THREADS:-1,8}
 SCALE_SIZES=${BENCH_SCALE_SIZES-10000,1000000}
+WITH_DB=${BENCH_DB:-1}
+HEAP_SIZES=${BENCH_HEAP_SIZES-10000,1000000}
 for arg in "$@"; do
   case "$arg" in
-    --quick) SECONDS_PER_PHASE=3; WARMUP=1; WARMUP_ROUNDS=${BENCH_WARMUP_ROUNDS:-2}; SCALE_SIZES=${BENCH_SCALE_SIZES-10000,100000} ;;
+    --quick) SECONDS_PER_PHASE=3; WARMUP=1; WARMUP_ROUNDS=${BENCH_WARMUP_ROUNDS:-2}; SCALE_SIZES=${BENCH_SCALE_SIZES-10000,100000}
+      HEAP_SIZES=${BENCH_HEAP_SIZES-10000,100000} ;;
     --no-build) BUILD=0 ;;
     --scale-only) WORKLOAD=0 ;;
     *) echo "usage: $0 [--quick] [--no-build] [--scale-only]" >&2; exit 2 ;;
@@ -53,11 +59,12 @@ if [[ "$(node -p "try { require('$DYNALITE_DIR/node_modules/dynalite/package.jso
 fi
 
 PIDS=()
+DB_DIR=$(mktemp -d)
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
-trap cleanup EXIT
+trap 'cleanup; rm -rf "$DB_DIR"' EXIT
 
 # Waits until the log file $1 has a line matching $2 and prints the first such line.
 await_line() {
@@ -72,14 +79,24 @@ free_port() {
   node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close() })"
 }
 
-# Starts ours on a free port; sets OURS_URL and OURS_PID.
+# Starts ours on a free port, with the server arguments after $1 (the log's name); sets OURS_URL and OURS_PID.
 start_ours() {
   local log=$OUT/ours-$1.log jfr=()
   if [[ ${BENCH_JFR:-0} == 1 ]]; then jfr=("-XX:StartFlightRecording=filename=$OUT/ours-$1.jfr,settings=profile"); fi
+  shift
   # shellcheck disable=SC2086
-  java ${BENCH_OURS_JAVA_OPTS:-} "${jfr[@]}" -jar "$SERVER_JAR" --port 0 >"$log" 2>&1 &
+  java ${BENCH_OURS_JAVA_OPTS:-} "${jfr[@]}" -jar "$SERVER_JAR" --port 0 "$@" >"$log" 2>&1 &
   OURS_PID=$!; PIDS+=("$OURS_PID")
   OURS_URL=$(await_line "$log" '^http://')
+}
+
+# Appends ours' resident memory after 20 s without requests to memory.csv (what the server gives back to the system
+# once idle): $1 pid, $2 what was stored, $3 item count.
+memory_after_idle() {
+  sleep 20
+  local rss
+  rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$1/status")
+  echo "ours,$2 then 20 s idle,$3,$rss,$((rss * 1024 / $3))" >>"$OUT/memory.csv"
 }
 
 # Appends ours' resident memory after a full GC to memory.csv: $1 pid, $2 what was stored, $3 item count.
@@ -106,6 +123,11 @@ if [[ $WORKLOAD == 1 ]]; then
   PIDS+=("$!")
   FLOOR_URL=$(await_line "$OUT/floor.log" '^http://')
 
+  DB_ENDPOINT=""; DB_PID=""
+  if [[ $WITH_DB == 1 ]]; then
+    start_ours workload-db --db "$DB_DIR/data"
+    DB_ENDPOINT=",ours-db=$OURS_URL"; DB_PID=",ours-db=$OURS_PID"
+  fi
   start_ours workload
 
   DYNALITE_PORT=$(free_port)
@@ -114,14 +136,16 @@ if [[ $WORKLOAD == 1 ]]; then
   DYNALITE_PID=$!; PIDS+=("$DYNALITE_PID")
   await_line "$OUT/dynalite.log" 'listening' >/dev/null
 
-  echo "floor $FLOOR_URL, ours $OURS_URL (pid $OURS_PID), dynalite http://127.0.0.1:$DYNALITE_PORT (pid $DYNALITE_PID)"
+  echo "floor $FLOOR_URL, ours $OURS_URL (pid $OURS_PID)${DB_ENDPOINT:+, ${DB_ENDPOINT#,}}," \
+    "dynalite http://127.0.0.1:$DYNALITE_PORT (pid $DYNALITE_PID)"
   java -cp "$BENCH_JAR" dev.dynamotest.benchmarks.Workload \
-    --endpoints "floor=$FLOOR_URL,ours=$OURS_URL,dynalite=http://127.0.0.1:$DYNALITE_PORT" \
-    --pids "ours=$OURS_PID,dynalite=$DYNALITE_PID" --out "$OUT" \
+    --endpoints "floor=$FLOOR_URL,ours=$OURS_URL$DB_ENDPOINT,dynalite=http://127.0.0.1:$DYNALITE_PORT" \
+    --pids "ours=$OURS_PID$DB_PID,dynalite=$DYNALITE_PID" --out "$OUT" \
     --threads "$THREADS" --seconds "$SECONDS_PER_PHASE" --slices "$SLICES" --warmup-seconds "$WARMUP" \
     --warmup-rounds "$WARMUP_ROUNDS" --ops "$OPS"
-  memory_after_gc "$OURS_PID" "after the workload" \
-    "$(awk -F, '$1 == "ours" && $2 == "after the workload" {n = $3} END {print n}' "$OUT/memory.csv")"
+  STORED=$(awk -F, '$1 == "ours" && $2 == "after the workload" {n = $3} END {print n}' "$OUT/memory.csv")
+  memory_after_idle "$OURS_PID" "after the workload" "$STORED"
+  memory_after_gc "$OURS_PID" "after the workload" "$STORED"
   cleanup; PIDS=()
 fi
 
@@ -132,6 +156,10 @@ if [[ -n $SCALE_SIZES ]]; then
     --ops "$OPS"
   memory_after_gc "$OURS_PID" "${SCALE_SIZES##*,} items loaded" "${SCALE_SIZES##*,}"
   cleanup; PIDS=()
+fi
+
+if [[ -n $HEAP_SIZES ]]; then
+  java -cp "$BENCH_JAR" dev.dynamotest.benchmarks.HeapPerItem --sizes "$HEAP_SIZES" --out "$OUT"
 fi
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"

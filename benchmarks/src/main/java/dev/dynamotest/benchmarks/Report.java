@@ -18,29 +18,45 @@ public final class Report {
     }
 
     public static void main(String[] argv) {
-        Results results = Results.read(Path.of(Args.parse(argv).text("in", "results")));
+        System.out.print(markdown(Results.read(Path.of(Args.parse(argv).text("in", "results")))));
+    }
+
+    /** The whole report of one run. */
+    static String markdown(Results results) {
         StringBuilder out = new StringBuilder();
         workload(results, out);
         memory(results, out);
+        heap(results, out);
         scale(results, out);
         out.append(new TargetCheck(results).markdown());
-        System.out.print(out);
+        return out.toString();
     }
 
+    /** The workload table; with an {@code ours-db} endpoint in the run, its columns too, beside ours. */
     private static void workload(Results r, StringBuilder out) {
-        out.append("| operation | threads | floor ops/s | floor p50 / p99 ms | ours ops/s | ours p50 / p99 ms "
-                + "| dynalite ops/s | dynalite p50 / p99 ms | ours/floor | ours/dynalite |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        boolean file = r.has(Results.OURS_DB);
+        String[] endpoints = file ? new String[] {Results.FLOOR, Results.OURS, Results.OURS_DB, Results.DYNALITE}
+                : new String[] {Results.FLOOR, Results.OURS, Results.DYNALITE};
+        out.append("| operation | threads");
+        for (String endpoint : endpoints) {
+            String name = endpoint.equals(Results.OURS_DB) ? "ours --db" : endpoint;
+            out.append(" | ").append(name).append(" ops/s | ").append(name).append(" p50 / p99 ms");
+        }
+        out.append(" | ours/floor").append(file ? " | ours --db/floor" : "").append(" | ours/dynalite |\n|---|---:");
+        out.append("|---:|---:".repeat(endpoints.length)).append("|---:|---:").append(file ? "|---:" : "").append("|\n");
         for (String op : r.operations()) {
             for (int threads : r.threadCounts()) {
                 out.append("| ").append(op).append(" | ").append(threads);
-                for (String endpoint : new String[] {Results.FLOOR, Results.OURS, Results.DYNALITE}) {
+                for (String endpoint : endpoints) {
                     Optional<Measurement> m = r.find(endpoint, op, threads);
                     out.append(" | ").append(m.map(Report::opsPerSecond).orElse("–"));
                     out.append(" | ").append(m.filter(x -> x.ops() > 0)
                             .map(x -> fmt("%.2f / %.2f", x.p50Nanos() / 1e6, x.p99Nanos() / 1e6)).orElse("–"));
                 }
                 out.append(" | ").append(ratio(r.ratio(Results.OURS, Results.FLOOR, op, threads)));
+                if (file) {
+                    out.append(" | ").append(ratio(r.ratio(Results.OURS_DB, Results.FLOOR, op, threads)));
+                }
                 out.append(" | ").append(ratio(r.ratio(Results.OURS, Results.DYNALITE, op, threads)));
                 out.append(" |\n");
             }
@@ -55,6 +71,17 @@ public final class Report {
         for (MemoryReading m : r.memory()) {
             out.append(fmt("| %s | %s | %d | %.0f | %d |%n", m.endpoint(), m.moment(), m.items(), m.rssKb() / 1024.0,
                     m.bytesPerItem()));
+        }
+    }
+
+    private static void heap(Results r, StringBuilder out) {
+        if (r.heap().isEmpty()) {
+            return;
+        }
+        out.append("\n| in process: items stored | heap in use after a full GC, MB | heap bytes per item |\n"
+                + "|---:|---:|---:|\n");
+        for (HeapReading h : r.heap()) {
+            out.append(fmt("| %d | %.0f | %d |%n", h.items(), h.heapBytes() / 1024.0 / 1024.0, h.bytesPerItem()));
         }
     }
 

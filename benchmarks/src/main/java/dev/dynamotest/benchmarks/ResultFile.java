@@ -14,6 +14,7 @@ record ResultFile(Path path, String header) {
     static final String WORKLOAD = "workload.csv";
     static final String MEMORY = "memory.csv";
     static final String SCALE = "scale.csv";
+    static final String HEAP = "heap.csv";
 
     void append(String line) {
         try {

@@ -1,5 +1,6 @@
 package dev.dynamotest.core;
 
+import dev.dynamotest.core.internal.server.HeapReturn;
 import dev.dynamotest.core.s3.ObjectStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -53,6 +54,7 @@ public final class Main {
             System.out.println(USAGE);
             return;
         }
+        HeapReturn.configure();
         EngineConfig.Builder config = EngineConfig.builder().defaultRegion(options.region)
                 .capacityMode(options.capacity).setOrder(options.setOrder);
         if (options.db != null) {

@@ -68,6 +68,68 @@ class WireProtocolTest {
     }
 
     @Test
+    void sends_a_large_answer_uncompressed_with_its_length_when_the_client_accepts_no_encoding() throws Exception {
+        fillWithLargeItems("Uncompressed");
+
+        HttpResponse<byte[]> response = HTTP.send(scan("Uncompressed").build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(response.headers().firstValue("Content-Length")).hasValue(Integer.toString(response.body().length));
+        assertThat(JSON.readTree(response.body()).path("Count").asInt()).isEqualTo(20);
+        assertThat(response.headers().firstValue("x-amz-crc32")).hasValue(crc32(response.body()));
+    }
+
+    @Test
+    void compresses_a_large_answer_for_a_client_that_accepts_gzip() throws Exception {
+        fillWithLargeItems("Compressed");
+
+        HttpResponse<byte[]> response = HTTP.send(scan("Compressed").header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        byte[] body = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(response.body())).readAllBytes();
+        assertThat(JSON.readTree(body).path("Count").asInt()).isEqualTo(20);
+        assertThat(response.headers().firstValue("x-amz-crc32")).hasValue(crc32(body));
+    }
+
+    @Test
+    void sends_a_small_answer_uncompressed_even_to_a_client_that_accepts_gzip() throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(endpoint.endpoint().resolve("/"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("Accept-Encoding", "gzip")
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(response.headers().firstValue("Content-Length")).hasValue(Integer.toString(response.body().length));
+        assertThat(JSON.readTree(response.body()).has("TableNames")).isTrue();
+    }
+
+    /** A table of 20 items of about 200 bytes each: its Scan answer is larger than what Javalin compresses. */
+    private static void fillWithLargeItems(String table) throws Exception {
+        endpoint.createTable(table, "pk", null, null);
+        for (int i = 0; i < 20; i++) {
+            assertThat(post("PutItem", "{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"k" + i
+                    + "\"},\"payload\":{\"S\":\"" + "x".repeat(200) + "\"}}}").statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static HttpRequest.Builder scan(String table) {
+        return HttpRequest.newBuilder(endpoint.endpoint().resolve("/"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"TableName\":\"" + table + "\"}"))
+                .header("X-Amz-Target", "DynamoDB_20120810.Scan")
+                .header("Content-Type", "application/x-amz-json-1.0");
+    }
+
+    private static String crc32(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return Long.toString(crc.getValue());
+    }
+
+    @Test
     void reads_a_body_sent_in_chunks_without_a_length() throws Exception {
         byte[] body = "{\"TableName\":\"Wire\",\"Key\":{\"pk\":{\"S\":\"none\"}}}".getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(endpoint.endpoint().resolve("/"))

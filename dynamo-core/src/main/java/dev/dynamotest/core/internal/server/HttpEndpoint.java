@@ -32,6 +32,13 @@ public final class HttpEndpoint {
     /** How long a browser may keep a preflight's answer. */
     private static final String CORS_MAX_AGE_SECONDS = "86400";
 
+    /**
+     * Jetty's per-connection cache of request header fields: off. SDK requests repeat few fields whole (their
+     * signature, date and invocation id change every time), and looking each field up in the cache's trie cost
+     * more than it saved.
+     */
+    private static final int HEADER_CACHE = 0;
+
     private final Javalin app;
     private final String host;
 
@@ -57,15 +64,19 @@ public final class HttpEndpoint {
     public static HttpEndpoint start(Supplier<DynamoEngine> engine, String host, int port, SigV4Verifier verifier) {
         ServerStartup.prepare();
         WireProtocol protocol = new WireProtocol(engine);
+        // the body size from which Javalin compresses an answer, read from its configuration as it is built
+        int[] compressedFrom = new int[1];
         Javalin app = ServerStartup.onDaemonThread(() -> Javalin.create(config -> {
+            compressedFrom[0] = config.http.compressionStrategy.getDefaultMinSizeForCompression();
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.threadPool = threadPool();
+            config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(HEADER_CACHE));
             if (verifier == null) {
-                config.routes.post("/", ctx -> handle(protocol, ctx));
+                config.routes.post("/", ctx -> handle(protocol, ctx, compressedFrom[0]));
             } else {
-                config.routes.post("/", ctx -> handleSigned(protocol, verifier, ctx));
+                config.routes.post("/", ctx -> handleSigned(protocol, verifier, ctx, compressedFrom[0]));
             }
             config.routes.get("/", ctx -> health(protocol, ctx));
             config.routes.options("/", HttpEndpoint::preflight);
@@ -95,30 +106,31 @@ public final class HttpEndpoint {
         return pool;
     }
 
-    private static void handle(WireProtocol protocol, Context ctx) throws IOException {
-        respond(ctx, protocol.handle(headers(ctx), body(ctx)));
+    private static void handle(WireProtocol protocol, Context ctx, int compressedFrom) throws IOException {
+        respond(ctx, protocol.handle(headers(ctx), body(ctx)), compressedFrom);
     }
 
     /** Handles a POST once its signature is verified; a request that fails the check gets DynamoDB's error. */
-    private static void handleSigned(WireProtocol protocol, SigV4Verifier verifier, Context ctx) throws IOException {
+    private static void handleSigned(WireProtocol protocol, SigV4Verifier verifier, Context ctx, int compressedFrom)
+            throws IOException {
         byte[] body = body(ctx);
         try {
             verifier.verify(new SigV4Verifier.SignedRequest(ctx.req().getMethod(), ctx.req().getRequestURI(),
                     ctx.req().getQueryString(), allHeaders(ctx), body));
         } catch (DynamoException e) {
-            send(ctx, protocol.rejection(e));
+            send(ctx, protocol.rejection(e), compressedFrom);
             return;
         }
-        respond(ctx, protocol.handle(headers(ctx), body));
+        respond(ctx, protocol.handle(headers(ctx), body), compressedFrom);
     }
 
     /** Sends the response, or closes the connection when the response is to drop it. */
-    private static void respond(Context ctx, WireProtocol.Response response) {
+    private static void respond(Context ctx, WireProtocol.Response response, int compressedFrom) throws IOException {
         if (response.drop()) {
             drop(ctx);
             return;
         }
-        send(ctx, response);
+        send(ctx, response, compressedFrom);
     }
 
     /** Every value of every header, by lower-case name, as a signature covers them. */
@@ -210,12 +222,25 @@ public final class HttpEndpoint {
         return true;
     }
 
-    private static void send(Context ctx, WireProtocol.Response response) {
+    /**
+     * Sends a response. A body Javalin would not compress (one too small, or any body when the request has no
+     * {@code Accept-Encoding}, as the SDKs send none) is written straight to the servlet response with its length:
+     * the bytes and headers Javalin would have sent, without its copy through an input stream and a fresh 8 KB
+     * buffer. Any other body goes through Javalin, which compresses it.
+     */
+    private static void send(Context ctx, WireProtocol.Response response, int compressedFrom) throws IOException {
         ctx.status(response.status());
         response.headers().forEach(ctx::header);
         allowOrigin(ctx);
         ctx.contentType(WireProtocol.CONTENT_TYPE);
-        ctx.result(response.body());
+        byte[] body = response.body();
+        if (body.length < compressedFrom || ServletContextRequest.getServletContextRequest(ctx.req()).getHeaders()
+                .get(HttpHeader.ACCEPT_ENCODING) == null) {
+            ctx.res().setContentLength(body.length);
+            ctx.res().getOutputStream().write(body);
+        } else {
+            ctx.result(body);
+        }
     }
 
     public int port() {
