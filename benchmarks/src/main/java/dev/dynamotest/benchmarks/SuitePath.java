@@ -22,7 +22,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * rounds of {@code --calls} PutItems, GetItems, Queries and UpdateItems through its injected client
  * ({@link SuiteClasses}), with the injected clients in process or over HTTP ({@code --transport}). Appends to
  * {@code OUT/suite.csv} the median and 90th percentile per call by operation and round, over all classes, and the
- * median over the classes of the first call of a class (round 1) and of its tenth.
+ * process's CPU time per call (all threads, so JIT, GC and the HTTP server's share too: a figure that a loaded machine
+ * disturbs less than latency), and the median over the classes of the first call of a class (round 1) and of its tenth.
  *
  * <pre>{@code
  * java -cp dynamotest-benchmarks.jar dev.dynamotest.benchmarks.SuitePath --transport IN_PROCESS --out results \
@@ -32,7 +33,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 public final class SuitePath {
 
     static final String RESULTS = "suite.csv";
-    static final String HEADER = "transport,operation,round,calls,p50_us,p90_us,first_us,tenth_us,suite_s";
+    static final String HEADER = "transport,operation,round,calls,p50_us,p90_us,cpu_us,first_us,tenth_us,suite_s";
 
     private SuitePath() {
     }
@@ -75,6 +76,7 @@ public final class SuitePath {
                     + " test methods passed");
         }
         List<Call> all = SuiteCalls.drain();
+        List<SuiteCalls.Block> blocks = SuiteCalls.blocks();
         ResultFile results = new ResultFile(Path.of(args.text("out", "results")).resolve(RESULTS), HEADER);
         for (String operation : SuiteCalls.OPERATIONS) {
             for (int round = 1; round <= 3; round++) {
@@ -84,10 +86,12 @@ public final class SuitePath {
                         && c.index() == 0);
                 Latencies tenth = latencies(all, c -> c.operation().equals(operation) && c.round() == 1
                         && c.index() == 9);
-                String line = String.format(Locale.ROOT, "%s,%s,%d,%d,%.1f,%.1f,%.1f,%.1f,%.2f", transport,
+                long cpu = blocks.stream().filter(b -> b.operation().equals(operation) && b.round() == r)
+                        .mapToLong(SuiteCalls.Block::cpuNanos).sum();
+                String line = String.format(Locale.ROOT, "%s,%s,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.2f", transport,
                         operation, round, latencies.count(), latencies.percentile(0.5) / 1e3,
-                        latencies.percentile(0.9) / 1e3, first.percentile(0.5) / 1e3, tenth.percentile(0.5) / 1e3,
-                        seconds);
+                        latencies.percentile(0.9) / 1e3, cpu / 1e3 / Math.max(latencies.count(), 1),
+                        first.percentile(0.5) / 1e3, tenth.percentile(0.5) / 1e3, seconds);
                 results.append(line);
                 System.out.println(line);
             }
