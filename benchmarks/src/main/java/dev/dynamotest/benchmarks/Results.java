@@ -10,6 +10,7 @@ record Results(List<Measurement> workload, List<MemoryReading> memory, List<Scal
     static final String FLOOR = "floor";
     static final String OURS = "ours";
     static final String DYNALITE = "dynalite";
+    static final String IN_PROCESS = "in-process";
 
     static Results read(Path folder) {
         return new Results(
