@@ -4,7 +4,11 @@
 #   ours      the standalone jar dynamo-core/target/dynamotest-server.jar, in its own JVM
 #   ours-db   the same jar with --db on a file in a new temporary folder (BENCH_DB=0 leaves it out)
 #   dynalite  the npm package dynalite, installed here into benchmarks/.dynalite (ignored by git)
-# then a Query scaling run on a fresh "ours", and prints a Markdown report (also saved as report.md).
+# and a fourth without a socket (issue 19):
+#   in-process  an engine in the Workload's own JVM, its SDK client on engine.sdkHttpClient()
+# then the SDK's HTTP clients side by side against floor and ours (HttpClients), the suite path (SuitePath: a fresh
+# JVM running 30 @DynamoTest classes, in process and over HTTP, alternately), a Query scaling run on a fresh "ours",
+# and prints a Markdown report (also saved as report.md). The cold start against a baseline build is cold-start.sh.
 #
 # usage: benchmarks/run.sh [--quick] [--no-build] [--scale-only]
 # environment: BENCH_SECONDS (6) and BENCH_WARMUP (2) per phase, cut in BENCH_SLICES (3) slices that the
@@ -13,7 +17,8 @@
 #   BENCH_THREADS (1,8), BENCH_SCALE_SIZES (10000,1000000; empty to skip),
 #   BENCH_HEAP_SIZES (10000,1000000; empty to skip: the heap per item of an engine in process), BENCH_OUT (results/DATE),
 #   BENCH_OURS_JAVA_OPTS (JVM options for ours and ours-db), BENCH_JFR=1 (record ours with Flight Recorder),
-#   BENCH_DB (1: measure ours-db too, reported beside ours)
+#   BENCH_DB (1: measure ours-db too, reported beside ours),
+#   BENCH_HTTP_CALLS (3000; 0 to skip the HTTP clients), BENCH_SUITE_RUNS (2; 0 to skip the suite path)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -27,6 +32,8 @@ WARMUP=${BENCH_WARMUP:-2}
 WARMUP_ROUNDS=${BENCH_WARMUP_ROUNDS:-8}
 OPS=${BENCH_OPS:-50000}
 THREADS=${BENCH_THREADS:-1,8}
+HTTP_CALLS=${BENCH_HTTP_CALLS:-3000}
+SUITE_RUNS=${BENCH_SUITE_RUNS:-2}
 SCALE_SIZES=${BENCH_SCALE_SIZES-10000,1000000}
 WITH_DB=${BENCH_DB:-1}
 HEAP_SIZES=${BENCH_HEAP_SIZES-10000,1000000}
@@ -139,15 +146,29 @@ if [[ $WORKLOAD == 1 ]]; then
   echo "floor $FLOOR_URL, ours $OURS_URL (pid $OURS_PID)${DB_ENDPOINT:+, ${DB_ENDPOINT#,}}," \
     "dynalite http://127.0.0.1:$DYNALITE_PORT (pid $DYNALITE_PID)"
   java -cp "$BENCH_JAR" dev.dynamotest.benchmarks.Workload \
-    --endpoints "floor=$FLOOR_URL,ours=$OURS_URL$DB_ENDPOINT,dynalite=http://127.0.0.1:$DYNALITE_PORT" \
+    --endpoints "floor=$FLOOR_URL,ours=$OURS_URL$DB_ENDPOINT,dynalite=http://127.0.0.1:$DYNALITE_PORT,in-process=in-process" \
     --pids "ours=$OURS_PID$DB_PID,dynalite=$DYNALITE_PID" --out "$OUT" \
     --threads "$THREADS" --seconds "$SECONDS_PER_PHASE" --slices "$SLICES" --warmup-seconds "$WARMUP" \
     --warmup-rounds "$WARMUP_ROUNDS" --ops "$OPS"
   STORED=$(awk -F, '$1 == "ours" && $2 == "after the workload" {n = $3} END {print n}' "$OUT/memory.csv")
   memory_after_idle "$OURS_PID" "after the workload" "$STORED"
   memory_after_gc "$OURS_PID" "after the workload" "$STORED"
+  if (( HTTP_CALLS > 0 )); then
+    echo "the SDK's HTTP clients side by side..."
+    java -cp "$BENCH_JAR" dev.dynamotest.benchmarks.HttpClients --endpoints "floor=$FLOOR_URL,ours=$OURS_URL" \
+      --out "$OUT" --calls "$HTTP_CALLS"
+  fi
   cleanup; PIDS=()
 fi
+
+# The suite path: each run a fresh JVM per transport, the transports alternating which goes first.
+for ((run = 1; run <= SUITE_RUNS; run++)); do
+  if (( run % 2 )); then transports="IN_PROCESS HTTP"; else transports="HTTP IN_PROCESS"; fi
+  for transport in $transports; do
+    echo "the suite path, $transport, run $run of $SUITE_RUNS (load $(cut -d' ' -f1-3 /proc/loadavg))..."
+    java -cp "$BENCH_JAR" dev.dynamotest.benchmarks.SuitePath --transport "$transport" --out "$OUT" >/dev/null
+  done
+done
 
 if [[ -n $SCALE_SIZES ]]; then
   start_ours scale

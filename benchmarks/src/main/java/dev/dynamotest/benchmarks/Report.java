@@ -1,12 +1,14 @@
 package dev.dynamotest.benchmarks;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Prints the results folder of one run as Markdown tables: every operation on the floor, on ours and on
- * dynalite with the ratios ours/floor and ours/dynalite, resident memory, Query scaling, and the issue's targets.
+ * dynalite with the ratios ours/floor and ours/dynalite, the in-process endpoint beside them, the suite path, the
+ * SDK's HTTP clients side by side, resident memory, Query scaling, and the issue's targets.
  *
  * <pre>{@code
  * java -cp dynamotest-benchmarks.jar dev.dynamotest.benchmarks.Report --in results
@@ -18,13 +20,18 @@ public final class Report {
     }
 
     public static void main(String[] argv) {
-        System.out.print(markdown(Results.read(Path.of(Args.parse(argv).text("in", "results")))));
+        Path folder = Path.of(Args.parse(argv).text("in", "results"));
+        System.out.print(markdown(folder));
     }
 
-    /** The whole report of one run. */
-    static String markdown(Results results) {
+    /** The whole report of the run whose files are in the folder. */
+    static String markdown(Path folder) {
+        Results results = Results.read(folder);
         StringBuilder out = new StringBuilder();
         workload(results, out);
+        inProcess(results, out);
+        suitePath(new ResultFile(folder.resolve(SuitePath.RESULTS), SuitePath.HEADER).lines(), out);
+        httpClients(new ResultFile(folder.resolve(HttpClients.RESULTS), HttpClients.HEADER).lines(), out);
         memory(results, out);
         heap(results, out);
         scale(results, out);
@@ -60,6 +67,84 @@ public final class Report {
                 out.append(" | ").append(ratio(r.ratio(Results.OURS, Results.DYNALITE, op, threads)));
                 out.append(" |\n");
             }
+        }
+    }
+
+    /**
+     * The in-process endpoint (an engine in the Workload's JVM, its SDK client on {@code engine.sdkHttpClient()})
+     * against the floor and ours over HTTP, with issue 19's targets: GetItem and PutItem at least 3x the floor at
+     * one thread, UpdateItem 2x, Query 2x ours over HTTP, GetItem 2x the floor at 8 threads.
+     */
+    private static void inProcess(Results r, StringBuilder out) {
+        if (r.workload().stream().noneMatch(m -> m.endpoint().equals(Results.IN_PROCESS))) {
+            return;
+        }
+        out.append("\n| operation | threads | in-process ops/s | in-process p50 / p99 ms | in-process/floor "
+                + "| in-process/ours | target (issue 19) |\n|---|---:|---:|---:|---:|---:|---|\n");
+        for (String op : r.operations()) {
+            for (int threads : r.threadCounts()) {
+                Optional<Measurement> m = r.find(Results.IN_PROCESS, op, threads);
+                if (m.isEmpty()) {
+                    continue;
+                }
+                out.append(fmt("| %s | %d | %s | %s | %s | %s | %s |%n", op, threads, opsPerSecond(m.get()),
+                        m.filter(x -> x.ops() > 0)
+                                .map(x -> fmt("%.3f / %.3f", x.p50Nanos() / 1e6, x.p99Nanos() / 1e6)).orElse("–"),
+                        ratio(r.ratio(Results.IN_PROCESS, Results.FLOOR, op, threads)),
+                        ratio(r.ratio(Results.IN_PROCESS, Results.OURS, op, threads)),
+                        inProcessTarget(op, threads)));
+            }
+        }
+    }
+
+    private static String inProcessTarget(String op, int threads) {
+        if (threads == 1) {
+            return switch (op) {
+                case "GetItem", "PutItem" -> "≥ 3 x floor";
+                case "UpdateItem" -> "≥ 2 x floor";
+                case "Query" -> "≥ 2 x ours";
+                default -> "";
+            };
+        }
+        return op.equals("GetItem") && threads == 8 ? "≥ 2 x floor" : "";
+    }
+
+    /** The suite path ({@link SuitePath}): per call by operation and round, in process and over HTTP. */
+    static void suitePath(List<String> lines, StringBuilder out) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.append("\nThe suite path: a fresh JVM runs 30 @DynamoTest classes in turn (JUnit's launcher), each with its "
+                + "own engine and table, three rounds (test methods) of 100 calls of each operation through the "
+                + "injected DynamoDbClient; each line is one such JVM. CPU is the whole process's per call (JIT, GC "
+                + "and, over HTTP, the server's share included). Targets (issue 19): PutItem, GetItem and UpdateItem "
+                + "at most 0.12 ms median per call from round 1 on; the first call of a class at most 2x its tenth.\n\n"
+                + "| transport | operation | round | calls | p50 ms | p90 ms | CPU ms per call | first call ms "
+                + "| tenth call ms | first/tenth | suite s |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String line : lines) {
+            String[] f = line.split(",");
+            double first = Double.parseDouble(f[7]);
+            double tenth = Double.parseDouble(f[8]);
+            out.append(fmt("| %s | %s | %s | %s | %.3f | %.3f | %.3f | %s | %s | %s | %s |%n", f[0], f[1], f[2], f[3],
+                    Double.parseDouble(f[4]) / 1e3, Double.parseDouble(f[5]) / 1e3, Double.parseDouble(f[6]) / 1e3,
+                    f[2].equals("1") ? fmt("%.3f", first / 1e3) : "", f[2].equals("1") ? fmt("%.3f", tenth / 1e3) : "",
+                    f[2].equals("1") && tenth > 0 ? fmt("%.1f", first / tenth) : "", f[9]));
+        }
+    }
+
+    /** The SDK's HTTP clients side by side ({@link HttpClients}). */
+    static void httpClients(List<String> lines, StringBuilder out) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.append("\nHTTP clients over HTTP, one thread, the clients taking turns (extension: the injected "
+                + "clients' own, Clients.httpClient; the others with their defaults):\n\n"
+                + "| endpoint | HTTP client | operation | calls | p50 ms | p90 ms | connections closed per 1000 calls |\n"
+                + "|---|---|---|---:|---:|---:|---:|\n");
+        for (String line : lines) {
+            String[] f = line.split(",");
+            out.append(fmt("| %s | %s | %s | %s | %.3f | %.3f | %s |%n", f[0], f[1], f[2], f[3],
+                    Double.parseDouble(f[4]) / 1e3, Double.parseDouble(f[5]) / 1e3, f[6]));
         }
     }
 

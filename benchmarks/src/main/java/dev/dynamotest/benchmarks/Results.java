@@ -13,6 +13,7 @@ record Results(List<Measurement> workload, List<MemoryReading> memory, List<Scal
     /** Ours started with {@code --db}: every commit written to an H2 file before it is acknowledged. */
     static final String OURS_DB = "ours-db";
     static final String DYNALITE = "dynalite";
+    static final String IN_PROCESS = "in-process";
 
     static Results read(Path folder) {
         return new Results(

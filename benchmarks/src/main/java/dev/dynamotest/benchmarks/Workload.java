@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *     [--threads 1,8] [--seconds 6] [--slices 3] [--warmup-seconds 2] [--warmup-rounds 8] [--ops 50000] [--pids ours=PID]
  *     [--operations PutItem,GetItem]
  * }</pre>
+ * An endpoint given as {@code name=in-process} is an engine in the benchmark's JVM, reached without a socket
+ * ({@link InProcessEndpoint}); its CPU is then the benchmark's, so the other endpoints' turns leave it idle.
  * {@code --operations} limits the run, warm-up included, to some of the operations.
  * For each endpoint named in {@code --pids}, the process's resident memory and the items it holds are appended
  * to {@code OUT/memory.csv} afterwards.
@@ -47,7 +49,16 @@ public final class Workload {
         int connections = threadCounts.stream().mapToInt(Long::intValue).max().orElse(1);
 
         Map<String, DynamoDbClient> clients = new LinkedHashMap<>();
-        endpoints.forEach((name, url) -> clients.put(name, LoopbackClient.create(URI.create(url), connections)));
+        List<InProcessEndpoint> inProcess = new ArrayList<>();
+        endpoints.forEach((name, url) -> {
+            if (InProcessEndpoint.KIND.equals(url)) {
+                InProcessEndpoint endpoint = new InProcessEndpoint();
+                inProcess.add(endpoint);
+                clients.put(name, endpoint.client());
+            } else {
+                clients.put(name, LoopbackClient.create(URI.create(url), connections));
+            }
+        });
         try {
             clients.forEach((name, client) -> Dataset.prepare(client, 8));
             WarmUp warmUp = new WarmUp(operations, threadCounts, maxOps, warmup, (int) args.number("warmup-rounds", 8),
@@ -90,6 +101,7 @@ public final class Workload {
             });
         } finally {
             clients.values().forEach(DynamoDbClient::close);
+            inProcess.forEach(InProcessEndpoint::close);
         }
     }
 

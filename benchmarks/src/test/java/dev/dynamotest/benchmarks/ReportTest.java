@@ -41,7 +41,7 @@ class ReportTest {
         workload.append(new Measurement("ours", "PutItem", 1, 900, 0, 1.0, 1_100_000, 2_000_000).csv());
         workload.append(new Measurement("ours-db", "PutItem", 1, 700, 0, 1.0, 1_400_000, 3_000_000).csv());
 
-        String report = Report.markdown(Results.read(folder));
+        String report = Report.markdown(folder);
 
         assertThat(report)
                 .contains("| operation | threads | floor ops/s | floor p50 / p99 ms | ours ops/s | ours p50 / p99 ms "
@@ -56,7 +56,7 @@ class ReportTest {
         ResultFile heap = new ResultFile(folder.resolve(ResultFile.HEAP), HeapReading.HEADER);
         heap.append(new HeapReading(10_000, 12_000_000).csv());
 
-        assertThat(Report.markdown(Results.read(folder))).contains("| 10000 | 11 | 1200 |");
+        assertThat(Report.markdown(folder)).contains("| 10000 | 11 | 1200 |");
         assertThat(HeapReading.parse(new HeapReading(10_000, 12_000_000).csv()))
                 .isEqualTo(new HeapReading(10_000, 12_000_000));
     }
