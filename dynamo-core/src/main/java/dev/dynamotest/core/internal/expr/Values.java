@@ -1,5 +1,6 @@
 package dev.dynamotest.core.internal.expr;
 
+import dev.dynamotest.core.internal.CodePoints;
 import dev.dynamotest.core.model.AttributeValue;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -40,7 +41,7 @@ final class Values {
             return x.decimal().compareTo(y.decimal());
         }
         if (a instanceof AttributeValue.S x && b instanceof AttributeValue.S y) {
-            return compareCodePoints(x.value(), y.value());
+            return CodePoints.compare(x.value(), y.value());
         }
         return Arrays.compareUnsigned(((AttributeValue.B) a).unsafeBytes(), ((AttributeValue.B) b).unsafeBytes());
     }
@@ -48,22 +49,6 @@ final class Values {
     /** Whether the two values can be ordered against each other. */
     static boolean comparable(AttributeValue a, AttributeValue b) {
         return a != null && b != null && isOrdered(a) && a.getClass() == b.getClass();
-    }
-
-    /** Code point order, which is the order of the UTF-8 encodings. */
-    static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     /** The result of {@code size()}, or {@code null} for types without a size. */

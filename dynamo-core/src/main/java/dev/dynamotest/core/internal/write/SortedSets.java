@@ -1,5 +1,6 @@
 package dev.dynamotest.core.internal.write;
 
+import dev.dynamotest.core.internal.CodePoints;
 import dev.dynamotest.core.model.AttributeValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.Set;
  */
 final class SortedSets {
 
-    private static final Comparator<String> CODE_POINTS = SortedSets::compareCodePoints;
+    private static final Comparator<String> CODE_POINTS = CodePoints::compare;
     private static final Comparator<byte[]> UNSIGNED = Arrays::compareUnsigned;
 
     private SortedSets() {
@@ -108,21 +109,5 @@ final class SortedSets {
 
     private static Set<String> sortedCopy(Set<String> elements, Comparator<String> order) {
         return new LinkedHashSet<>(sortedCopy((Collection<String>) elements, order));
-    }
-
-    /** Compares by code point, which is the unsigned order of the strings' UTF-8 bytes. */
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
     }
 }
