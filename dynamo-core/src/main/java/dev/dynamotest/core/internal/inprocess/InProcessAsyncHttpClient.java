@@ -65,6 +65,9 @@ public final class InProcessAsyncHttpClient implements SdkAsyncHttpClient {
         } catch (IOException | RuntimeException e) {
             fail(handler, done, e);
             return;
+        } catch (Error e) {
+            fail(handler, done, e);
+            throw e;
         }
         if (done.isDone()) {
             return;
