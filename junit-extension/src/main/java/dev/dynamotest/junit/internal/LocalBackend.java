@@ -57,11 +57,6 @@ public final class LocalBackend implements Backend {
         return server.endpoint();
     }
 
-    /** Whether the HTTP endpoint has been started. */
-    public synchronized boolean serving() {
-        return server != null;
-    }
-
     @Override
     public synchronized String address() {
         return server != null ? server.endpoint().toString() : "in process (no HTTP endpoint started)";
