@@ -40,8 +40,8 @@ public final class DynamoEngine implements AutoCloseable {
     private final EngineAssembly parts;
     private WireProtocol protocol;
     private Workers workers;
-    private volatile InProcessHttpClient syncClient;
-    private volatile InProcessAsyncHttpClient asyncClient;
+    private InProcessHttpClient syncClient;
+    private InProcessAsyncHttpClient asyncClient;
 
     private DynamoEngine(EngineConfig config) {
         this.config = config;
@@ -164,17 +164,11 @@ public final class DynamoEngine implements AutoCloseable {
      * the engine's for one with a database file). The engine owns it: closing it, or
      * the SDK client, does nothing to the engine.
      */
-    public SdkHttpClient sdkHttpClient() {
-        InProcessHttpClient client = syncClient;
-        if (client == null) {
-            synchronized (this) {
-                if (syncClient == null) {
-                    syncClient = new InProcessHttpClient(protocol(), config.databasePath() == null ? null : workers());
-                }
-                client = syncClient;
-            }
+    public synchronized SdkHttpClient sdkHttpClient() {
+        if (syncClient == null) {
+            syncClient = new InProcessHttpClient(protocol(), config.databasePath() == null ? null : workers());
         }
-        return client;
+        return syncClient;
     }
 
     /**
@@ -183,17 +177,11 @@ public final class DynamoEngine implements AutoCloseable {
      * caller's or the SDK's event loop, and the response body is published as the SDK asks for it. The engine owns
      * it and stops its threads when it closes.
      */
-    public SdkAsyncHttpClient sdkAsyncHttpClient() {
-        InProcessAsyncHttpClient client = asyncClient;
-        if (client == null) {
-            synchronized (this) {
-                if (asyncClient == null) {
-                    asyncClient = new InProcessAsyncHttpClient(protocol(), workers());
-                }
-                client = asyncClient;
-            }
+    public synchronized SdkAsyncHttpClient sdkAsyncHttpClient() {
+        if (asyncClient == null) {
+            asyncClient = new InProcessAsyncHttpClient(protocol(), workers());
         }
-        return client;
+        return asyncClient;
     }
 
     private synchronized Workers workers() {

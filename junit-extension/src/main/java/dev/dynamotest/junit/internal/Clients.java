@@ -65,7 +65,7 @@ public final class Clients implements AutoCloseable {
     private static final int READ_TIMEOUT_MILLIS = 30_000;
 
     private final Connection connection;
-    private volatile URI endpoint;
+    private URI endpoint;
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final List<ExecutionInterceptor> interceptors;
@@ -96,28 +96,31 @@ public final class Clients implements AutoCloseable {
         return clientFor(region);
     }
 
-    public DynamoDbClient clientFor(Region region) {
-        return clients.computeIfAbsent(region, r -> DynamoDbClient.builder()
-                .endpointOverride(endpoint())
-                .region(r)
-                .credentialsProvider(credentials)
-                .httpClient(http())
-                .overrideConfiguration(overrides())
-                .build());
+    /**
+     * The client for a region, made on first use under the lock that also guards the HTTP client and the URL (made
+     * inside a map's compute instead, it took that lock while holding the map's, the reverse of another thread).
+     */
+    public synchronized DynamoDbClient clientFor(Region region) {
+        DynamoDbClient client = clients.get(region);
+        if (client == null) {
+            client = DynamoDbClient.builder()
+                    .endpointOverride(endpoint())
+                    .region(region)
+                    .credentialsProvider(credentials)
+                    .httpClient(http())
+                    .overrideConfiguration(overrides())
+                    .build();
+            clients.put(region, client);
+        }
+        return client;
     }
 
     /** The URL the clients address, asked of the connection once, when the first client is made. */
-    private URI endpoint() {
-        URI known = endpoint;
-        if (known == null) {
-            synchronized (this) {
-                if (endpoint == null) {
-                    endpoint = connection.endpoint().get();
-                }
-                known = endpoint;
-            }
+    private synchronized URI endpoint() {
+        if (endpoint == null) {
+            endpoint = connection.endpoint().get();
         }
-        return known;
+        return endpoint;
     }
 
     /** The HTTP client of the synchronous clients: the engine's in process, else one made with the first client. */
