@@ -1,8 +1,11 @@
-package dev.dynamotest.junit;
+package dev.dynamotest.readme;
 
 import static dev.dynamotest.assertions.DynamoAssertions.assertThat;
 
 import dev.dynamotest.assertions.Key;
+import dev.dynamotest.junit.Dynamo;
+import dev.dynamotest.junit.DynamoTable;
+import dev.dynamotest.junit.DynamoTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -10,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @DynamoTest
 @DynamoTable(name = "Orders", partitionKey = "pk", sortKey = "sk")
-class FirstTestExampleTest {
+class OrdersTest {
 
     @Test
     void stores_an_order(DynamoDbClient client, Dynamo dynamo) {
