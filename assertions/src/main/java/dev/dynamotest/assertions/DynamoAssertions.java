@@ -23,10 +23,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.annotation.CheckReturnValue;
+import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
- * The entry point of DynamoTest's assertions: tables, items, changes and streams.
+ * The entry point of DynamoTest's assertions: tables, items, changes and streams. It extends AssertJ's
+ * {@link Assertions}, so one static import of {@code assertThat} covers DynamoTest's subjects and every other value
+ * (a {@code List}, a {@code String}, ...) as AssertJ's own does.
  *
  * <pre>{@code
  * import static dev.dynamotest.assertions.DynamoAssertions.assertThat;
@@ -36,7 +39,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  *     .hasAttribute("status", "SHIPPED");
  * }</pre>
  */
-public final class DynamoAssertions {
+public final class DynamoAssertions extends Assertions {
 
     private DynamoAssertions() {
     }

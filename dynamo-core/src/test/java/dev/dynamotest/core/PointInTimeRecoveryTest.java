@@ -10,6 +10,7 @@ import dev.dynamotest.core.support.LocalEndpoint;
 import dev.dynamotest.core.tables.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
+import software.amazon.awssdk.services.dynamodb.model.InvalidRestoreTimeException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -95,6 +97,28 @@ class PointInTimeRecoveryTest {
         assertThat(contents("History_45")).isEqualTo(Map.of("a", "2"));
         assertThat(contents("History_latest")).isEqualTo(Map.of("a", "2", "c", "1"));
         assertThat(contents("History")).isEqualTo(Map.of("a", "2", "c", "1"));
+    }
+
+    @Test
+    void restores_to_the_earliest_restorable_time_as_described_in_whole_milliseconds() {
+        Instant enabledAt = T0.plus(Duration.ofDays(3)).plusNanos(123_456_789);
+        at(enabledAt);
+        endpoint.createTable("Precise", null);
+        put("Precise", "a", "1");
+        enable("Precise");
+        at(enabledAt.plus(Duration.ofMinutes(10)));
+        Instant earliest = client.describeContinuousBackups(r -> r.tableName("Precise")).continuousBackupsDescription()
+                .pointInTimeRecoveryDescription().earliestRestorableDateTime();
+        assertThat(earliest).as("the wire carries milliseconds").isEqualTo(enabledAt.truncatedTo(ChronoUnit.MILLIS));
+
+        restore("Precise", "Precise_earliest", earliest);
+        restore("Precise", "Precise_clock", enabledAt);
+
+        assertThat(contents("Precise_earliest")).isEqualTo(Map.of("a", "1"));
+        assertThat(contents("Precise_clock")).isEqualTo(Map.of("a", "1"));
+        Instant justBefore = earliest.minusMillis(1);
+        assertThatThrownBy(() -> restore("Precise", "Precise_before", justBefore))
+                .isInstanceOf(InvalidRestoreTimeException.class);
     }
 
     @Test

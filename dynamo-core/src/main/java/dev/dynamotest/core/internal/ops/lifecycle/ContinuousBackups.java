@@ -10,6 +10,7 @@ import dev.dynamotest.core.internal.storage.TableMeta;
 import dev.dynamotest.core.internal.write.EngineContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Point-in-time recovery: UpdateContinuousBackups, DescribeContinuousBackups and RestoreTableToPointInTime. The
@@ -37,6 +38,16 @@ public final class ContinuousBackups {
 
         boolean contains(Instant time) {
             return !time.isBefore(earliest) && !time.isAfter(latest);
+        }
+
+        /**
+         * The time asked for, taken as the earliest restorable time when it is that time as the wire carries it
+         * (whole milliseconds): a client that sends back the EarliestRestorableDateTime, or a time read from the
+         * clock there, is not refused for the sub-millisecond part it could not send.
+         */
+        Instant atWireMillis(Instant time) {
+            boolean sameMillisecond = time.isBefore(earliest) && !time.isBefore(earliest.truncatedTo(ChronoUnit.MILLIS));
+            return sameMillisecond ? earliest : time;
         }
     }
 
@@ -152,7 +163,7 @@ public final class ContinuousBackups {
         }
         Instant now = ctx.config().clock().now();
         Window window = window(source, now);
-        Instant time = latest ? window.latest() : at;
+        Instant time = latest ? window.latest() : window.atWireMillis(at);
         if (!window.contains(time)) {
             throw new DynamoException("InvalidRestoreTimeException", "Invalid restore time specified: " + time
                     + ". RestoreDateTime must be between " + window.earliest() + " and " + window.latest());
