@@ -139,7 +139,7 @@ abstract class RemoteBackendContract {
         assertThat(failures.get(0).getSuppressed()).singleElement().isInstanceOf(DynamoDiagnostics.class);
         String report = failures.get(0).getSuppressed()[0].getMessage();
         assertThat(report).startsWith("endpoint " + endpoint() + "\n").doesNotContain("dynamotest-");
-        assertThat(report).contains("1. PutItem  Orders   OK\n", "2. GetItem  Missing  ResourceNotFoundException",
+        assertThat(report).contains("  #1  PutItem  Orders   OK\n", "  #2  GetItem  Missing  ResourceNotFoundException",
                 "table Orders (us-east-1), 1 item:\n  {pk: \"A#9\", status: \"LOST\"}",
                 "table Missing (us-east-1): does not exist");
     }
