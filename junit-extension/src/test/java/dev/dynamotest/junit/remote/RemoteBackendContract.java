@@ -285,7 +285,8 @@ abstract class RemoteBackendContract {
             assertThat(dynamo.requests()).hasCount(PUT_ITEM, 3).hasCalls(1).hasCallWithAttempts(3).hasRetries()
                     .hasErrors("ProvisionedThroughputExceededException", 2).hasFaults(2);
             assertThat(dynamo.requests().list()).extracting(RecordedRequest::attempt).containsExactly(1, 2, 3);
-            assertThat(dynamo.requests().list()).extracting(RecordedRequest::faulted).containsExactly(true, true, false);
+            assertThat(dynamo.requests().list()).extracting(RecordedRequest::fault)
+                    .containsExactly("throttle", "throttle", null);
             assertThat(dynamo.requests().list()).extracting(RecordedRequest::maxAttempts).containsOnly(9);
             assertThat(dynamo.requests().list()).extracting(RecordedRequest::tables)
                     .containsOnly(List.of("Orders"));
@@ -335,6 +336,8 @@ abstract class RemoteBackendContract {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServiceUnavailable");
                     });
             assertThat(dynamo.requests()).hasCount(PUT_ITEM, 9).hasFaults(9);
+            assertThat(dynamo.requests().list()).extracting(RecordedRequest::fault)
+                    .containsOnly("region outage (SERVICE_UNAVAILABLE)");
             outage.end();
             assertThat(RemoteTable.of(client, "Orders")).hasItemCount(0);
         }
