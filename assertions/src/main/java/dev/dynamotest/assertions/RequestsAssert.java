@@ -6,14 +6,18 @@ import dev.dynamotest.core.requests.RecordedRequest;
 import dev.dynamotest.core.requests.RecordedRequests;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Assertions on the requests an endpoint received, as its journal records them: how many of each operation,
  * whether the SDK retried, how they ended and which faults shaped them. Obtain it with
  * {@link DynamoAssertions#assertThat(RecordedRequests)}; each check reads the journal as it is at that moment.
+ * A failed check lists the requests it counted, numbered as the test's failure report numbers them (from 1 within
+ * the test method), with a region column when the requests asserted on were signed for more than one region.
  *
  * <pre>{@code
  * assertThat(dynamo.requests())
@@ -43,8 +47,14 @@ public class RequestsAssert extends AbstractAssert<RequestsAssert, RecordedReque
 
     /** The requests signed for a region. */
     @CheckReturnValue
+    public RequestsAssert filteredOnRegion(Region region) {
+        return filteredOnRegion(Objects.requireNonNull(region, "region").id());
+    }
+
+    /** The requests signed for a region, named by its id ({@code "eu-west-1"}), as {@link Region#of} reads it. */
+    @CheckReturnValue
     public RequestsAssert filteredOnRegion(String region) {
-        return new RequestsAssert(actual.inRegion(region));
+        return new RequestsAssert(actual.inRegion(Objects.requireNonNull(region, "region")));
     }
 
     /** The requests a predicate accepts; {@code description} says which, for messages ("that failed"). */
@@ -70,13 +80,7 @@ public class RequestsAssert extends AbstractAssert<RequestsAssert, RecordedReque
 
     /** Verifies the number of requests of an operation (every attempt counts). */
     public RequestsAssert hasCount(Operation operation, int expected) {
-        List<RecordedRequest> requests = actual.list();
-        long count = requests.stream().filter(r -> r.operation() == operation).count();
-        if (count != expected) {
-            throw fail("Expecting " + expected + " " + operation.apiName() + " requests but found " + count
-                    + listing(requests));
-        }
-        return this;
+        return count(r -> r.operation() == operation, expected, operation.apiName() + " request");
     }
 
     /** Verifies the number of SDK calls (requests grouped by invocation id; a retried call counts once). */
@@ -130,21 +134,25 @@ public class RequestsAssert extends AbstractAssert<RequestsAssert, RecordedReque
 
     /** Verifies the number of requests that ended in an error of that type ({@code ThrottlingException}, ...). */
     public RequestsAssert hasErrors(String errorType, int expected) {
-        List<RecordedRequest> requests = actual.list();
-        long count = requests.stream().filter(r -> errorType.equals(r.errorType())).count();
-        if (count != expected) {
-            throw fail("Expecting " + expected + " " + errorType + " errors but found " + count + listing(requests));
-        }
-        return this;
+        return count(r -> errorType.equals(r.errorType()), expected, errorType + " error");
     }
 
-    /** Verifies the number of requests a fault rule shaped. */
+    /** Verifies the number of requests a fault (a fault rule or a region outage) shaped. */
     public RequestsAssert hasFaults(int expected) {
+        return count(RecordedRequest::faulted, expected, "faulted request");
+    }
+
+    /**
+     * Counts the requests a predicate accepts; a wrong count lists those it counted, or, when it counted none, the
+     * requests it looked at, under a heading that says so.
+     */
+    private RequestsAssert count(Predicate<RecordedRequest> counted, int expected, String noun) {
         List<RecordedRequest> requests = actual.list();
-        long count = requests.stream().filter(RecordedRequest::faulted).count();
-        if (count != expected) {
-            throw fail("Expecting " + Messages.count(expected, "faulted request") + " but found " + count
-                    + listing(requests));
+        List<RecordedRequest> matching = requests.stream().filter(counted).toList();
+        if (matching.size() != expected) {
+            String message = "Expecting " + Messages.count(expected, noun) + " but found " + matching.size();
+            throw fail(!matching.isEmpty() || requests.isEmpty() ? message + listing(matching)
+                    : message + "; the requests were" + listing(requests));
         }
         return this;
     }
@@ -153,7 +161,8 @@ public class RequestsAssert extends AbstractAssert<RequestsAssert, RecordedReque
         return Messages.failure(actual.description(), message);
     }
 
-    private static String listing(List<RecordedRequest> requests) {
-        return requests.isEmpty() ? "" : ":\n" + Messages.list(requests.stream().map(RecordedRequest::toString).toList());
+    /** The requests, numbered as in the test, with a region column when the requests asserted on span regions. */
+    private String listing(List<RecordedRequest> requests) {
+        return requests.isEmpty() ? "" : ":\n" + Messages.list(actual.listing(requests));
     }
 }

@@ -101,7 +101,8 @@ final class EngineAssembly {
         this.changes = new LoggedChangeHistory(log);
         // 3. replication: first to hear of every committed change
         this.replicator = new Replicator(catalog, writes, clock);
-        this.outages = new RegionOutages(replicator);
+        this.journal = new RequestJournal(clock);
+        this.outages = new RegionOutages(replicator, journal::noteFault);
         // 4. the families
         GlobalTableReplicas globalTables = new GlobalTableReplicas(ctx, replicator, router);
         new TableOperations(ctx, globalTables).registerIn(router);
@@ -130,7 +131,6 @@ final class EngineAssembly {
         this.autoScaling = new AutoScaling(capacityModel, router::route, clock, config.accountId());
         autoScaling.registerIn(router);
         // 7. the request chain: the journal first, region outages after the interceptors
-        this.journal = new RequestJournal(clock);
         this.chain = new RequestChain(outages, autoScaling::beforeRequest, lifecycle::beforeRequest, router);
         chain.add(journal::intercept);
     }

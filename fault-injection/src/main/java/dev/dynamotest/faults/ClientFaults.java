@@ -35,9 +35,10 @@ import software.amazon.awssdk.regions.Region;
 public final class ClientFaults extends Faults {
 
     /**
-     * Set by {@link #executionInterceptor()} on every attempt it sees: the description of the rule that shaped the
-     * attempt's answer, or {@code ""} when none did. A client's own interceptor placed before it can read it, e.g. to
-     * journal the attempt.
+     * Set by {@link #executionInterceptor()} on every attempt it sees: what the rule that shaped the attempt's answer
+     * did, in the words an engine's request journal uses for the same fault ({@code throttle},
+     * {@code internal server error}, {@code region outage (SERVER_ERROR)}, ...), or {@code ""} when no rule did. A
+     * client's own interceptor placed before it can read it, e.g. to journal the attempt.
      */
     public static final ExecutionAttribute<String> APPLIED_FAULT = SdkFaultInterceptor.APPLIED;
 

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * A fault rule being written: narrow it with {@code inRegion}, {@code onTable}, {@code onIndex} and
@@ -57,6 +58,11 @@ public sealed class FaultRuleBuilder permits ThrottleRuleBuilder {
     }
 
     /** Only calls signed for this region. */
+    public FaultRuleBuilder inRegion(Region region) {
+        return inRegion(Objects.requireNonNull(region, "region").id());
+    }
+
+    /** Only calls signed for this region, named by its id ({@code "eu-west-1"}), as {@link Region#of} reads it. */
     public FaultRuleBuilder inRegion(String region) {
         return new FaultRuleBuilder(rules, accountId, operations, action, Objects.requireNonNull(region, "region"),
                 table, index, predicate);
@@ -94,10 +100,22 @@ public sealed class FaultRuleBuilder permits ThrottleRuleBuilder {
         return times(1);
     }
 
-    /** Applies to matching calls number {@code from} to {@code to} (counted from 1, both included). */
+    /**
+     * Applies to the matching calls numbered {@code from} to {@code to}, both included, counting the calls this
+     * rule matches from 1 (the first matching call is call 1): {@code calls(2, 3)} lets the first matching call
+     * through, acts on the second and the third, and lets the fourth and later through. Every attempt the SDK sends
+     * is a call, so a retry counts as the next call.
+     *
+     * @throws IllegalArgumentException if {@code from} is below 1 or {@code to} below {@code from}
+     */
     public FaultRule calls(int from, int to) {
-        if (from < 1 || to < from) {
-            throw new IllegalArgumentException("calls takes 1 <= from <= to, not " + from + ".." + to);
+        if (from < 1) {
+            throw new IllegalArgumentException("calls(from, to) counts matching calls from 1, so from must be at "
+                    + "least 1, not calls(" + from + ", " + to + ")");
+        }
+        if (to < from) {
+            throw new IllegalArgumentException("calls(from, to) includes both ends, so to must be at least from, not "
+                    + "calls(" + from + ", " + to + ")");
         }
         return add(new Window.Calls(from, to));
     }

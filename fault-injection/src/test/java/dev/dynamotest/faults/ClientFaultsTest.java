@@ -23,6 +23,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -92,6 +95,32 @@ class ClientFaultsTest {
         outage.end();
         assertThat(faults.describe()).isEmpty();
         assertThat(client.getItem(r -> r.tableName("Orders").key(item("A#1"))).hasItem()).isFalse();
+    }
+
+    @Test
+    void the_attempts_a_rule_shaped_carry_the_faults_name_as_the_engines_journal_tags_it() {
+        List<String> applied = new ArrayList<>();
+        ExecutionInterceptor recorder = new ExecutionInterceptor() {
+            @Override
+            public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+                applied.add(attributes.getAttribute(ClientFaults.APPLIED_FAULT));
+            }
+        };
+        faults.throttle(PUT_ITEM).onTable("Orders").once();
+        try (DynamoDbClient recorded = DynamoDbClient.builder().endpointOverride(endpoint.endpoint())
+                .region(Region.US_EAST_1).credentialsProvider(FaultEndpoint.CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(SdkRetries.withoutBackoff().andThen(c -> c.addExecutionInterceptor(recorder)
+                        .addExecutionInterceptor(faults.executionInterceptor())))
+                .build()) {
+            recorded.putItem(r -> r.tableName("Orders").item(item("A#1")));
+            try (RegionOutage outage = faults.regionOutage(Region.US_EAST_1)) {
+                assertThatThrownBy(() -> recorded.getItem(r -> r.tableName("Orders").key(item("A#1"))))
+                        .isInstanceOf(InternalServerErrorException.class);
+            }
+        }
+        assertThat(applied).hasSize(11).startsWith("throttle", "");
+        assertThat(applied.subList(2, 11)).containsOnly("region outage (SERVER_ERROR)");
     }
 
     @Test

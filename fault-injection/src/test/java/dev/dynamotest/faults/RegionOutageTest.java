@@ -55,6 +55,8 @@ class RegionOutageTest {
                 .satisfies(e -> assertThat(((DynamoDbException) e).statusCode()).isEqualTo(500));
         assertThat(requests.ofOperation(GET_ITEM).list()).hasSize(9)
                 .extracting(RecordedRequest::errorType).containsOnly("InternalServerError");
+        assertThat(requests.ofOperation(GET_ITEM).list()).extracting(RecordedRequest::fault)
+                .containsOnly("region outage (SERVER_ERROR)");
 
         outage.end();
         assertThat(endpoint.client().getItem(r -> r.tableName("Orders").key(item("A#1"))).item())
@@ -81,6 +83,8 @@ class RegionOutageTest {
                 .isInstanceOf(SdkClientException.class);
         assertThat(requests.ofOperation(GET_ITEM).list()).isNotEmpty()
                 .extracting(RecordedRequest::errorType).containsOnly(RecordedRequest.CONNECTION_DROPPED);
+        assertThat(requests.ofOperation(GET_ITEM).list()).extracting(RecordedRequest::fault)
+                .containsOnly("region outage (CONNECTION_FAILURE)");
     }
 
     @Test
@@ -91,7 +95,9 @@ class RegionOutageTest {
                     .keySchema(k -> k.attributeName("pk").keyType("HASH")));
             europe.putItem(r -> r.tableName("Orders").item(item("B#1")));
 
+            RecordedRequests requests = endpoint.requests();
             assertThat(europe.getItem(r -> r.tableName("Orders").key(item("B#1"))).item()).isEqualTo(item("B#1"));
+            assertThat(requests.list()).singleElement().satisfies(r -> assertThat(r.fault()).isNull());
             assertThat(endpoint.engine().regions().isDown("us-east-1")).isTrue();
         }
         assertThat(endpoint.engine().regions().isDown("us-east-1")).isFalse();

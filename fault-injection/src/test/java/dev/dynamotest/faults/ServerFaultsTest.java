@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -378,6 +379,54 @@ class ServerFaultsTest {
             endpoint.clock().advance(Duration.ofSeconds(60));
             client.getItem(r -> r.tableName("Orders").key(item("A#1")));
         }
+    }
+
+    @Test
+    void calls_from_to_counts_matching_calls_from_1_and_includes_both_ends() {
+        endpoint.faults().internalServerError(GET_ITEM).calls(3, 5);
+        endpoint.faults().internalServerError(GET_ITEM).onTable("Customers").calls(1, 1);
+        RecordedRequests requests = endpoint.requests();
+        try (var client = endpoint.client(c -> c.retryStrategy(s -> s.maxAttempts(1)))) {
+            for (int i = 0; i < 6; i++) {
+                try {
+                    client.getItem(r -> r.tableName("Orders").key(item("A#1")));
+                } catch (DynamoDbException expected) {
+                    // the injected error
+                }
+            }
+            assertThatThrownBy(() -> client.getItem(r -> r.tableName("Customers").key(item("A#1"))))
+                    .isInstanceOf(DynamoDbException.class);
+            client.getItem(r -> r.tableName("Customers").key(item("A#1")));
+        }
+        // calls 1 and 2 pass, 3 (from) to 5 (to) fail, 6 passes; calls(1, 1) fails the first call only
+        assertThat(requests.onTable("Orders").list()).extracting(RecordedRequest::faulted)
+                .containsExactly(false, false, true, true, true, false);
+        assertThat(requests.onTable("Customers").list()).extracting(RecordedRequest::faulted)
+                .containsExactly(true, false);
+    }
+
+    @Test
+    void calls_refuses_a_start_below_1_and_an_end_before_the_start() {
+        assertThatThrownBy(() -> endpoint.faults().throttle(PUT_ITEM).calls(0, 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("calls(from, to) counts matching calls from 1, so from must be at least 1, not calls(0, 2)");
+        assertThatThrownBy(() -> endpoint.faults().throttle(PUT_ITEM).calls(3, 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("calls(from, to) includes both ends, so to must be at least from, not calls(3, 2)");
+        assertThat(endpoint.faults().describe()).isEmpty();
+    }
+
+    @Test
+    void a_rule_takes_its_region_as_a_region_or_its_id() {
+        endpoint.faults().throttle(PUT_ITEM).inRegion(Region.EU_WEST_1).always();
+        endpoint.faults().throttle(GET_ITEM).inRegion("us-east-1").once();
+
+        RecordedRequests requests = endpoint.requests();
+        endpoint.client().putItem(r -> r.tableName("Orders").item(item("A#1")));
+        endpoint.client().getItem(r -> r.tableName("Orders").key(item("A#1")));
+
+        assertThat(requests.list()).extracting(RecordedRequest::faulted).containsExactly(false, true, false);
+        assertThat(endpoint.faults().describe()).first().asString().endsWith(" in eu-west-1, always");
     }
 
     @Test

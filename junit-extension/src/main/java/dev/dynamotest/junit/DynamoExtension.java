@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * The JUnit Jupiter extension behind {@link DynamoTest}: it keeps one endpoint per test class in the
@@ -101,6 +102,11 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
          * The region of the injected clients, of declared tables that name none, and the engine's default region;
          * us-east-1 by default.
          */
+        public Builder region(Region region) {
+            return region(Objects.requireNonNull(region, "region").id());
+        }
+
+        /** The region, as {@link #region(Region)}, named by its id ({@code "eu-west-1"}) as {@link Region#of} reads it. */
         public Builder region(String region) {
             this.region = Objects.requireNonNull(region, "region");
             return this;

@@ -155,7 +155,7 @@ class BuilderTest {
     static class RegionAndClock {
         @RegisterExtension
         static DynamoExtension dynamo = DynamoExtension.builder()
-                .region("ap-southeast-2")
+                .region(Region.AP_SOUTHEAST_2)
                 .engine(e -> e.clock(() -> Instant.parse("2030-05-01T10:00:00Z")))
                 .build();
 

@@ -47,8 +47,12 @@ class CapacityTest {
                     Expecting no throttling, but 1 request was throttled:
                       2026-01-01T12:00:03Z Orders: TableWriteProvisionedThroughputExceeded (would be throttled \
                     in production)""");
-            assertThat(f.getSuppressed()[0].getMessage()).contains("throttling (1): in production this test's "
-                    + "traffic would be throttled on table Orders at 2026-01-01T12:00:03Z");
+            assertThat(f.getSuppressed()[0].getMessage()).contains("""
+                    throttling (1): 1 from the capacity model
+                    in production this test's traffic would be throttled: 1 request over capacity was let through \
+                    (CapacityMode.OBSERVE), the first on table Orders at 2026-01-01T12:00:03Z
+                      2026-01-01T12:00:03Z Orders: TableWriteProvisionedThroughputExceeded (would be throttled in \
+                    production)""");
         });
     }
 

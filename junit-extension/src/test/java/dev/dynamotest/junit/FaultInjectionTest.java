@@ -75,10 +75,10 @@ class FaultInjectionTest {
         List<Throwable> failures = failures(run(FailingAfterThrottles.class));
         String report = failures.get(0).getSuppressed()[0].getMessage();
         assertThat(report).contains("""
-                  1. PutItem  Orders  ProvisionedThroughputExceededException: The level of configured provisioned \
+                  #1  PutItem  Orders  ProvisionedThroughputExceededException: The level of configured provisioned \
                 throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable \
                 API. [fault: throttle]
-                  2. PutItem  Orders  OK (attempt 2)""");
+                  #2  PutItem  Orders  OK (attempt 2)""");
     }
 
     @DynamoTest(retryBackoff = RetryBackoff.NONE)

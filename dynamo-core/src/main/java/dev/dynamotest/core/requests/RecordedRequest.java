@@ -9,7 +9,9 @@ import java.util.List;
  * One request the engine received, as the request journal keeps it: when, where, what, which attempt of which
  * SDK call, how it ended and how long it took.
  *
- * @param number        the request's number in the journal, from 1
+ * @param number        the request's number, from 1: in {@link RequestJournal#all()} since the journal began, in
+ *                      {@link RequestJournal#since(long)} after the mark (in a {@code @DynamoTest}, within the test
+ *                      method, as its assertions' messages and failure report number it)
  * @param time          the engine clock's time when the request arrived
  * @param region        the region the request was signed for
  * @param operation     the operation ({@link Operation#UNKNOWN} for a name outside the APIs)
@@ -23,8 +25,8 @@ import java.util.List;
  * @param errorType     the error type ({@code ProvisionedThroughputExceededException}, ...), or {@code null} on success
  * @param errorMessage  the error's message, or {@code null}
  * @param latency       the time the engine took to answer, injected delays included
- * @param fault         what fault rule shaped the answer ({@code "throttle"}, {@code "latency 200 ms"}, ...), or
- *                      {@code null}
+ * @param fault         what fault shaped the answer: a fault rule ({@code "throttle"}, {@code "latency 200 ms"},
+ *                      ...) or a region outage ({@code "region outage (SERVER_ERROR)"}); {@code null} if none did
  */
 public record RecordedRequest(long number, Instant time, String region, Operation operation, List<String> tables,
         String index, int attempt, int maxAttempts, String invocationId, int statusCode, String errorType,
@@ -47,7 +49,7 @@ public record RecordedRequest(long number, Instant time, String region, Operatio
         return errorType != null;
     }
 
-    /** Whether a fault rule shaped the answer. */
+    /** Whether a fault (a fault rule or a region outage) shaped the answer. */
     public boolean faulted() {
         return fault != null;
     }

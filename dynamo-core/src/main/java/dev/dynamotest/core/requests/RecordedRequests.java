@@ -1,6 +1,7 @@
 package dev.dynamotest.core.requests;
 
 import dev.dynamotest.core.Operation;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,9 +61,65 @@ public final class RecordedRequests implements Iterable<RecordedRequest> {
         return filter(r -> r.touches(table), "on table " + table);
     }
 
-    /** The requests signed for a region. */
+    /** The requests signed for a region, named by its id ({@code eu-west-1}). */
     public RecordedRequests inRegion(String region) {
         return filter(r -> r.region().equals(region), "in region " + region);
+    }
+
+    /** Whether this view's requests, as they are now, were signed for more than one region. */
+    public boolean spansRegions() {
+        return list().stream().map(RecordedRequest::region).distinct().limit(2).count() > 1;
+    }
+
+    /**
+     * Lines that list some of this view's requests, in the given order and aligned in columns: the number, the
+     * operation, the tables (with the index of a Query or Scan), the region when this view's requests were signed
+     * for more than one region ({@link #spansRegions()}), and the outcome with the attempt of a retry and the fault
+     * that shaped it. Failure reports and request assertions list requests this way:
+     * <pre>
+     * #1  PutItem  Orders  us-east-1  InternalServerError: Internal server error [fault: region outage (SERVER_ERROR)]
+     * #2  PutItem  Orders  eu-west-1  OK
+     * </pre>
+     */
+    public List<String> listing(List<RecordedRequest> shown) {
+        boolean withRegion = spansRegions();
+        List<String[]> rows = new ArrayList<>(shown.size());
+        for (RecordedRequest r : shown) {
+            String tables = r.tables().isEmpty() ? "-" : String.join(",", r.tables());
+            rows.add(new String[] {"#" + r.number(), r.operation().apiName(),
+                    r.index() == null ? tables : tables + "/" + r.index(),
+                    r.region() == null || r.region().isEmpty() ? "-" : r.region(), outcome(r)});
+        }
+        int[] widths = new int[4];
+        for (String[] row : rows) {
+            for (int c = 0; c < widths.length; c++) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        List<String> lines = new ArrayList<>(rows.size());
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < widths.length; c++) {
+                if (c == 3 && !withRegion) {
+                    continue;
+                }
+                line.append(row[c]).append(" ".repeat(widths[c] - row[c].length() + 2));
+            }
+            lines.add(line.append(row[4]).toString());
+        }
+        return List.copyOf(lines);
+    }
+
+    /** The outcome, with the attempt of a retried call and the fault that shaped it. */
+    private static String outcome(RecordedRequest r) {
+        StringBuilder out = new StringBuilder(r.outcome());
+        if (r.isRetry()) {
+            out.append(" (attempt ").append(r.attempt()).append(')');
+        }
+        if (r.faulted()) {
+            out.append(" [fault: ").append(r.fault()).append(']');
+        }
+        return out.toString();
     }
 
     public int size() {
@@ -79,7 +136,7 @@ public final class RecordedRequests implements Iterable<RecordedRequest> {
         Map<String, List<RecordedRequest>> calls = new LinkedHashMap<>();
         for (RecordedRequest r : list()) {
             String id = r.invocationId() != null ? r.invocationId() : "#" + r.number();
-            calls.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(r);
+            calls.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
         }
         calls.replaceAll((k, v) -> List.copyOf(v));
         return calls;

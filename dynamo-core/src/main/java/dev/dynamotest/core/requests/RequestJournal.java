@@ -22,6 +22,9 @@ import java.util.Set;
  * region, operation, tables, SDK attempt and call, outcome, latency, and the fault that shaped it, if any.
  * Keeps the latest {@value #CAPACITY}. Obtain it with {@link dev.dynamotest.core.DynamoEngine#requests()}.
  *
+ * <p>Requests read after a mark are numbered from 1 after that mark ({@link RecordedRequest#number()}), so the
+ * numbers a test sees (in its assertions' messages and in its failure report) count its own requests.
+ *
  * <pre>{@code
  * long mark = engine.requests().mark();
  * ...
@@ -82,9 +85,9 @@ public final class RequestJournal implements RequestInterceptor {
         return dropped + records.size();
     }
 
-    /** A live view of the requests recorded after the mark (those still kept). */
+    /** A live view of the requests recorded after the mark (those still kept), numbered from 1 after it. */
     public RecordedRequests since(long mark) {
-        return new RecordedRequests(() -> recordedSince(mark), "requests since #" + mark);
+        return new RecordedRequests(() -> recordedSince(mark), "requests after mark " + mark);
     }
 
     /** A live view of every request still kept. */
@@ -92,10 +95,26 @@ public final class RequestJournal implements RequestInterceptor {
         return new RecordedRequests(() -> recordedSince(0), "requests");
     }
 
-    /** The requests recorded after the mark, as they are now. */
-    public synchronized List<RecordedRequest> recordedSince(long mark) {
-        int from = (int) Math.max(0, mark - dropped);
-        return from >= records.size() ? List.of() : List.copyOf(records.subList(from, records.size()));
+    /**
+     * The requests recorded after the mark, as they are now, numbered from 1 after the mark: the first request after
+     * {@code mark()} is #1 (a request the journal no longer keeps leaves a gap at the start).
+     */
+    public List<RecordedRequest> recordedSince(long mark) {
+        List<RecordedRequest> kept;
+        synchronized (this) {
+            int from = (int) Math.max(0, mark - dropped);
+            kept = from >= records.size() ? List.of() : List.copyOf(records.subList(from, records.size()));
+        }
+        if (mark <= 0) {
+            return kept;
+        }
+        List<RecordedRequest> numbered = new ArrayList<>(kept.size());
+        for (RecordedRequest r : kept) {
+            numbered.add(new RecordedRequest(r.number() - mark, r.time(), r.region(), r.operation(), r.tables(),
+                    r.index(), r.attempt(), r.maxAttempts(), r.invocationId(), r.statusCode(), r.errorType(),
+                    r.errorMessage(), r.latency(), r.fault()));
+        }
+        return List.copyOf(numbered);
     }
 
     /**

@@ -45,7 +45,10 @@ public record SdkFaultInterceptor(RuleSet rules, Clock clock, ClientTableNames n
 
     private static final ExecutionAttribute<byte[]> BODY = new ExecutionAttribute<>("dynamotest.faults.body");
     private static final ExecutionAttribute<Attempt> ATTEMPT = new ExecutionAttribute<>("dynamotest.faults.attempt");
-    /** The rule that shaped an attempt's answer (its description), or "" when none did; set on every attempt. */
+    /**
+     * What shaped an attempt's answer, named as the engine's request journal tags it ({@code throttle},
+     * {@code region outage (SERVER_ERROR)}, ...), or "" when no rule did; set on every attempt.
+     */
     public static final ExecutionAttribute<String> APPLIED = new ExecutionAttribute<>("dynamotest.faults.applied");
 
     /** What the rules decided for the attempt in flight. */
@@ -122,7 +125,7 @@ public record SdkFaultInterceptor(RuleSet rules, Clock clock, ClientTableNames n
         if (acting == null) {
             return;
         }
-        attributes.putAttribute(APPLIED, acting.describe());
+        attributes.putAttribute(APPLIED, acting.action().describe());
         if (acting.action() instanceof Action.Fail fail) {
             DynamoException error = fail.error().apply(request);
             attributes.putAttribute(ATTEMPT, new Attempt(names == null ? error : withSentArns(error, request.region()),

@@ -1,9 +1,9 @@
 package dev.dynamotest.junit.internal;
 
-import dev.dynamotest.core.requests.RecordedRequest;
 import dev.dynamotest.core.capacity.ThrottleEvent;
 import dev.dynamotest.core.model.AttributeValue;
-import java.util.ArrayList;
+import dev.dynamotest.core.requests.RecordedRequest;
+import dev.dynamotest.core.requests.RecordedRequests;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +43,10 @@ final class FailureReport {
         return out.toString().stripTrailing();
     }
 
+    /**
+     * The test's requests, numbered from 1 within the test as its request assertions number them, with a region
+     * column when they were signed for more than one region.
+     */
     private static void requests(StringBuilder out, List<RecordedRequest> requests) {
         if (requests.isEmpty()) {
             out.append("the test made no requests to the endpoint\n");
@@ -53,26 +57,15 @@ final class FailureReport {
         if (skipped > 0) {
             out.append("  ... ").append(skipped).append(" earlier requests left out\n");
         }
-        List<String[]> rows = new ArrayList<>();
-        for (int i = skipped; i < requests.size(); i++) {
-            RecordedRequest r = requests.get(i);
-            rows.add(new String[] {String.valueOf(i + 1), r.operation().apiName(),
-                    r.tables().isEmpty() ? "-" : String.join(",", r.tables()), outcome(r)});
-        }
-        int[] widths = new int[3];
-        for (String[] row : rows) {
-            for (int c = 0; c < 3; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
-            }
-        }
-        for (String[] row : rows) {
-            out.append("  ").append(" ".repeat(widths[0] - row[0].length())).append(row[0]).append(". ")
-                    .append(pad(row[1], widths[1])).append("  ").append(pad(row[2], widths[2])).append("  ")
-                    .append(row[3]).append('\n');
-        }
+        RecordedRequests.of(requests, "requests of the test").listing(requests.subList(skipped, requests.size()))
+                .forEach(line -> out.append("  ").append(line).append('\n'));
     }
 
-    /** The throttle events of the test: throttled requests, and those DynamoDB would throttle in production. */
+    /**
+     * The throttle events of the test, by what made them; "would be throttled in production" counts only the
+     * capacity model's events that a table observing its capacity ({@code CapacityMode.OBSERVE}) let through, never
+     * the throttles fault rules injected nor those already refused.
+     */
     private static void throttling(StringBuilder out, Backend backend) {
         if (backend.engine() == null) {
             return;
@@ -81,19 +74,32 @@ final class FailureReport {
         if (events.isEmpty()) {
             return;
         }
-        long observed = events.stream().filter(e -> !e.enforced()).count();
-        out.append("throttling (").append(events.size()).append(")");
-        if (observed > 0) {
-            ThrottleEvent first = events.stream().filter(e -> !e.enforced()).findFirst().orElseThrow();
-            out.append(": in production this test's traffic would be throttled on table ").append(first.table())
-                    .append(" at ").append(first.time());
+        long injected = events.stream().filter(e -> e.source() == ThrottleEvent.Source.FAULT_RULE).count();
+        long model = events.size() - injected;
+        out.append("throttling (").append(events.size()).append("): ");
+        if (model > 0) {
+            out.append(model).append(" from the capacity model");
+        }
+        if (injected > 0) {
+            out.append(model > 0 ? ", " : "").append(injected).append(" injected by fault rules");
         }
         out.append('\n');
+        List<ThrottleEvent> observed = events.stream()
+                .filter(e -> e.source() == ThrottleEvent.Source.CAPACITY_MODEL && !e.enforced()).toList();
+        if (!observed.isEmpty()) {
+            ThrottleEvent first = observed.get(0);
+            out.append("in production this test's traffic would be throttled: ").append(observed.size())
+                    .append(observed.size() == 1 ? " request over capacity was" : " requests over capacity were")
+                    .append(" let through (CapacityMode.OBSERVE), the first on table ")
+                    .append(first.table()).append(" at ").append(first.time()).append('\n');
+        }
+        boolean regions = events.stream().map(ThrottleEvent::region).distinct().count() > 1;
         int skipped = Math.max(0, events.size() - MAX_THROTTLES);
         if (skipped > 0) {
             out.append("  ... ").append(skipped).append(" earlier throttle events left out\n");
         }
-        events.subList(skipped, events.size()).forEach(e -> out.append("  ").append(e).append('\n'));
+        events.subList(skipped, events.size()).forEach(e -> out.append("  ").append(regions ? e.region() + " " : "")
+                .append(e).append('\n'));
     }
 
     private static void table(StringBuilder out, Backend backend, String region, String name) {
@@ -118,21 +124,5 @@ final class FailureReport {
         if (count > items.size()) {
             out.append("  ... and ").append(count - items.size()).append(" more\n");
         }
-    }
-
-    /** The outcome, with the attempt of a retried call and the fault that shaped it. */
-    private static String outcome(RecordedRequest r) {
-        StringBuilder out = new StringBuilder(r.outcome());
-        if (r.isRetry()) {
-            out.append(" (attempt ").append(r.attempt()).append(')');
-        }
-        if (r.faulted()) {
-            out.append(" [fault: ").append(r.fault()).append(']');
-        }
-        return out.toString();
-    }
-
-    private static String pad(String text, int width) {
-        return text + " ".repeat(width - text.length());
     }
 }

@@ -139,7 +139,7 @@ abstract class RemoteBackendContract {
         assertThat(failures.get(0).getSuppressed()).singleElement().isInstanceOf(DynamoDiagnostics.class);
         String report = failures.get(0).getSuppressed()[0].getMessage();
         assertThat(report).startsWith("endpoint " + endpoint() + "\n").doesNotContain("dynamotest-");
-        assertThat(report).contains("1. PutItem  Orders   OK\n", "2. GetItem  Missing  ResourceNotFoundException",
+        assertThat(report).contains("  #1  PutItem  Orders   OK\n", "  #2  GetItem  Missing  ResourceNotFoundException",
                 "table Orders (us-east-1), 1 item:\n  {pk: \"A#9\", status: \"LOST\"}",
                 "table Missing (us-east-1): does not exist");
     }
@@ -285,7 +285,8 @@ abstract class RemoteBackendContract {
             assertThat(dynamo.requests()).hasCount(PUT_ITEM, 3).hasCalls(1).hasCallWithAttempts(3).hasRetries()
                     .hasErrors("ProvisionedThroughputExceededException", 2).hasFaults(2);
             assertThat(dynamo.requests().list()).extracting(RecordedRequest::attempt).containsExactly(1, 2, 3);
-            assertThat(dynamo.requests().list()).extracting(RecordedRequest::faulted).containsExactly(true, true, false);
+            assertThat(dynamo.requests().list()).extracting(RecordedRequest::fault)
+                    .containsExactly("throttle", "throttle", null);
             assertThat(dynamo.requests().list()).extracting(RecordedRequest::maxAttempts).containsOnly(9);
             assertThat(dynamo.requests().list()).extracting(RecordedRequest::tables)
                     .containsOnly(List.of("Orders"));
@@ -335,6 +336,8 @@ abstract class RemoteBackendContract {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ServiceUnavailable");
                     });
             assertThat(dynamo.requests()).hasCount(PUT_ITEM, 9).hasFaults(9);
+            assertThat(dynamo.requests().list()).extracting(RecordedRequest::fault)
+                    .containsOnly("region outage (SERVICE_UNAVAILABLE)");
             outage.end();
             assertThat(RemoteTable.of(client, "Orders")).hasItemCount(0);
         }

@@ -8,18 +8,23 @@ import dev.dynamotest.core.regions.OutageMode;
 import dev.dynamotest.core.RequestInterceptor;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The regions that are down: every request to one fails as a client sees a regional outage, and replication
- * into and out of it stops (its data is kept, and the backlog replicates in order once it is up again).
+ * into and out of it stops (its data is kept, and the backlog replicates in order once it is up again). Each
+ * failed request is noted as a fault ({@code region outage (SERVER_ERROR)}), so the request journal tags it.
  */
 public final class RegionOutages implements RequestInterceptor {
 
     private final Replicator replicator;
+    private final Consumer<String> faultNotes;
     private final Map<String, OutageMode> down = new ConcurrentHashMap<>();
 
-    public RegionOutages(Replicator replicator) {
+    /** Outages that stop the replicator's traffic and tell {@code faultNotes} of each request they fail. */
+    public RegionOutages(Replicator replicator, Consumer<String> faultNotes) {
         this.replicator = replicator;
+        this.faultNotes = faultNotes;
     }
 
     public void start(String region, OutageMode mode) {
@@ -47,6 +52,7 @@ public final class RegionOutages implements RequestInterceptor {
         if (mode == null) {
             return next.proceed(request);
         }
+        faultNotes.accept("region outage (" + mode + ")");
         throw switch (mode) {
             case SERVER_ERROR -> DynamoException.internal("Internal server error");
             case SERVICE_UNAVAILABLE -> new DynamoException(DynamoException.DYNAMODB_NAMESPACE,
