@@ -1,21 +1,24 @@
-package dev.dynamotest.junit;
+package dev.dynamotest.readme;
 
 import static dev.dynamotest.assertions.DynamoAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.core.Operation;
 import dev.dynamotest.core.regions.RegionOutage;
+import dev.dynamotest.junit.Dynamo;
+import dev.dynamotest.junit.DynamoTable;
+import dev.dynamotest.junit.DynamoTest;
+import dev.dynamotest.junit.RetryBackoff;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 
-/** The README's example of request assertions in a test that spans two regions (README-PART.md, "The request journal"). */
 @DynamoTest(retryBackoff = RetryBackoff.NONE)
 @DynamoTable(name = "Orders", partitionKey = "pk")
 @DynamoTable(name = "Orders", partitionKey = "pk", region = "eu-west-1")
-class FailoverJournalExampleTest {
+class OutageJournalTest {
 
     @Test
     void writes_to_europe_while_us_east_1_is_down(Dynamo dynamo) {
