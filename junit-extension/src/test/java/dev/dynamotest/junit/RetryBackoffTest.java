@@ -1,0 +1,212 @@
+package dev.dynamotest.junit;
+
+import static dev.dynamotest.assertions.DynamoAssertions.assertThat;
+import static dev.dynamotest.core.Operation.GET_RECORDS;
+import static dev.dynamotest.core.Operation.PUT_ITEM;
+import static dev.dynamotest.junit.support.Fixtures.assertAllPassed;
+import static dev.dynamotest.junit.support.Fixtures.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dynamotest.core.CapacityMode;
+import dev.dynamotest.core.requests.RecordedRequest;
+import dev.dynamotest.core.requests.RecordedRequests;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * How the injected clients wait between retries: in virtual time by default (the SDK's backoff advances the engine's
+ * clock and the retry goes at once), in real time with {@code SDK_DEFAULT}, not at all with {@code NONE}.
+ */
+class RetryBackoffTest {
+
+    /** The SDK's longest single backoff ({@code SdkDefaultRetrySetting.MAX_BACKOFF}). */
+    static final Duration SDK_MAX_BACKOFF = Duration.ofSeconds(20);
+
+    @Test
+    void throttled_writes_on_a_frozen_clock_succeed_after_the_sdk_retries_in_virtual_time() {
+        assertAllPassed(run(FrozenEnforce.class), 1);
+    }
+
+    @Test
+    void a_fault_rule_throttle_is_retried_in_virtual_time_by_default() {
+        assertAllPassed(run(FaultThrottle.class), 3);
+    }
+
+    @Test
+    void none_and_sdk_default_leave_the_clock_alone() {
+        assertAllPassed(run(NoBackoff.class, RealBackoff.class), 2);
+    }
+
+    @Test
+    void the_builder_chooses_the_backoff_too() {
+        assertAllPassed(run(NoBackoffByBuilder.class), 1);
+    }
+
+    static Map<String, AttributeValue> order(int n) {
+        return Map.of("pk", AttributeValue.fromS("A#" + n));
+    }
+
+    /**
+     * Checks the journal of a frozen clock's test against the clock: each retry arrives later than the attempt before
+     * it by the delay the SDK computed (positive, at most its maximum backoff), and those delays add up to what the
+     * clock moved since {@code frozenAt}. Returns the number of retries.
+     */
+    static int checkVirtualWaits(RecordedRequests requests, Instant frozenAt, Instant now) {
+        Duration waited = Duration.ZERO;
+        int retries = 0;
+        for (List<RecordedRequest> call : requests.byInvocation().values()) {
+            assertThat(call.get(0).attempt()).isEqualTo(1);
+            for (int i = 1; i < call.size(); i++) {
+                RecordedRequest before = call.get(i - 1);
+                RecordedRequest retry = call.get(i);
+                assertThat(before.errorType()).isNotNull();
+                assertThat(retry.attempt()).isEqualTo(before.attempt() + 1);
+                Duration delay = Duration.between(before.time(), retry.time());
+                assertThat(delay).isPositive().isLessThanOrEqualTo(SDK_MAX_BACKOFF);
+                waited = waited.plus(delay);
+                retries++;
+            }
+        }
+        assertThat(Duration.between(frozenAt, now)).isEqualTo(waited);
+        return retries;
+    }
+
+    @DynamoTest(capacity = CapacityMode.ENFORCE)
+    @DynamoTable(name = "Orders", partitionKey = "pk", readCapacity = 5, writeCapacity = 5)
+    static class FrozenEnforce {
+        @Test
+        void eight_writes_into_five_units(Dynamo dynamo, DynamoDbClient client) {
+            Instant frozenAt = dynamo.clock().freeze().now();
+            long started = System.nanoTime();
+
+            for (int n = 1; n <= 8; n++) {
+                int i = n;
+                client.putItem(r -> r.tableName("Orders").item(order(i)));
+            }
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a generous guard against real sleeps")
+                    .isLessThan(Duration.ofSeconds(5));
+            assertThat(dynamo.table("Orders")).hasItemCount(8);
+            RecordedRequests requests = dynamo.requests();
+            assertThat(requests).hasCalls(8).hasRetries();
+            assertThat(requests.list().subList(0, 5)).as("the first second's worth of capacity")
+                    .allMatch(r -> r.attempt() == 1 && r.succeeded());
+            assertThat(requests.list().get(5).errorType()).isEqualTo("ProvisionedThroughputExceededException");
+            int retries = checkVirtualWaits(requests, frozenAt, dynamo.clock().now());
+            assertThat(requests).hasSize(8 + retries)
+                    .hasErrors("ProvisionedThroughputExceededException", retries).hasFaults(0);
+            assertThat(requests.list()).allSatisfy(r -> assertThat(r.maxAttempts()).isEqualTo(9));
+            assertThat(dynamo.capacity().table("Orders")).wasThrottled().consumedWriteUnits().isEqualTo(8.0);
+            assertThat(dynamo.clock().isFrozen()).isTrue();
+        }
+    }
+
+    @DynamoTest
+    @DynamoTable(name = "Orders", partitionKey = "pk", stream = DynamoTable.StreamView.NEW_IMAGE)
+    static class FaultThrottle {
+        @Test
+        void sync_client(Dynamo dynamo, DynamoDbClient client) {
+            Instant frozenAt = dynamo.clock().freeze().now();
+            dynamo.faults().throttle(PUT_ITEM).onTable("Orders").times(2);
+
+            client.putItem(r -> r.tableName("Orders").item(order(1)));
+
+            assertThat(dynamo.requests()).hasCount(PUT_ITEM, 3).hasCallWithAttempts(3).hasFaults(2);
+            assertThat(checkVirtualWaits(dynamo.requests(), frozenAt, dynamo.clock().now())).isEqualTo(2);
+        }
+
+        @Test
+        void async_client(Dynamo dynamo, DynamoDbAsyncClient client) {
+            Instant frozenAt = dynamo.clock().freeze().now();
+            dynamo.faults().throttle(PUT_ITEM).onTable("Orders").times(2);
+
+            client.putItem(r -> r.tableName("Orders").item(order(1))).join();
+
+            assertThat(dynamo.requests()).hasCount(PUT_ITEM, 3).hasCallWithAttempts(3).hasFaults(2);
+            assertThat(checkVirtualWaits(dynamo.requests(), frozenAt, dynamo.clock().now())).isEqualTo(2);
+        }
+
+        @Test
+        void streams_client_and_a_running_clock(Dynamo dynamo, DynamoDbClient client, DynamoDbStreamsClient streams) {
+            client.putItem(r -> r.tableName("Orders").item(order(1)));
+            String arn = client.describeTable(r -> r.tableName("Orders")).table().latestStreamArn();
+            String shard = streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
+            String iterator = streams.getShardIterator(r -> r.streamArn(arn).shardId(shard)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            dynamo.faults().throttle(GET_RECORDS).times(2);
+            Instant before = dynamo.clock().now();
+            long started = System.nanoTime();
+
+            assertThat(streams.getRecords(r -> r.shardIterator(iterator)).records()).hasSize(1);
+
+            Duration real = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(dynamo.requests()).filteredOn(GET_RECORDS).hasSize(3).hasCallWithAttempts(3);
+            List<RecordedRequest> gets = dynamo.requests().ofOperation(GET_RECORDS).list();
+            Duration waited = Duration.between(gets.get(0).time(), gets.get(2).time());
+            Duration moved = Duration.between(before, dynamo.clock().now());
+            assertThat(moved).as("the running clock moved by the waits and the real time of the call")
+                    .isGreaterThan(real).isGreaterThanOrEqualTo(waited).isLessThanOrEqualTo(waited.plus(real));
+        }
+    }
+
+    @DynamoTest(retryBackoff = RetryBackoff.NONE)
+    @DynamoTable(name = "Orders", partitionKey = "pk")
+    static class NoBackoff {
+        @Test
+        void retries_at_once_with_the_clock_untouched(Dynamo dynamo, DynamoDbClient client) {
+            Instant frozenAt = dynamo.clock().freeze().now();
+            dynamo.faults().throttle(PUT_ITEM).onTable("Orders").times(2);
+
+            client.putItem(r -> r.tableName("Orders").item(order(1)));
+
+            assertThat(dynamo.requests()).hasCallWithAttempts(3).hasFaults(2);
+            assertThat(dynamo.requests().list()).extracting(RecordedRequest::time).containsOnly(frozenAt);
+            assertThat(dynamo.clock().now()).isEqualTo(frozenAt);
+        }
+    }
+
+    @DynamoTest(retryBackoff = RetryBackoff.SDK_DEFAULT)
+    @DynamoTable(name = "Orders", partitionKey = "pk")
+    static class RealBackoff {
+        @Test
+        void sleeps_in_real_time_with_the_clock_untouched(Dynamo dynamo, DynamoDbClient client) {
+            dynamo.faults().throttle(PUT_ITEM).onTable("Orders").times(1);
+
+            client.putItem(r -> r.tableName("Orders").item(order(1)));
+
+            assertThat(dynamo.requests()).hasCallWithAttempts(2).hasFaults(1);
+            List<RecordedRequest> attempts = dynamo.requests().list();
+            assertThat(attempts.get(1).time()).as("the retry, a real backoff after the first attempt")
+                    .isAfter(attempts.get(0).time());
+            assertThat(Duration.between(Instant.now(), dynamo.clock().now()).abs())
+                    .as("the running clock is still the system's: nothing advanced it")
+                    .isLessThan(Duration.ofMillis(50));
+        }
+    }
+
+    @DynamoTable(name = "Orders", partitionKey = "pk")
+    static class NoBackoffByBuilder {
+        @RegisterExtension
+        static DynamoExtension extension = DynamoExtension.builder().retryBackoff(RetryBackoff.NONE).build();
+
+        @Test
+        void the_builder_wins(Dynamo dynamo, DynamoDbClient client) {
+            Instant frozenAt = dynamo.clock().freeze().now();
+            dynamo.faults().throttle(PUT_ITEM).onTable("Orders").times(1);
+
+            client.putItem(r -> r.tableName("Orders").item(order(1)));
+
+            assertThat(dynamo.requests()).hasCallWithAttempts(2);
+            assertThat(dynamo.clock().now()).isEqualTo(frozenAt);
+        }
+    }
+}
