@@ -6,6 +6,7 @@ import static dev.dynamotest.core.Operation.PUT_ITEM;
 import static dev.dynamotest.junit.support.Fixtures.assertAllPassed;
 import static dev.dynamotest.junit.support.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.core.CapacityMode;
 import dev.dynamotest.core.requests.RecordedRequest;
@@ -14,11 +15,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -44,6 +52,16 @@ class RetryBackoffTest {
     @Test
     void none_and_sdk_default_leave_the_clock_alone() {
         assertAllPassed(run(NoBackoff.class, RealBackoff.class), 2);
+    }
+
+    @Test
+    void without_backoff_a_frozen_clock_refills_nothing_and_the_sdk_gives_up_after_nine_attempts() {
+        assertAllPassed(run(FrozenEnforceWithoutBackoff.class), 1);
+    }
+
+    @Test
+    void concurrent_methods_share_the_clock_and_their_waits_add_up() {
+        assertAllPassed(run(Map.of("junit.jupiter.execution.parallel.enabled", "true"), SharedClock.class), 2);
     }
 
     @Test
@@ -107,6 +125,81 @@ class RetryBackoffTest {
             assertThat(requests.list()).allSatisfy(r -> assertThat(r.maxAttempts()).isEqualTo(9));
             assertThat(dynamo.capacity().table("Orders")).wasThrottled().consumedWriteUnits().isEqualTo(8.0);
             assertThat(dynamo.clock().isFrozen()).isTrue();
+        }
+    }
+
+    @DynamoTest(capacity = CapacityMode.ENFORCE, retryBackoff = RetryBackoff.NONE)
+    @DynamoTable(name = "Orders", partitionKey = "pk", readCapacity = 5, writeCapacity = 5)
+    static class FrozenEnforceWithoutBackoff {
+        @Test
+        void the_sixth_write_fails(Dynamo dynamo, DynamoDbClient client) {
+            Instant frozenAt = dynamo.clock().freeze().now();
+            for (int n = 1; n <= 5; n++) {
+                int i = n;
+                client.putItem(r -> r.tableName("Orders").item(order(i)));
+            }
+
+            assertThatThrownBy(() -> client.putItem(r -> r.tableName("Orders").item(order(6))))
+                    .isInstanceOf(ProvisionedThroughputExceededException.class);
+
+            assertThat(dynamo.requests()).hasSize(14).hasCallWithAttempts(9)
+                    .hasErrors("ProvisionedThroughputExceededException", 9);
+            assertThat(dynamo.clock().now()).isEqualTo(frozenAt);
+        }
+    }
+
+    /**
+     * Two methods running at once, each throttled on a table of its own with one write unit, on the class's frozen
+     * clock. Each advance is made between two attempts of its own call, so it shows in that call's gaps, and may show
+     * in the other method's gaps too: the clock moves by at least each method's waits and by at most their sum.
+     */
+    @DynamoTest(capacity = CapacityMode.ENFORCE, isolation = Isolation.PER_CLASS)
+    @DynamoTable(name = "Left", partitionKey = "pk", readCapacity = 1, writeCapacity = 1)
+    @DynamoTable(name = "Right", partitionKey = "pk", readCapacity = 1, writeCapacity = 1)
+    @Execution(ExecutionMode.CONCURRENT)
+    static class SharedClock {
+        static final CountDownLatch BOTH_STARTED = new CountDownLatch(2);
+        static final CountDownLatch BOTH_DONE = new CountDownLatch(2);
+        static final Map<String, Duration> WAITS = new ConcurrentHashMap<>();
+        static volatile Instant frozenAt;
+
+        @BeforeAll
+        static void freeze(Dynamo dynamo) {
+            frozenAt = dynamo.clock().freeze().now();
+        }
+
+        @Test
+        void left(Dynamo dynamo, DynamoDbClient client) throws InterruptedException {
+            writeThree("Left", dynamo, client);
+        }
+
+        @Test
+        void right(Dynamo dynamo, DynamoDbClient client) throws InterruptedException {
+            writeThree("Right", dynamo, client);
+        }
+
+        private static void writeThree(String table, Dynamo dynamo, DynamoDbClient client)
+                throws InterruptedException {
+            BOTH_STARTED.countDown();
+            assertThat(BOTH_STARTED.await(30, TimeUnit.SECONDS)).isTrue();
+            RecordedRequests requests = dynamo.engine().requests().since(dynamo.engine().requests().mark())
+                    .onTable(table);
+            for (int n = 1; n <= 3; n++) {
+                int i = n;
+                client.putItem(r -> r.tableName(table).item(order(i)));
+            }
+            assertThat(requests).hasCalls(3).hasRetries();
+            Duration waited = Duration.ZERO;
+            for (List<RecordedRequest> call : requests.byInvocation().values()) {
+                waited = waited.plus(Duration.between(call.get(0).time(), call.get(call.size() - 1).time()));
+            }
+            WAITS.put(table, waited);
+            BOTH_DONE.countDown();
+            assertThat(BOTH_DONE.await(30, TimeUnit.SECONDS)).isTrue();
+
+            Duration moved = Duration.between(frozenAt, dynamo.clock().now());
+            assertThat(moved).isGreaterThanOrEqualTo(WAITS.get("Left")).isGreaterThanOrEqualTo(WAITS.get("Right"))
+                    .isLessThanOrEqualTo(WAITS.get("Left").plus(WAITS.get("Right")));
         }
     }
 
