@@ -41,6 +41,27 @@ class ControllableClockTest {
     }
 
     @Test
+    void advances_from_several_threads_add_up_frozen_or_running() throws InterruptedException {
+        clock.advance(Duration.ofSeconds(1));
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 1000; i++) {
+                    clock.advance(Duration.ofMillis(1));
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(clock.now()).isEqualTo(start.plusSeconds(5));
+        clock.freeze().advance(Duration.ofSeconds(1));
+        assertThat(clock.now()).isEqualTo(start.plusSeconds(6));
+    }
+
+    @Test
     void runs_on_from_where_it_was_frozen() {
         clock.freezeAt(start.plusSeconds(100));
         clock.unfreeze();

@@ -66,7 +66,11 @@ public interface Dynamo {
     /** A DynamoDB Streams client for the endpoint in the class's region, to read tables' streams. */
     DynamoDbStreamsClient streamsClient();
 
-    /** The endpoint's clock: reset before each test method unless the class shares state across methods. */
+    /**
+     * The endpoint's clock: reset before each test method unless the class shares state across methods. The injected
+     * clients' retries advance it by the SDK's backoff ({@link RetryBackoff#VIRTUAL_TIME}, the default); a client the
+     * code under test builds does the same with {@code SdkRetries.virtualTime(dynamo.clock())}.
+     */
     ControllableClock clock();
 
     /** A table of the class's region, read straight from the engine without making a request. */

@@ -154,7 +154,7 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
             return this;
         }
 
-        /** How the injected clients wait between retries; {@link RetryBackoff#SDK_DEFAULT} by default. */
+        /** How the injected clients wait between retries; {@link RetryBackoff#VIRTUAL_TIME} by default. */
         public Builder retryBackoff(RetryBackoff backoff) {
             this.retryBackoff = Objects.requireNonNull(backoff, "backoff");
             return this;

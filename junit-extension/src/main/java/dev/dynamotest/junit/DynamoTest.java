@@ -43,10 +43,11 @@ public @interface DynamoTest {
     Isolation isolation() default Isolation.PER_METHOD;
 
     /**
-     * How the injected clients wait between retries: the SDK's own backoff, or none (the SDK's retry decisions
-     * still hold), for fault tests with many retries.
+     * How the injected clients wait between retries: by default in virtual time (each backoff the SDK computes
+     * advances the engine's clock, and the retry is sent at once); the SDK's real backoff; or none. The SDK's retry
+     * decisions hold in all three.
      */
-    RetryBackoff retryBackoff() default RetryBackoff.SDK_DEFAULT;
+    RetryBackoff retryBackoff() default RetryBackoff.VIRTUAL_TIME;
 
     /**
      * Whether tables throttle requests over their capacity as DynamoDB does ({@link CapacityMode#ENFORCE}) or

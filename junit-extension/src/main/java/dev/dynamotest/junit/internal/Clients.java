@@ -6,6 +6,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -56,6 +57,17 @@ public final class Clients implements AutoCloseable {
         }
     }
 
+    /**
+     * How the clients wait between retries: changes to the retry strategy of the DynamoDB clients and of the Streams
+     * client ({@code null}: the SDK's own).
+     */
+    public record Retries(Consumer<ClientOverrideConfiguration.Builder> dynamoDb,
+            Consumer<ClientOverrideConfiguration.Builder> streams) {
+
+        /** The SDK's own retry strategies, real backoff included. */
+        public static final Retries SDK = new Retries(null, null);
+    }
+
     /** Credentials for an endpoint that does not check them. */
     public static final AwsCredentialsProvider DUMMY_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("dynamotest", "dynamotest"));
@@ -69,7 +81,7 @@ public final class Clients implements AutoCloseable {
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final List<ExecutionInterceptor> interceptors;
-    private final Consumer<ClientOverrideConfiguration.Builder> retries;
+    private final Retries retries;
     private SdkHttpClient http;
     private final Map<Region, DynamoDbClient> clients = new ConcurrentHashMap<>();
     private final Map<Region, DynamoDbAsyncClient> asyncClients = new ConcurrentHashMap<>();
@@ -79,17 +91,17 @@ public final class Clients implements AutoCloseable {
 
     public Clients(URI endpoint, Region region, AwsCredentialsProvider credentials,
             List<ExecutionInterceptor> interceptors) {
-        this(Connection.overHttp(() -> endpoint), region, credentials, interceptors, null);
+        this(Connection.overHttp(() -> endpoint), region, credentials, interceptors, Retries.SDK);
     }
 
-    /** Clients whose retry strategy is changed by {@code retries} (null: the SDK's). */
+    /** Clients whose retry strategies are changed by {@code retries}. */
     public Clients(Connection connection, Region region, AwsCredentialsProvider credentials,
-            List<ExecutionInterceptor> interceptors, Consumer<ClientOverrideConfiguration.Builder> retries) {
+            List<ExecutionInterceptor> interceptors, Retries retries) {
         this.connection = connection;
         this.region = region;
         this.credentials = credentials;
         this.interceptors = List.copyOf(interceptors);
-        this.retries = retries;
+        this.retries = Objects.requireNonNull(retries, "retries");
     }
 
     public DynamoDbClient client() {
@@ -108,7 +120,7 @@ public final class Clients implements AutoCloseable {
                     .region(region)
                     .credentialsProvider(credentials)
                     .httpClient(http())
-                    .overrideConfiguration(overrides())
+                    .overrideConfiguration(overrides(retries.dynamoDb()))
                     .build();
             clients.put(region, client);
         }
@@ -170,7 +182,7 @@ public final class Clients implements AutoCloseable {
                         .region(region)
                         .credentialsProvider(credentials)
                         .httpClient(connection.asyncHttp())
-                        .overrideConfiguration(overrides())
+                        .overrideConfiguration(overrides(retries.dynamoDb()))
                         .build();
             } else {
                 try {
@@ -178,7 +190,7 @@ public final class Clients implements AutoCloseable {
                             .endpointOverride(endpoint())
                             .region(region)
                             .credentialsProvider(credentials)
-                            .overrideConfiguration(overrides())
+                            .overrideConfiguration(overrides(retries.dynamoDb()))
                             .build();
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("a DynamoDbAsyncClient over HTTP needs an asynchronous HTTP "
@@ -212,22 +224,18 @@ public final class Clients implements AutoCloseable {
                     .region(region)
                     .credentialsProvider(credentials)
                     .httpClient(http())
-                    .overrideConfiguration(overrides(false))
+                    .overrideConfiguration(overrides(retries.streams()))
                     .build();
         }
         return streamsClient;
     }
 
-    private ClientOverrideConfiguration overrides() {
-        return overrides(true);
-    }
-
-    /** The client configuration; the retry change is for DynamoDB clients only (Streams clients keep theirs). */
-    private ClientOverrideConfiguration overrides(boolean dynamoDb) {
+    /** A client's configuration: the interceptors, and its retry change unless it is {@code null}. */
+    private ClientOverrideConfiguration overrides(Consumer<ClientOverrideConfiguration.Builder> retryChange) {
         ClientOverrideConfiguration.Builder builder = ClientOverrideConfiguration.builder();
         interceptors.forEach(builder::addExecutionInterceptor);
-        if (retries != null && dynamoDb) {
-            retries.accept(builder);
+        if (retryChange != null) {
+            retryChange.accept(builder);
         }
         return builder.build();
     }

@@ -1,5 +1,6 @@
 package dev.dynamotest.junit.internal;
 
+import dev.dynamotest.core.ControllableClock;
 import dev.dynamotest.faults.Faults;
 import dev.dynamotest.faults.SdkRetries;
 import dev.dynamotest.junit.Dynamo;
@@ -34,11 +35,25 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
         this.settings = settings;
         this.backend = backend;
         this.clients = new Clients(connection(settings, backend), Region.of(settings.region()), backend.credentials(),
-                backend.clientInterceptors(),
-                settings.retryBackoff() == RetryBackoff.NONE ? SdkRetries.withoutBackoff() : null);
+                backend.clientInterceptors(), retries(settings.retryBackoff(), backend.clock()));
         this.tables = new TableSetup(backend);
         this.handlers = backend.engine() != null ? new HandlerRegistry(backend.engine(), settings.region()) : null;
         this.handle = new DynamoHandle(settings, backend, clients, handlers);
+    }
+
+    /**
+     * How the injected clients wait between retries. In virtual time the Streams client waits on the clock too, with
+     * its own SDK strategy. Without an engine clock (an endpoint elsewhere), virtual time falls back to the SDK's
+     * real backoff. {@code NONE} drops the DynamoDB clients' waits only.
+     */
+    static Clients.Retries retries(RetryBackoff backoff, ControllableClock clock) {
+        return switch (backoff) {
+            case VIRTUAL_TIME -> clock == null ? Clients.Retries.SDK : new Clients.Retries(
+                    SdkRetries.virtualTime(clock),
+                    builder -> SdkRetries.virtualTime(clock, SdkRetries.dynamoDbStreamsDefaults()).accept(builder));
+            case NONE -> new Clients.Retries(SdkRetries.withoutBackoff(), null);
+            case SDK_DEFAULT -> Clients.Retries.SDK;
+        };
     }
 
     /** In process to an engine in this JVM unless the settings ask for HTTP; over HTTP to an endpoint elsewhere. */

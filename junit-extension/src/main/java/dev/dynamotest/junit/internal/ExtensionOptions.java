@@ -54,7 +54,7 @@ public record ExtensionOptions(String region, String host, Integer port, Isolati
                 tableFiles,
                 annotation != null ? annotation.capacity() : CapacityMode.OBSERVE,
                 retryBackoff != null ? retryBackoff : annotation != null ? annotation.retryBackoff()
-                        : RetryBackoff.SDK_DEFAULT,
+                        : RetryBackoff.VIRTUAL_TIME,
                 transport != null ? transport : annotation != null ? annotation.transport() : Transport.IN_PROCESS,
                 engine);
     }

@@ -1,5 +1,6 @@
 package dev.dynamotest.junit.internal;
 
+import dev.dynamotest.faults.SdkRetries;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Loads and initialises the SDK client's classes on a thread of its own while the endpoint starts, so that the
  * first injected client is quick to build: on a cold JVM that build costs about as much as the endpoint's start.
- * It builds a client and makes one call through an HTTP client that answers it without an engine, once per JVM.
+ * It builds a client and makes one call through an HTTP client that answers it without an engine, and reads the
+ * SDK's retry strategy for DynamoDB that the injected clients start from, once per JVM.
  */
 final class SdkWarmUp {
 
@@ -68,6 +70,7 @@ final class SdkWarmUp {
                 .httpClient(new EmptyAnswers())
                 .build()) {
             client.listTables();
+            SdkRetries.dynamoDbDefaults();   // read once per JVM: the strategy the injected clients' retries start from
         } catch (RuntimeException | LinkageError e) {
             // only a head start: the real client reports whatever goes wrong when a test asks for it
         }

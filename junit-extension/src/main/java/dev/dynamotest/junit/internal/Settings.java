@@ -31,15 +31,15 @@ public record Settings(String region, String host, int port, Isolation isolation
     public Settings {
         tableFiles = List.copyOf(tableFiles);
         capacity = capacity == null ? CapacityMode.OBSERVE : capacity;
-        retryBackoff = retryBackoff == null ? RetryBackoff.SDK_DEFAULT : retryBackoff;
+        retryBackoff = retryBackoff == null ? RetryBackoff.VIRTUAL_TIME : retryBackoff;
         transport = transport == null ? Transport.IN_PROCESS : transport;
     }
 
-    /** The defaults: us-east-1 on 127.0.0.1, a port the OS chooses, {@link Isolation#PER_METHOD}, clients in process,
-     * an engine as {@link EngineConfig#defaults()} describes. */
+    /** The defaults: us-east-1 on 127.0.0.1, a port the OS chooses, {@link Isolation#PER_METHOD}, clients in process
+     * retrying in virtual time, an engine as {@link EngineConfig#defaults()} describes. */
     public static Settings defaults() {
         return new Settings("us-east-1", "127.0.0.1", 0, Isolation.PER_METHOD, null, List.of(), CapacityMode.OBSERVE,
-                RetryBackoff.SDK_DEFAULT, Transport.IN_PROCESS, null);
+                RetryBackoff.VIRTUAL_TIME, Transport.IN_PROCESS, null);
     }
 
     /** The same settings in another region. */
