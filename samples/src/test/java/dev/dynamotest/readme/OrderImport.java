@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
-/** The application code of the README's capacity example: imports orders one by one and reports the throttled. */
+/** Application code for the README's auto scaling examples: imports orders one by one and reports the throttled. */
 final class OrderImport {
 
     /** What an import did: the ids of the orders it could not write after the SDK's retries. */

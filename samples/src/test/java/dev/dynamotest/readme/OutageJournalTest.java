@@ -8,14 +8,13 @@ import dev.dynamotest.core.regions.RegionOutage;
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.DynamoTable;
 import dev.dynamotest.junit.DynamoTest;
-import dev.dynamotest.junit.RetryBackoff;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 
-@DynamoTest(retryBackoff = RetryBackoff.NONE)
+@DynamoTest
 @DynamoTable(name = "Orders", partitionKey = "pk")
 @DynamoTable(name = "Orders", partitionKey = "pk", region = "eu-west-1")
 class OutageJournalTest {

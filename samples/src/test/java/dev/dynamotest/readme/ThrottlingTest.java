@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-@DynamoTest
+@DynamoTest   // the SDK's retries, waiting in virtual time: its backoff moves the engine's clock, not the test
 @DynamoTable(name = "Orders", partitionKey = "pk")
 class ThrottlingTest {
 
