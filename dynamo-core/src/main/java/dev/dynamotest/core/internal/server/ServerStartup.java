@@ -5,6 +5,7 @@ import java.net.URL;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ final class ServerStartup {
     private static final String SLF4J1_BINDING = "org/slf4j/impl/StaticLoggerBinder.class";
     private static final String SLF4J1_NOTICE = "SLF4J: ";
     private static final String JAVALIN_NOTICE = "It looks like you don't have a logger";
+    private static final AtomicBoolean SLF4J1_INITIALISED = new AtomicBoolean();
     /**
      * Jetty pads some arrays to a cache line and asks JMX whether references are compressed to size them; they
      * are by default (heaps under 32 GB), and a wrong guess costs a little padding, never correctness.
@@ -38,7 +40,9 @@ final class ServerStartup {
         setIfAbsent(REFERENCES_PER_CACHE_LINE, "16");
         if (slf4j1WithoutBinding()) {
             // SLF4J 1 reports the missing binding on its first use, once per JVM: that use is made here
-            FilteredStderr.during(line -> line.startsWith(SLF4J1_NOTICE), LoggerFactory::getILoggerFactory);
+            if (!SLF4J1_INITIALISED.getAndSet(true)) {
+                FilteredStderr.during(line -> line.startsWith(SLF4J1_NOTICE), LoggerFactory::getILoggerFactory);
+            }
         } else if (!hasLogger()) {
             setIfAbsent("slf4j.internal.verbosity", "WARN");
             setIfAbsent("slf4j.provider", NOP_PROVIDER);
