@@ -23,7 +23,6 @@ final class SdkWarmUp {
 
     /** Set once the JVM has been warmed: later classes find the SDK loaded. */
     private static final AtomicBoolean STARTED = new AtomicBoolean();
-    private static final String NOP_PROVIDER = "org.slf4j.helpers.NOP_FallbackServiceProvider";
 
     private SdkWarmUp() {
     }
@@ -33,33 +32,11 @@ final class SdkWarmUp {
         if (STARTED.getAndSet(true)) {
             return;
         }
-        quietLogging();
+        QuietLogging.apply();
         Thread thread = new Thread(SdkWarmUp::run, "dynamotest-sdk-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
-    }
-
-    /**
-     * With no SLF4J provider on the class path, the SDK would have SLF4J print a warning: the same defaults as the
-     * endpoint's start (no-operation logging, SLF4J's own notices at WARN) apply first, unless set already.
-     */
-    private static void quietLogging() {
-        ClassLoader loader = SdkWarmUp.class.getClassLoader();
-        if (loader.getResource("META-INF/services/org.slf4j.spi.SLF4JServiceProvider") != null) {
-            return;
-        }
-        try {
-            Class.forName(NOP_PROVIDER, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return;
-        }
-        if (System.getProperty("slf4j.internal.verbosity") == null) {
-            System.setProperty("slf4j.internal.verbosity", "WARN");
-        }
-        if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.provider", NOP_PROVIDER);
-        }
     }
 
     private static void run() {
