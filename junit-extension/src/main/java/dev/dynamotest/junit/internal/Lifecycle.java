@@ -107,6 +107,7 @@ public final class Lifecycle {
     }
 
     private DynamoResource resource(ExtensionContext context) {
+        SdkVersion.require();
         ExtensionContext outermost = outermost(context);
         Function<String, Optional<String>> parameters = key -> ExtensionOptions.parameter(key,
                 outermost::getConfigurationParameter);
