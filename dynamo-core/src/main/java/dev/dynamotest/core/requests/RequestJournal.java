@@ -8,7 +8,6 @@ import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.Operation;
 import dev.dynamotest.core.RequestInterceptor;
-import dev.dynamotest.core.internal.partiql.StatementTables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
