@@ -175,4 +175,22 @@ class PartiqlBatchAndTransactionTest {
                 "ValidationException",
                 "Unsupported operation: A transaction must contain either all reads or all writes");
     }
+
+    @Test
+    void a_transaction_refuses_more_than_100_statements_a_bare_exists_and_returning() {
+        List<ParameterizedStatement> many = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            many.add(tx("DELETE FROM Accounts WHERE pk = 'x" + i + "'"));
+        }
+        assertThat(BatchWriteTest.errorOf(() -> client.executeTransaction(r -> r.transactStatements(many))))
+                .startsWith("ValidationException: 1 validation error detected: Value '")
+                .endsWith("' at 'transactStatements' failed to satisfy constraint: Member must have length less "
+                        + "than or equal to 100");
+        LocalEndpoint.assertError(() -> client.executeTransaction(r -> r.transactStatements(
+                        tx("EXISTS(SELECT * FROM Accounts WHERE pk = 'x')"))),
+                "ValidationException", "Unsupported operation: EXISTS needs a condition besides the key");
+        LocalEndpoint.assertError(() -> client.executeTransaction(r -> r.transactStatements(
+                        tx("DELETE FROM Accounts WHERE pk = 'x' RETURNING ALL OLD *"))),
+                "ValidationException", "Unsupported operation: RETURNING is not supported in a transaction");
+    }
 }
