@@ -16,6 +16,7 @@ import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
@@ -84,6 +85,26 @@ class PartiqlEngineTest {
             assertThat(records).extracting(Record::eventNameAsString).containsExactly("INSERT", "MODIFY", "REMOVE");
             assertThat(records.get(1).dynamodb().oldImage()).containsEntry("v", BatchWriteTest.n("1"));
             assertThat(records.get(1).dynamodb().newImage()).containsEntry("v", BatchWriteTest.n("2"));
+        }
+    }
+
+    @Test
+    void writes_by_statement_replicate_to_the_global_tables_replicas() {
+        try (LocalEndpoint endpoint = new LocalEndpoint()) {
+            DynamoDbClient us = endpoint.client(Region.US_EAST_1);
+            DynamoDbClient eu = endpoint.client(Region.EU_WEST_1);
+            us.createTable(r -> r.tableName("Global").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .keySchema(LocalEndpoint.key("pk", KeyType.HASH)).attributeDefinitions(LocalEndpoint.attribute("pk"))
+                    .streamSpecification(st -> st.streamEnabled(true)
+                            .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+            us.updateTable(r -> r.tableName("Global").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
+
+            us.executeStatement(r -> r.statement("INSERT INTO \"Global\" VALUE {'pk': 'g', 'v': 1}"));
+            us.executeStatement(r -> r.statement("UPDATE \"Global\" SET v = 2 WHERE pk = 'g'"));
+            endpoint.server().engine().replication().awaitQuiet();
+
+            assertThat(eu.executeStatement(r -> r.statement("SELECT v FROM \"Global\" WHERE pk = 'g'")).items())
+                    .containsExactly(Map.of("v", BatchWriteTest.n("2")));
         }
     }
 

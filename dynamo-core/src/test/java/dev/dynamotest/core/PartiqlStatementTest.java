@@ -99,6 +99,9 @@ class PartiqlStatementTest {
                 .containsExactly("2", "4");
         assertThat(sortKeys(run("SELECT * FROM Orders WHERE pk = 'A' AND sk >= 2 AND sk < 4")))
                 .containsExactly("2", "3");
+        assertThat(sortKeys(run("SELECT * FROM Orders WHERE pk = 'A' AND sk <= 4 AND 2 <= sk")))
+                .containsExactly("2", "3", "4");
+        assertThat(sortKeys(run("SELECT * FROM Orders WHERE 'A' = pk AND 3 < sk"))).containsExactly("4", "5");
         assertThat(sortKeys(run("SELECT * FROM Orders WHERE pk = 'A' AND (total <= 10 OR total >= 50)")))
                 .containsExactly("1", "5");
         assertThat(sortKeys(run("SELECT * FROM Orders WHERE pk = 'A' AND NOT status <> 'NEW'")))

@@ -214,7 +214,6 @@ final class StatementPlanner {
         List<List<JsonNode>> partitions = partitionValues(partition, conjuncts);
         Predicate sortCondition = partitions != null && sort.size() == 1
                 ? sortKeyCondition(sort.get(0).name(), conjuncts) : null;
-        conjuncts.remove(sortCondition);
         if (partitions != null && filterNamesKey(conjuncts, partition, sort)) {
             partitions = null;
         }
@@ -306,25 +305,67 @@ final class StatementPlanner {
         return false;
     }
 
-    /** The first conjunct a Query's key condition can hold on the sort key, or null. */
+    /**
+     * Takes from the conjuncts the condition a Query's key condition holds on the sort key, or null: an inclusive
+     * lower and upper bound together as BETWEEN, else the first comparison, BETWEEN or begins_with on it.
+     */
     private static Predicate sortKeyCondition(String name, List<Predicate> conjuncts) {
+        Predicate lower = null;
+        Predicate upper = null;
         for (Predicate conjunct : conjuncts) {
-            if (conjunct instanceof Predicate.Compare c && SORT_KEY_OPERATORS.contains(c.operator())
-                    && (isAttribute(c.left(), name) && c.right() instanceof Term.Value
-                    || isAttribute(c.right(), name) && c.left() instanceof Term.Value)) {
-                return conjunct;
+            String operator = boundOperator(conjunct, name);
+            if (">=".equals(operator) && lower == null) {
+                lower = conjunct;
+            } else if ("<=".equals(operator) && upper == null) {
+                upper = conjunct;
+            }
+        }
+        if (lower != null && upper != null) {
+            conjuncts.remove(lower);
+            conjuncts.remove(upper);
+            return new Predicate.Between(new Term.Path(top(name)), boundValue(lower, name), boundValue(upper, name));
+        }
+        for (Predicate conjunct : conjuncts) {
+            String operator = boundOperator(conjunct, name);
+            if (operator != null) {
+                conjuncts.remove(conjunct);
+                return new Predicate.Compare(new Term.Path(top(name)), operator, boundValue(conjunct, name));
             }
             if (conjunct instanceof Predicate.Between b && isAttribute(b.operand(), name)
-                    && b.low() instanceof Term.Value && b.high() instanceof Term.Value) {
-                return conjunct;
-            }
-            if (conjunct instanceof Predicate.Function f && f.name().equals("begins_with")
+                    && b.low() instanceof Term.Value && b.high() instanceof Term.Value
+                    || conjunct instanceof Predicate.Function f && f.name().equals("begins_with")
                     && f.path().isTopLevel() && f.path().attribute().equals(name)
                     && f.argument() instanceof Term.Value) {
+                conjuncts.remove(conjunct);
                 return conjunct;
             }
         }
         return null;
+    }
+
+    /** The operator of {@code name op value}, turned round when written {@code value op name}; null for others. */
+    private static String boundOperator(Predicate predicate, String name) {
+        if (!(predicate instanceof Predicate.Compare c) || !SORT_KEY_OPERATORS.contains(c.operator())) {
+            return null;
+        }
+        if (isAttribute(c.left(), name) && c.right() instanceof Term.Value) {
+            return c.operator();
+        }
+        if (isAttribute(c.right(), name) && c.left() instanceof Term.Value) {
+            return switch (c.operator()) {
+                case "<" -> ">";
+                case "<=" -> ">=";
+                case ">" -> "<";
+                case ">=" -> "<=";
+                default -> c.operator();
+            };
+        }
+        return null;
+    }
+
+    private static Term boundValue(Predicate bound, String name) {
+        Predicate.Compare c = (Predicate.Compare) bound;
+        return isAttribute(c.left(), name) ? c.right() : c.left();
     }
 
     // keys
