@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.partiql.Statement;
+import dev.dynamotest.core.internal.partiql.StatementErrors;
 import dev.dynamotest.core.internal.partiql.StatementParser;
 import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.internal.protocol.Constraints;
@@ -58,7 +59,7 @@ final class BatchStatements implements OperationHandler {
             }
         }
         if (reads && writes) {
-            throw DynamoException.validation("Unsupported operation: A batch must contain either all reads or all "
+            throw StatementErrors.unsupported("A batch must contain either all reads or all "
                     + "writes");
         }
         ArrayNode responses = PartiqlOperations.NODES.arrayNode();
@@ -94,8 +95,8 @@ final class BatchStatements implements OperationHandler {
         try {
             Statement statement = StatementParser.parse(text, parameters);
             if (statement instanceof Statement.Select select && select.exists()) {
-                return new Member(null, DynamoException.validation(
-                        "Unsupported operation: EXISTS is only supported in ExecuteTransaction"), consistent,
+                return new Member(null, StatementErrors.unsupported(
+                        "EXISTS is only supported in ExecuteTransaction"), consistent,
                         onFailure);
             }
             return new Member(statement, null, consistent, onFailure);
@@ -129,7 +130,7 @@ final class BatchStatements implements OperationHandler {
             PartiqlOperations.putIfPresent(call.body(), "ReturnConsumedCapacity", capacity);
             PartiqlOperations.putIfPresent(call.body(), "ReturnValuesOnConditionCheckFailure", member.onFailure());
             if (call.body().has("ReturnValues")) {
-                throw DynamoException.validation("Unsupported operation: RETURNING is not supported in a batch");
+                throw StatementErrors.unsupported("RETURNING is not supported in a batch");
             }
             ObjectNode result = PartiqlOperations.run(region, statement, call, operations);
             consumed.add(result == null ? null : result.get("ConsumedCapacity"));

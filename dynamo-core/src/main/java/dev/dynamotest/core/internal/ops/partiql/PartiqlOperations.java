@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.partiql.Statement;
+import dev.dynamotest.core.internal.partiql.StatementErrors;
 import dev.dynamotest.core.internal.partiql.StatementParser;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
@@ -57,8 +58,8 @@ public final class PartiqlOperations {
         Statement statement = StatementParser.parse(text, parameters);
         if (!statement.reads()) {
             if (statement instanceof Statement.Select) {
-                throw DynamoException.validation(
-                        "Unsupported operation: EXISTS is only supported in ExecuteTransaction");
+                throw StatementErrors.unsupported(
+                        "EXISTS is only supported in ExecuteTransaction");
             }
             if (nextToken != null) {
                 throw DynamoException.validation("NextToken does not match request");

@@ -70,7 +70,7 @@ final class StatementPlanner {
         }
         Call call = write(region, statement);
         if (call.body().has("ReturnValues")) {
-            throw DynamoException.validation("Unsupported operation: RETURNING is not supported in a transaction");
+            throw StatementErrors.unsupported("RETURNING is not supported in a transaction");
         }
         String member = switch (call.operation()) {
             case "PutItem" -> "Put";
@@ -122,7 +122,7 @@ final class StatementPlanner {
     private static String setChange(ExpressionWriter writer, Statement.Assignment assignment, Term.Call call) {
         if (!(call.first() instanceof Term.Path target) || !target.path().equals(assignment.path())
                 || !(call.second() instanceof Term.Value value)) {
-            throw DynamoException.validation("Unsupported operation: " + call.function()
+            throw StatementErrors.unsupported("" + call.function()
                     + " takes the attribute it sets and a set value: SET " + assignment.path() + " = "
                     + call.function() + "(" + assignment.path() + ", <<...>>)");
         }
@@ -152,13 +152,13 @@ final class StatementPlanner {
 
     private ObjectNode conditionCheck(TableMeta table, Statement.Select exists) {
         if (exists.index() != null) {
-            throw DynamoException.validation("Unsupported operation: EXISTS on an index");
+            throw StatementErrors.unsupported("EXISTS on an index");
         }
         ExpressionWriter writer = new ExpressionWriter();
         ObjectNode body = request(table);
         KeySplit split = fullKey(table, exists.where());
         if (split.rest().isEmpty()) {
-            throw DynamoException.validation("Unsupported operation: EXISTS needs a condition besides the key");
+            throw StatementErrors.unsupported("EXISTS needs a condition besides the key");
         }
         body.set("Key", split.key());
         body.put("ConditionExpression", "attribute_exists(" + writer.path(top(table.hashKey().name())) + ") AND "
@@ -173,7 +173,7 @@ final class StatementPlanner {
     ObjectNode pointGet(String region, Statement.Select select) {
         TableMeta table = ctx.table(region, select.table());
         if (select.index() != null) {
-            throw DynamoException.validation("Unsupported operation: reading an index in a batch or transaction");
+            throw StatementErrors.unsupported("reading an index in a batch or transaction");
         }
         KeySplit split = fullKey(table, select.where());
         if (!split.rest().isEmpty() || select.orderBy() != null) {
@@ -219,7 +219,7 @@ final class StatementPlanner {
         }
         if (partitions == null) {
             if (select.orderBy() != null) {
-                throw DynamoException.validation("Unsupported operation: ORDER BY needs an equality or IN on the "
+                throw StatementErrors.unsupported("ORDER BY needs an equality or IN on the "
                         + "partition key in the WHERE clause, and at most one condition on the sort key");
             }
             ExpressionWriter writer = new ExpressionWriter();
@@ -233,7 +233,7 @@ final class StatementPlanner {
         }
         if (select.orderBy() != null && (sort.size() != 1 || !select.orderBy().isTopLevel()
                 || !select.orderBy().attribute().equals(sort.get(0).name()))) {
-            throw DynamoException.validation("Unsupported operation: ORDER BY is only supported on the sort key");
+            throw StatementErrors.unsupported("ORDER BY is only supported on the sort key");
         }
         List<ObjectNode> parts = new ArrayList<>();
         for (List<JsonNode> values : partitions) {

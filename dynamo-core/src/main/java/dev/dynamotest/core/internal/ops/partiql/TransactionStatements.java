@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.partiql.Statement;
+import dev.dynamotest.core.internal.partiql.StatementErrors;
 import dev.dynamotest.core.internal.partiql.StatementParser;
 import dev.dynamotest.core.internal.protocol.Constraints;
 import dev.dynamotest.core.internal.protocol.Json;
@@ -67,7 +68,7 @@ final class TransactionStatements implements OperationHandler {
         }
         long reads = statements.stream().filter(Statement::reads).count();
         if (reads > 0 && reads < statements.size()) {
-            throw DynamoException.validation("Unsupported operation: A transaction must contain either all reads "
+            throw StatementErrors.unsupported("A transaction must contain either all reads "
                     + "or all writes");
         }
         return reads > 0 ? read(region, statements, capacity) : write(region, statements, onFailure, capacity,
