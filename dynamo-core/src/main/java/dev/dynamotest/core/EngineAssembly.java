@@ -9,6 +9,7 @@ import dev.dynamotest.core.internal.ops.globaltables.RegionOutages;
 import dev.dynamotest.core.internal.ops.globaltables.Replicator;
 import dev.dynamotest.core.internal.ops.items.ItemOperations;
 import dev.dynamotest.core.internal.ops.lifecycle.Lifecycle;
+import dev.dynamotest.core.internal.ops.partiql.PartiqlOperations;
 import dev.dynamotest.core.internal.ops.query.QueryOperations;
 import dev.dynamotest.core.internal.ops.streams.StreamOperations;
 import dev.dynamotest.core.internal.ops.tables.TableOperations;
@@ -109,6 +110,7 @@ final class EngineAssembly {
         new ItemOperations(ctx).registerIn(router);
         new QueryOperations(ctx).registerIn(router);
         new MultiItemOperations(ctx).registerIn(router);
+        new PartiqlOperations(ctx, router).registerIn(router);
         new LegacyGlobalTables(ctx, replicator).registerIn(router);
         new StreamOperations(new StreamReader(streamCatalog), clock).registerIn(router);
         this.lifecycle = new Lifecycle(ctx, tableChanges, new BackupStore(db), log::lastSequence,

@@ -39,7 +39,8 @@ class ArchitectureTest {
             "expr",         // expressions: parse once, evaluate many
             "streams",      // the stream catalog, shards and records
             "write",        // the one write path and the engine context
-            "schema"),      // the table model the families share, and their small interfaces
+            "schema",       // the table model the families share, and their small interfaces
+            "partiql"),     // PartiQL statements: lexer, parser, and their DynamoDB expressions
             Set.of("server", "inprocess", "views"));
 
     private static final JavaClasses CORE = new ClassFileImporter()

@@ -205,7 +205,8 @@ public final class RequestJournal implements RequestInterceptor {
 
     /**
      * The tables a request body names: TableName, a table ARN, an Application Auto Scaling ResourceId
-     * ({@code table/NAME[/index/INDEX]}), the keys of RequestItems, and TransactItems'.
+     * ({@code table/NAME[/index/INDEX]}), the keys of RequestItems, TransactItems', and the tables of PartiQL
+     * statements (Statement, Statements, TransactStatements).
      */
     public static List<String> tablesOf(ObjectNode body) {
         if (body == null) {
@@ -238,7 +239,23 @@ public final class RequestJournal implements RequestInterceptor {
                 }
             }
         }
+        addStatement(names, body.get("Statement"));
+        for (String field : List.of("Statements", "TransactStatements")) {
+            JsonNode statements = body.get(field);
+            if (statements != null && statements.isArray()) {
+                statements.forEach(s -> addStatement(names, s.get("Statement")));
+            }
+        }
         return List.copyOf(names);
+    }
+
+    private static void addStatement(Set<String> names, JsonNode statement) {
+        if (statement != null && statement.isTextual()) {
+            String table = StatementTables.of(statement.asText());
+            if (table != null) {
+                names.add(table);
+            }
+        }
     }
 
     private static void addText(Set<String> names, JsonNode node) {
