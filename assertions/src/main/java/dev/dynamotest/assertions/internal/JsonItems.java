@@ -1,8 +1,10 @@
 package dev.dynamotest.assertions.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.model.AttributeValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,16 +17,15 @@ import java.util.Set;
 
 /**
  * Reads expected items from JSON: plain JSON ({@code {"pk": "A#1", "total": 5}}) or DynamoDB JSON
- * ({@code {"pk": {"S": "A#1"}}}), as one item, an array of items or a Scan output ({@code {"Items": [...]}}).
+ * ({@code {"pk": {"S": "A#1"}}}), told apart item by item as {@link PlainJson} says, as one item, an array of
+ * items or a Scan output ({@code {"Items": [...]}}).
  *
- * @param items   the items read
- * @param lenient whether they were plain JSON, which has no sets and no binary values, so that lists and
- *                strings stand for them
+ * @param items the items read
  */
-public record JsonItems(List<Map<String, AttributeValue>> items, boolean lenient) {
+public record JsonItems(List<Map<String, AttributeValue>> items) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> TYPES = Set.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS");
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     public static JsonItems parse(String json) {
         JsonNode root;
@@ -47,42 +48,18 @@ public record JsonItems(List<Map<String, AttributeValue>> items, boolean lenient
                 throw new IllegalArgumentException("an item must be a JSON object, not: " + node);
             }
         }
-        boolean dynamo = !nodes.isEmpty() && nodes.stream().allMatch(JsonItems::isDynamoJson);
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (JsonNode node : nodes) {
-            Map<String, AttributeValue> item = new LinkedHashMap<>();
-            node.fields().forEachRemaining(f -> item.put(f.getKey(), dynamo ? typed(f.getValue()) : plain(f.getValue())));
-            items.add(item);
+            items.add(item(PlainJson.item((ObjectNode) node)));
         }
-        return new JsonItems(items, !dynamo);
+        return new JsonItems(items);
     }
 
-    private static boolean isDynamoJson(JsonNode item) {
-        for (JsonNode value : item) {
-            if (!value.isObject() || value.size() != 1 || !TYPES.contains(value.fieldNames().next())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static AttributeValue plain(JsonNode node) {
-        if (node.isTextual()) {
-            return AttributeValue.string(node.textValue());
-        } else if (node.isNumber()) {
-            return AttributeValue.number(Values.canonical(node.decimalValue()));
-        } else if (node.isBoolean()) {
-            return AttributeValue.bool(node.booleanValue());
-        } else if (node.isArray()) {
-            List<AttributeValue> list = new ArrayList<>();
-            node.forEach(e -> list.add(plain(e)));
-            return new AttributeValue.L(list);
-        } else if (node.isObject()) {
-            Map<String, AttributeValue> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(f -> map.put(f.getKey(), plain(f.getValue())));
-            return new AttributeValue.M(map);
-        }
-        return AttributeValue.nul();
+    /** The item of an object in DynamoDB JSON. */
+    public static Map<String, AttributeValue> item(ObjectNode typedItem) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        typedItem.fields().forEachRemaining(f -> item.put(f.getKey(), typed(f.getValue())));
+        return item;
     }
 
     private static AttributeValue typed(JsonNode wrapper) {
