@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -108,8 +109,10 @@ class TemplateConditionsTest {
     @DynamoTablesFrom("cloudformation/conditions/conditional.json")
     static class JsonDefault {
         @Test
-        void dev_by_default(DynamoDbClient client) {
-            assertThat(client.listTables().tableNames()).containsExactly("sessions-dev");
+        void dev_by_default(DynamoDbClient client, Dynamo dynamo) {
+            assertThat(client.listTables().tableNames()).containsExactly("carts", "sessions-dev");
+            assertThat(dynamo.clientFor(Region.US_WEST_2).listTables().tableNames()).isEmpty();
+            assertThat(pointInTimeRecovery(client, "carts")).isEqualTo(PointInTimeRecoveryStatus.DISABLED);
             assertThat(pointInTimeRecovery(client, "sessions-dev")).isEqualTo(PointInTimeRecoveryStatus.DISABLED);
             assertThat(client.describeTimeToLive(r -> r.tableName("sessions-dev")).timeToLiveDescription()
                     .timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
@@ -120,8 +123,11 @@ class TemplateConditionsTest {
     @DynamoTablesFrom(value = "cloudformation/conditions/conditional.json", parameters = "Stage=prod")
     static class JsonProd {
         @Test
-        void prod(DynamoDbClient client) {
-            assertThat(client.listTables().tableNames()).containsExactly("ProdOnly", "sessions-prod");
+        void prod(DynamoDbClient client, Dynamo dynamo) {
+            assertThat(client.listTables().tableNames()).containsExactly("ProdOnly", "carts", "sessions-prod");
+            assertThat(pointInTimeRecovery(client, "carts")).isEqualTo(PointInTimeRecoveryStatus.ENABLED);
+            assertThat(pointInTimeRecovery(dynamo.clientFor(Region.US_WEST_2), "carts"))
+                    .isEqualTo(PointInTimeRecoveryStatus.ENABLED);
             assertThat(pointInTimeRecovery(client, "sessions-prod")).isEqualTo(PointInTimeRecoveryStatus.ENABLED);
             assertThat(client.describeTimeToLive(r -> r.tableName("sessions-prod")).timeToLiveDescription()
                     .timeToLiveStatus()).isEqualTo(TimeToLiveStatus.DISABLED);
