@@ -35,7 +35,7 @@ class PlainJsonSeedTest {
 
     @DynamoTest
     @DynamoTable(name = "Members", partitionKey = "pk")
-    @DynamoSeed(value = "seeds/members.json", table = "Members")
+    @DynamoSeed(value = "seeds/members-all-types.json", table = "Members")
     @DynamoSeed(value = "seeds/members-plain-forced.json", table = "Members", format = DynamoSeed.Format.PLAIN_JSON)
     static class Seeded {
         @Test
@@ -76,7 +76,7 @@ class PlainJsonSeedTest {
                              "avatar": {"B": "AQID"}, "keys": {"BS": ["Ag==", "AQ=="]}}""");
             assertThat(dynamo.table("Members")).item(Key.of("pk", "M#1")).hasAttribute("tags", List.of("vip", "early"));
             client.deleteItem(r -> r.tableName("Members").key(Map.of("pk", AttributeValue.fromS("M#3"))));
-            assertThat(dynamo.table("Members")).matchesJson(resource("seeds/members.json"));
+            assertThat(dynamo.table("Members")).matchesJson(resource("seeds/members-all-types.json"));
         }
 
         @Test
@@ -89,7 +89,7 @@ class PlainJsonSeedTest {
             String exportArn = client.exportTableToPointInTime(r -> r.tableArn(tableArn).s3Bucket("exports"))
                     .exportDescription().exportArn();
 
-            assertThat(dynamo.s3().export(exportArn)).isCompleted().matchesJson(resource("seeds/members.json"));
+            assertThat(dynamo.s3().export(exportArn)).isCompleted().matchesJson(resource("seeds/members-all-types.json"));
         }
 
         @Test
