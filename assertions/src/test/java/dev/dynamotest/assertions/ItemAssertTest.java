@@ -181,6 +181,14 @@ class ItemAssertTest {
     }
 
     @Test
+    void is_equal_to_refuses_a_dynamodb_json_set_that_is_not_an_array_of_strings() {
+        assertThatThrownBy(() -> a1().isEqualTo("""
+                {"pk": {"S": "A#1"}, "tags": {"SS": "vip"}}""")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a DynamoDB JSON SS value: {\"SS\":\"vip\"} (S, N and B take a string, BOOL true or "
+                        + "false, NULL true, M an object, L an array, and SS, NS and BS a non-empty array of strings)");
+    }
+
+    @Test
     void is_equal_to_fails_when_a_plain_json_array_is_compared_with_a_set_saying_how_to_write_a_set() {
         endpoint.put("Orders", "pk", "A#2", "sk", 1, "tags", Set.of("vip", "early"));
 

@@ -68,10 +68,25 @@ public record JsonItems(List<Map<String, AttributeValue>> items) {
         }
         String type = wrapper.fieldNames().next();
         JsonNode v = wrapper.get(type);
+        boolean shaped = switch (type) {
+            case "S", "B" -> v.isTextual();
+            case "N" -> v.isTextual() || v.isNumber();
+            case "BOOL" -> v.isBoolean();
+            case "NULL" -> v.isBoolean() && v.booleanValue();
+            case "M" -> v.isObject();
+            case "L" -> v.isArray();
+            case "SS", "NS", "BS" -> v.isArray() && !v.isEmpty() && allText(v);
+            default -> true;
+        };
+        if (!shaped) {
+            throw new IllegalArgumentException("not a DynamoDB JSON " + type + " value: " + wrapper
+                    + " (S, N and B take a string, BOOL true or false, NULL true, M an object, L an array, and SS, "
+                    + "NS and BS a non-empty array of strings)");
+        }
         return switch (type) {
             case "S" -> AttributeValue.string(v.asText());
-            case "N" -> AttributeValue.number(Values.canonical(new BigDecimal(v.asText())));
-            case "B" -> AttributeValue.binary(Base64.getDecoder().decode(v.asText()));
+            case "N" -> AttributeValue.number(Values.canonical(number(v.asText())));
+            case "B" -> AttributeValue.binary(base64(v.asText()));
             case "BOOL" -> AttributeValue.bool(v.asBoolean());
             case "NULL" -> AttributeValue.nul();
             case "M" -> {
@@ -86,10 +101,35 @@ public record JsonItems(List<Map<String, AttributeValue>> items) {
             }
             case "SS" -> new AttributeValue.SS(texts(v));
             case "NS" -> new AttributeValue.NS(new LinkedHashSet<>(texts(v).stream()
-                    .map(n -> Values.canonical(new BigDecimal(n))).toList()));
-            case "BS" -> new AttributeValue.BS(texts(v).stream().map(Base64.getDecoder()::decode).toList());
+                    .map(n -> Values.canonical(number(n))).toList()));
+            case "BS" -> new AttributeValue.BS(texts(v).stream().map(JsonItems::base64).toList());
             default -> throw new IllegalArgumentException("unknown DynamoDB type " + type);
         };
+    }
+
+    private static boolean allText(JsonNode array) {
+        for (JsonNode element : array) {
+            if (!element.isTextual()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static BigDecimal number(String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number: \"" + text + "\"", e);
+        }
+    }
+
+    private static byte[] base64(String text) {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not base64: \"" + text + "\"", e);
+        }
     }
 
     private static Set<String> texts(JsonNode array) {
