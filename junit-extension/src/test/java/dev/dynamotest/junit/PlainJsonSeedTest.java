@@ -7,8 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.assertions.Key;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +30,11 @@ class PlainJsonSeedTest {
         return client.getItem(r -> r.tableName("Members").key(Map.of("pk", AttributeValue.fromS(pk)))).item();
     }
 
-    static Path resource(String name) throws URISyntaxException {
-        return Path.of(PlainJsonSeedTest.class.getResource("/" + name).toURI());
+    /** The text of a class-path resource (a file, or an entry of the tests jar the compat modules run). */
+    static String resource(String name) throws IOException {
+        try (InputStream in = PlainJsonSeedTest.class.getResourceAsStream("/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @DynamoTest
@@ -67,7 +71,7 @@ class PlainJsonSeedTest {
 
         @Test
         void assertions_read_the_seed_file_as_the_seed_did(Dynamo dynamo, DynamoDbClient client)
-                throws URISyntaxException {
+                throws IOException {
             assertThat(dynamo.table("Members")).containsItem(Key.of("pk", "M#1"));
             assertThat(dynamo.table("Members")).item(Key.of("pk", "M#2"))
                     .hasAttribute("tags", Set.of("early", "vip"))
@@ -81,7 +85,7 @@ class PlainJsonSeedTest {
 
         @Test
         void an_export_of_the_seeded_table_reads_as_the_seed_file(Dynamo dynamo, DynamoDbClient client)
-                throws URISyntaxException {
+                throws IOException {
             client.deleteItem(r -> r.tableName("Members").key(Map.of("pk", AttributeValue.fromS("M#3"))));
             client.updateContinuousBackups(r -> r.tableName("Members")
                     .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
