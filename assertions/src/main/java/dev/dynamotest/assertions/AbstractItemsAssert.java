@@ -106,25 +106,23 @@ public abstract class AbstractItemsAssert<SELF extends AbstractItemsAssert<SELF>
      */
     public SELF containsExactlyItems(Object... items) {
         List<Map<String, AttributeValue>> expected = new ArrayList<>();
-        boolean lenient = false;
         for (Object item : items) {
             if (item instanceof Map<?, ?> map) {
                 expected.add(Values.item(map));
             } else if (item instanceof CharSequence json) {
                 JsonItems parsed = JsonItems.parse(json.toString());
                 expected.addAll(parsed.items());
-                lenient |= parsed.lenient();
             } else {
                 throw new IllegalArgumentException("an expected item is a Map or a JSON object, not " + item);
             }
         }
-        return holdsExactly(expected, lenient);
+        return holdsExactly(expected);
     }
 
     /** Verifies that the table holds exactly the items of a JSON array, in plain JSON or DynamoDB JSON. */
     public SELF matchesJson(String json) {
         JsonItems parsed = JsonItems.parse(json);
-        return holdsExactly(parsed.items(), parsed.lenient());
+        return holdsExactly(parsed.items());
     }
 
     /** Verifies that the table holds exactly the items of a JSON file, in plain JSON or DynamoDB JSON. */
@@ -136,9 +134,9 @@ public abstract class AbstractItemsAssert<SELF extends AbstractItemsAssert<SELF>
         }
     }
 
-    private SELF holdsExactly(List<Map<String, AttributeValue>> expected, boolean lenient) {
+    private SELF holdsExactly(List<Map<String, AttributeValue>> expected) {
         check(() -> {
-            ItemSetComparison comparison = ItemSetComparison.of(expected, actual.items(), actual.keyNames(), lenient);
+            ItemSetComparison comparison = ItemSetComparison.of(expected, actual.items(), actual.keyNames());
             if (!comparison.matches()) {
                 throw error("Expecting " + actual.noun() + " to hold exactly (in any order):\n"
                         + Messages.list(render(expected)) + "\nbut " + comparison.describe());

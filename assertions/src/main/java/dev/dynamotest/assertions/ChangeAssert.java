@@ -3,6 +3,7 @@ package dev.dynamotest.assertions;
 import dev.dynamotest.assertions.internal.ChangeSubject;
 import dev.dynamotest.assertions.internal.Messages;
 import dev.dynamotest.assertions.internal.Render;
+import dev.dynamotest.assertions.internal.TypeHint;
 import dev.dynamotest.assertions.internal.ValueEquality;
 import dev.dynamotest.assertions.internal.Values;
 import dev.dynamotest.core.model.AttributeValue;
@@ -88,9 +89,10 @@ public class ChangeAssert extends AbstractAssert<ChangeAssert, ChangeSubject> {
                         + Render.quote(name) + " equal to:\n  " + Render.value(wanted) + "\nbut it has no attribute "
                         + Render.quote(name));
             }
-            if (!ValueEquality.equal(wanted, found, false)) {
+            if (!ValueEquality.equal(wanted, found)) {
                 throw error("Expecting " + which + " value of attribute " + Render.quote(name) + ":\n  "
-                        + Render.value(found) + "\nto be:\n  " + Render.value(wanted));
+                        + Render.value(found) + "\nto be:\n  " + Render.value(wanted)
+                        + TypeHint.of(wanted, found).map(hint -> "\n" + hint).orElse(""));
             }
         });
         return myself;

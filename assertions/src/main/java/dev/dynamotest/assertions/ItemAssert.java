@@ -6,6 +6,7 @@ import dev.dynamotest.assertions.internal.ItemSubject;
 import dev.dynamotest.assertions.internal.JsonItems;
 import dev.dynamotest.assertions.internal.Messages;
 import dev.dynamotest.assertions.internal.Render;
+import dev.dynamotest.assertions.internal.TypeHint;
 import dev.dynamotest.assertions.internal.ValueEquality;
 import dev.dynamotest.assertions.internal.Values;
 import dev.dynamotest.core.model.AttributeValue;
@@ -82,7 +83,6 @@ public class ItemAssert extends AbstractAssert<ItemAssert, Map<String, Attribute
     @Override
     public ItemAssert isEqualTo(Object expected) {
         Map<String, AttributeValue> wanted;
-        boolean lenient;
         if (expected instanceof CharSequence json) {
             JsonItems parsed = JsonItems.parse(json.toString());
             if (parsed.items().size() != 1) {
@@ -90,15 +90,13 @@ public class ItemAssert extends AbstractAssert<ItemAssert, Map<String, Attribute
                         + " items");
             }
             wanted = parsed.items().get(0);
-            lenient = parsed.lenient();
         } else if (expected instanceof Map<?, ?> map) {
             wanted = Values.item(map);
-            lenient = false;
         } else {
             throw new IllegalArgumentException("an expected item is a Map or a JSON object, not " + expected);
         }
         check(item -> {
-            List<String> differences = ItemDiff.of(wanted, item, lenient);
+            List<String> differences = ItemDiff.of(wanted, item);
             if (!differences.isEmpty()) {
                 throw error("Expecting item:\n" + Render.indent(subject.render(item), 2) + "\nto be:\n"
                         + Render.indent(subject.render(wanted), 2) + "\nbut:\n" + Messages.list(differences));
@@ -132,9 +130,9 @@ public class ItemAssert extends AbstractAssert<ItemAssert, Map<String, Attribute
             throw error("Expecting item:\n" + Render.indent(subject.render(item), 2) + "\nto have " + what
                     + " equal to:\n  " + Render.value(wanted) + "\nbut it has no " + what);
         }
-        if (!ValueEquality.equal(wanted, found.get(), false)) {
+        if (!ValueEquality.equal(wanted, found.get())) {
             throw error("Expecting " + what + ":\n  " + Render.value(found.get()) + "\nto be:\n  "
-                    + Render.value(wanted));
+                    + Render.value(wanted) + TypeHint.of(wanted, found.get()).map(hint -> "\n" + hint).orElse(""));
         }
     }
 

@@ -74,7 +74,7 @@ public class TableAssert extends AbstractItemsAssert<TableAssert> {
     public TableAssert matchesTableAt(String sourceName, Instant at) {
         check(() -> {
             List<Map<String, AttributeValue>> expected = actual.reader().itemsOfTableAt(sourceName, at);
-            ItemSetComparison comparison = ItemSetComparison.of(expected, actual.items(), actual.keyNames(), false);
+            ItemSetComparison comparison = ItemSetComparison.of(expected, actual.items(), actual.keyNames());
             if (!comparison.matches()) {
                 throw error("Expecting table to hold exactly what table " + sourceName + " held at " + at + ":\n"
                         + Messages.list(expected.stream().map(actual::render).toList()) + "\nbut "

@@ -156,14 +156,81 @@ class ItemAssertTest {
 
     @Test
     void is_equal_to_passes_with_plain_json_dynamodb_json_or_a_map() {
-        endpoint.put("Orders", "pk", "A#2", "sk", 1, "total", 10, "tags", Set.of("b", "a"));
+        endpoint.put("Orders", "pk", "A#2", "sk", 1, "total", 10, "lines", List.of("b", "a"));
         ItemAssert item = assertThat(endpoint.table("Orders")).item(Key.of("pk", "A#2", "sk", 1));
 
         item.isEqualTo("""
-                {"pk": "A#2", "sk": 1, "total": 10.0, "tags": ["a", "b"]}""");
+                {"pk": "A#2", "sk": 1, "total": 10.0, "lines": ["b", "a"]}""");
         item.isEqualTo("""
-                {"pk": {"S": "A#2"}, "sk": {"N": "1"}, "total": {"N": "1E1"}, "tags": {"SS": ["b", "a"]}}""");
-        item.isEqualTo(Map.of("pk", "A#2", "sk", 1, "total", 10, "tags", Set.of("a", "b")));
+                {"pk": {"S": "A#2"}, "sk": {"N": "1"}, "total": {"N": "1E1"}, "lines": {"L": [{"S": "b"}, {"S": "a"}]}}""");
+        item.isEqualTo(Map.of("pk", "A#2", "sk", 1, "total", 10, "lines", List.of("b", "a")));
+    }
+
+    @Test
+    void is_equal_to_passes_with_a_set_in_dynamodb_json_or_a_java_set_in_any_order() {
+        endpoint.put("Orders", "pk", "A#2", "sk", 1, "tags", Set.of("vip", "early"), "sizes", Set.of(2, 10),
+                "blobs", Set.of(new byte[] {1}, new byte[] {2}), "data", new byte[] {1, 2, 3});
+        ItemAssert item = assertThat(endpoint.table("Orders")).item(Key.of("pk", "A#2", "sk", 1));
+
+        item.isEqualTo("""
+                {"pk": {"S": "A#2"}, "sk": {"N": "1"}, "tags": {"SS": ["early", "vip"]}, "sizes": {"NS": ["10.0", "2"]},
+                 "blobs": {"BS": ["Ag==", "AQ=="]}, "data": {"B": "AQID"}}""");
+        item.isEqualTo(Map.of("pk", "A#2", "sk", 1, "tags", Set.of("early", "vip"), "sizes", Set.of(10, 2),
+                "blobs", Set.of(new byte[] {2}, new byte[] {1}), "data", new byte[] {1, 2, 3}));
+        item.hasAttribute("tags", Set.of("early", "vip"));
+    }
+
+    @Test
+    void is_equal_to_refuses_a_dynamodb_json_set_that_is_not_an_array_of_strings() {
+        assertThatThrownBy(() -> a1().isEqualTo("""
+                {"pk": {"S": "A#1"}, "tags": {"SS": "vip"}}""")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a DynamoDB JSON SS value: {\"SS\":\"vip\"} (S, N and B take a string, BOOL true or "
+                        + "false, NULL true, M an object, L an array, and SS, NS and BS a non-empty array of strings)");
+    }
+
+    @Test
+    void is_equal_to_fails_when_a_plain_json_array_is_compared_with_a_set_saying_how_to_write_a_set() {
+        endpoint.put("Orders", "pk", "A#2", "sk", 1, "tags", Set.of("vip", "early"));
+
+        assertThatThrownBy(() -> assertThat(endpoint.table("Orders")).item(Key.of("pk", "A#2", "sk", 1))
+                .isEqualTo("""
+                        {"pk": "A#2", "sk": 1, "tags": ["early", "vip"]}""")).hasMessage("""
+                [Item {pk=A#2, sk=1} of table Orders (us-east-1)]
+                Expecting item:
+                  {"pk": "A#2", "sk": 1, "tags": <<"early", "vip">>}
+                to be:
+                  {"pk": "A#2", "sk": 1, "tags": ["early", "vip"]}
+                but:
+                  "tags" is <<"early", "vip">> instead of ["early", "vip"] (a list (L) never equals a set (SS): \
+                a plain-JSON array and a Java List are lists; write a set as a java.util.Set, or write the whole item \
+                in DynamoDB JSON, where a set is {"SS": [...]})""");
+    }
+
+    @Test
+    void has_attribute_fails_when_a_list_is_compared_with_a_set_saying_how_to_write_a_set() {
+        endpoint.put("Orders", "pk", "A#2", "sk", 1, "sizes", Set.of(1, 2));
+
+        assertThatThrownBy(() -> assertThat(endpoint.table("Orders")).item(Key.of("pk", "A#2", "sk", 1))
+                .hasAttribute("sizes", List.of(1, 2))).hasMessage("""
+                [Item {pk=A#2, sk=1} of table Orders (us-east-1)]
+                Expecting attribute "sizes":
+                  <<1, 2>>
+                to be:
+                  [1, 2]
+                a list (L) never equals a set (NS): a plain-JSON array and a Java List are lists; write a set as a \
+                java.util.Set, or write the whole item in DynamoDB JSON, where a set is {"NS": [...]}""");
+    }
+
+    @Test
+    void is_equal_to_fails_when_a_plain_json_string_is_compared_with_binary_data_saying_how_to_write_it() {
+        endpoint.put("Orders", "pk", "A#2", "sk", 1, "data", new byte[] {1, 2, 3});
+
+        assertThatThrownBy(() -> assertThat(endpoint.table("Orders")).item(Key.of("pk", "A#2", "sk", 1))
+                .isEqualTo("""
+                        {"pk": "A#2", "sk": 1, "data": "AQID"}""")).hasMessageEndingWith("""
+                  "data" is {{AQID}} instead of "AQID" (a string (S) never equals binary data (B): a plain-JSON \
+                string is a string; write binary data as a byte[], or write the whole item in DynamoDB JSON, where \
+                it is {"B": "<base64>"})""");
     }
 
     @Test

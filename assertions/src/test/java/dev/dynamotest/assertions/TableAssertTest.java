@@ -8,6 +8,7 @@ import dev.dynamotest.assertions.support.TestEndpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,11 +190,28 @@ class TableAssertTest {
     }
 
     @Test
-    void matches_json_passes_with_plain_json_numbers_by_value_and_lists_for_sets() {
-        endpoint.put("Orders", "pk", "A#1", "sk", 1, "total", 10, "tags", Set.of("x", "y"));
+    void matches_json_passes_with_plain_json_numbers_by_value_and_a_set_in_a_dynamodb_json_item() {
+        endpoint.put("Orders", "pk", "A#1", "sk", 1, "total", 10, "lines", List.of("x", "y"));
+        endpoint.put("Orders", "pk", "A#2", "sk", 1, "tags", Set.of("x", "y"));
 
         orders().matchesJson("""
-                [{"pk": "A#1", "sk": 1.0, "total": 1e1, "tags": ["y", "x"]}]""");
+                [{"pk": "A#1", "sk": 1.0, "total": 1e1, "lines": ["x", "y"]},
+                 {"pk": {"S": "A#2"}, "sk": {"N": "1"}, "tags": {"SS": ["y", "x"]}}]""");
+    }
+
+    @Test
+    void matches_json_fails_when_a_plain_json_array_is_compared_with_a_set_saying_how_to_write_a_set() {
+        endpoint.put("Orders", "pk", "A#1", "sk", 1, "tags", Set.of("x", "y"));
+
+        assertThatThrownBy(() -> orders().matchesJson("""
+                [{"pk": "A#1", "sk": 1, "tags": ["x", "y"]}]""")).hasMessage("""
+                [Table Orders (us-east-1)]
+                Expecting table to hold exactly (in any order):
+                  {"pk": "A#1", "sk": 1, "tags": ["x", "y"]}
+                but items that differ:
+                  {pk=A#1, sk=1}: "tags" is <<"x", "y">> instead of ["x", "y"] (a list (L) never equals a set (SS): \
+                a plain-JSON array and a Java List are lists; write a set as a java.util.Set, or write the whole item \
+                in DynamoDB JSON, where a set is {"SS": [...]})""");
     }
 
     @Test

@@ -15,7 +15,11 @@ import java.lang.annotation.Target;
  * <p>The file (a class-path resource, or a path relative to the working directory) holds either an array
  * of items for the table named by {@link #table()}, or an object whose fields are table names and whose
  * values are arrays of items, or {@code PutRequest}s as {@code aws dynamodb batch-write-item} takes them.
- * Items are in DynamoDB JSON ({@code {"pk": {"S": "A#1"}}}) or plain JSON ({@code {"pk": "A#1"}}).
+ * Items are in DynamoDB JSON ({@code {"pk": {"S": "A#1"}}}) or plain JSON ({@code {"pk": "A#1"}}), told apart
+ * item by item as assertions tell them apart: an item is DynamoDB JSON when every attribute is an object with a
+ * single type key. Plain JSON reads as the AWS SDK's {@code EnhancedDocument.fromJson} reads it (object M,
+ * array L, string S, number N, {@code true}/{@code false} BOOL, {@code null} NULL); an item with a set or binary
+ * data is written in DynamoDB JSON ({@code {"tags": {"SS": ["vip", "early"]}}}).
  *
  * <pre>{@code
  * @DynamoSeed(value = "orders.json", table = "Orders")
@@ -42,11 +46,14 @@ public @interface DynamoSeed {
 
     /** The JSON form of the items. */
     enum Format {
-        /** DynamoDB JSON if every attribute is an object with a single type key such as {@code "S"}. */
+        /** DynamoDB JSON if every attribute is an object with a single type key such as {@code "S"}, else plain JSON. */
         AUTO,
         /** {@code {"pk": {"S": "A#1"}, "total": {"N": "12"}}}. */
         DYNAMODB_JSON,
-        /** {@code {"pk": "A#1", "total": 12}}: numbers become N, arrays L, objects M. */
+        /**
+         * {@code {"pk": "A#1", "total": 12}}: objects become M, arrays L, strings S, numbers N, booleans BOOL,
+         * {@code null} NULL, even where an attribute looks like DynamoDB JSON.
+         */
         PLAIN_JSON
     }
 }

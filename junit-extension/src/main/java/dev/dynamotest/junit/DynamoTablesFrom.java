@@ -20,6 +20,16 @@ import java.lang.annotation.Target;
  *       region). A resource without {@code TableName} is named after its logical id.</li>
  * </ul>
  *
+ * <p>A template is evaluated as a stack creation would evaluate it: its {@code Conditions} ({@code Fn::Equals},
+ * {@code Fn::Not}, {@code Fn::And}, {@code Fn::Or}, {@code Condition}), a resource's {@code Condition}
+ * attribute, {@code Fn::If}, {@code AWS::NoValue}, {@code Ref}, {@code Fn::Sub}, {@code Fn::Join},
+ * {@code Fn::Select}, {@code Fn::Split}, {@code Fn::FindInMap} and {@code Fn::Base64}, over the parameters'
+ * defaults, {@link #parameters()} and the pseudo parameters. A function that needs a deployed stack
+ * ({@code Fn::GetAtt}, {@code Fn::ImportValue}, a {@code Ref} to a resource other than a table, ...) fails the
+ * test class with a message naming it, the resource and the property, except in the properties that are not
+ * read ({@code SSESpecification}, {@code KinesisStreamSpecification}, {@code ContributorInsightsSpecification},
+ * {@code ResourcePolicy}, {@code ImportSourceSpecification}, {@code ReplicaStreamSpecification}).
+ *
  * <pre>{@code
  * @DynamoTablesFrom(value = "infra/template.yaml", parameters = "Stage=test")
  * }</pre>
@@ -33,6 +43,6 @@ public @interface DynamoTablesFrom {
     /** The files. */
     String[] value();
 
-    /** Template parameter values, {@code Name=value}, for {@code Ref} and {@code Fn::Sub} in table names. */
+    /** Template parameter values, {@code Name=value}; a parameter left out takes its {@code Default}. */
     String[] parameters() default {};
 }

@@ -59,7 +59,7 @@ public record ChangesSubject(ChangeSource source, String table, boolean ordered,
         for (int i = Math.max(0, after + 1); i < records.size(); i++) {
             ChangeRecord r = records.get(i);
             if (r.eventName().equals(event) && r.keys().keySet().equals(key.keySet()) && key.entrySet().stream()
-                    .allMatch(e -> ValueEquality.equal(e.getValue(), r.keys().get(e.getKey()), false))) {
+                    .allMatch(e -> ValueEquality.equal(e.getValue(), r.keys().get(e.getKey())))) {
                 found.add(i);
             }
         }
@@ -90,7 +90,7 @@ public record ChangesSubject(ChangeSource source, String table, boolean ordered,
         for (String name : names) {
             AttributeValue old = before.get(name);
             AttributeValue now = after.get(name);
-            if (old == null || now == null || !ValueEquality.equal(old, now, false)) {
+            if (old == null || now == null || !ValueEquality.equal(old, now)) {
                 changed.add(Render.quote(name) + " " + (old == null ? "(none)" : Render.value(old)) + " -> "
                         + (now == null ? "(none)" : Render.value(now)));
             }

@@ -12,8 +12,7 @@ public final class ItemDiff {
     private ItemDiff() {
     }
 
-    public static List<String> of(Map<String, AttributeValue> expected, Map<String, AttributeValue> actual,
-            boolean lenient) {
+    public static List<String> of(Map<String, AttributeValue> expected, Map<String, AttributeValue> actual) {
         List<String> lines = new ArrayList<>();
         TreeSet<String> names = new TreeSet<>(expected.keySet());
         names.addAll(actual.keySet());
@@ -24,8 +23,9 @@ public final class ItemDiff {
                 lines.add(Render.quote(name) + " is missing (expected " + Render.value(e) + ")");
             } else if (e == null) {
                 lines.add(Render.quote(name) + " is not expected (it is " + Render.value(a) + ")");
-            } else if (!ValueEquality.equal(e, a, lenient)) {
-                lines.add(Render.quote(name) + " is " + Render.value(a) + " instead of " + Render.value(e));
+            } else if (!ValueEquality.equal(e, a)) {
+                lines.add(Render.quote(name) + " is " + Render.value(a) + " instead of " + Render.value(e)
+                        + TypeHint.of(e, a).map(hint -> " (" + hint + ")").orElse(""));
             }
         }
         return lines;

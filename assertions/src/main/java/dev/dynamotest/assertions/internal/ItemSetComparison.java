@@ -21,13 +21,13 @@ public final class ItemSetComparison {
     }
 
     public static ItemSetComparison of(List<Map<String, AttributeValue>> expected,
-            List<Map<String, AttributeValue>> actual, List<String> keyNames, boolean lenient) {
+            List<Map<String, AttributeValue>> actual, List<String> keyNames) {
         ItemSetComparison result = new ItemSetComparison();
         List<Map<String, AttributeValue>> left = new ArrayList<>(actual);
         List<Map<String, AttributeValue>> unpaired = new ArrayList<>();
         for (Map<String, AttributeValue> e : expected) {
             Optional<Map<String, AttributeValue>> equal = left.stream()
-                    .filter(a -> ValueEquality.items(e, a, lenient)).findFirst();
+                    .filter(a -> ValueEquality.items(e, a)).findFirst();
             if (equal.isPresent()) {
                 left.remove(equal.get());
             } else {
@@ -41,7 +41,7 @@ public final class ItemSetComparison {
             if (sameKey.isPresent()) {
                 left.remove(sameKey.get());
                 result.differing.add(Render.key(key, keyNames) + ": "
-                        + String.join(", ", ItemDiff.of(e, sameKey.get(), lenient)));
+                        + String.join(", ", ItemDiff.of(e, sameKey.get())));
             } else {
                 result.missing.add(Render.item(e, keyNames));
             }
@@ -52,7 +52,7 @@ public final class ItemSetComparison {
 
     private static boolean sameKey(Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
         return key.entrySet().stream().allMatch(k -> item.containsKey(k.getKey())
-                && ValueEquality.equal(k.getValue(), item.get(k.getKey()), false));
+                && ValueEquality.equal(k.getValue(), item.get(k.getKey())));
     }
 
     public boolean matches() {

@@ -76,7 +76,7 @@ public record ItemsSubject(TableReader reader, String indexName, AssertContext c
 
     public boolean sameKey(Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
         return key.entrySet().stream().allMatch(e -> item.containsKey(e.getKey())
-                && ValueEquality.equal(e.getValue(), item.get(e.getKey()), false));
+                && ValueEquality.equal(e.getValue(), item.get(e.getKey())));
     }
 
     public String render(Map<String, AttributeValue> item) {

@@ -1,8 +1,10 @@
 package dev.dynamotest.assertions.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.model.AttributeValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,16 +17,15 @@ import java.util.Set;
 
 /**
  * Reads expected items from JSON: plain JSON ({@code {"pk": "A#1", "total": 5}}) or DynamoDB JSON
- * ({@code {"pk": {"S": "A#1"}}}), as one item, an array of items or a Scan output ({@code {"Items": [...]}}).
+ * ({@code {"pk": {"S": "A#1"}}}), told apart item by item as {@link PlainJson} says, as one item, an array of
+ * items or a Scan output ({@code {"Items": [...]}}).
  *
- * @param items   the items read
- * @param lenient whether they were plain JSON, which has no sets and no binary values, so that lists and
- *                strings stand for them
+ * @param items the items read
  */
-public record JsonItems(List<Map<String, AttributeValue>> items, boolean lenient) {
+public record JsonItems(List<Map<String, AttributeValue>> items) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> TYPES = Set.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS");
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     public static JsonItems parse(String json) {
         JsonNode root;
@@ -47,42 +48,18 @@ public record JsonItems(List<Map<String, AttributeValue>> items, boolean lenient
                 throw new IllegalArgumentException("an item must be a JSON object, not: " + node);
             }
         }
-        boolean dynamo = !nodes.isEmpty() && nodes.stream().allMatch(JsonItems::isDynamoJson);
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (JsonNode node : nodes) {
-            Map<String, AttributeValue> item = new LinkedHashMap<>();
-            node.fields().forEachRemaining(f -> item.put(f.getKey(), dynamo ? typed(f.getValue()) : plain(f.getValue())));
-            items.add(item);
+            items.add(item(PlainJson.item((ObjectNode) node)));
         }
-        return new JsonItems(items, !dynamo);
+        return new JsonItems(items);
     }
 
-    private static boolean isDynamoJson(JsonNode item) {
-        for (JsonNode value : item) {
-            if (!value.isObject() || value.size() != 1 || !TYPES.contains(value.fieldNames().next())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static AttributeValue plain(JsonNode node) {
-        if (node.isTextual()) {
-            return AttributeValue.string(node.textValue());
-        } else if (node.isNumber()) {
-            return AttributeValue.number(Values.canonical(node.decimalValue()));
-        } else if (node.isBoolean()) {
-            return AttributeValue.bool(node.booleanValue());
-        } else if (node.isArray()) {
-            List<AttributeValue> list = new ArrayList<>();
-            node.forEach(e -> list.add(plain(e)));
-            return new AttributeValue.L(list);
-        } else if (node.isObject()) {
-            Map<String, AttributeValue> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(f -> map.put(f.getKey(), plain(f.getValue())));
-            return new AttributeValue.M(map);
-        }
-        return AttributeValue.nul();
+    /** The item of an object in DynamoDB JSON. */
+    public static Map<String, AttributeValue> item(ObjectNode typedItem) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        typedItem.fields().forEachRemaining(f -> item.put(f.getKey(), typed(f.getValue())));
+        return item;
     }
 
     private static AttributeValue typed(JsonNode wrapper) {
@@ -91,10 +68,25 @@ public record JsonItems(List<Map<String, AttributeValue>> items, boolean lenient
         }
         String type = wrapper.fieldNames().next();
         JsonNode v = wrapper.get(type);
+        boolean shaped = switch (type) {
+            case "S", "B" -> v.isTextual();
+            case "N" -> v.isTextual() || v.isNumber();
+            case "BOOL" -> v.isBoolean();
+            case "NULL" -> v.isBoolean() && v.booleanValue();
+            case "M" -> v.isObject();
+            case "L" -> v.isArray();
+            case "SS", "NS", "BS" -> v.isArray() && !v.isEmpty() && allText(v);
+            default -> true;
+        };
+        if (!shaped) {
+            throw new IllegalArgumentException("not a DynamoDB JSON " + type + " value: " + wrapper
+                    + " (S, N and B take a string, BOOL true or false, NULL true, M an object, L an array, and SS, "
+                    + "NS and BS a non-empty array of strings)");
+        }
         return switch (type) {
             case "S" -> AttributeValue.string(v.asText());
-            case "N" -> AttributeValue.number(Values.canonical(new BigDecimal(v.asText())));
-            case "B" -> AttributeValue.binary(Base64.getDecoder().decode(v.asText()));
+            case "N" -> AttributeValue.number(Values.canonical(number(v.asText())));
+            case "B" -> AttributeValue.binary(base64(v.asText()));
             case "BOOL" -> AttributeValue.bool(v.asBoolean());
             case "NULL" -> AttributeValue.nul();
             case "M" -> {
@@ -109,10 +101,35 @@ public record JsonItems(List<Map<String, AttributeValue>> items, boolean lenient
             }
             case "SS" -> new AttributeValue.SS(texts(v));
             case "NS" -> new AttributeValue.NS(new LinkedHashSet<>(texts(v).stream()
-                    .map(n -> Values.canonical(new BigDecimal(n))).toList()));
-            case "BS" -> new AttributeValue.BS(texts(v).stream().map(Base64.getDecoder()::decode).toList());
+                    .map(n -> Values.canonical(number(n))).toList()));
+            case "BS" -> new AttributeValue.BS(texts(v).stream().map(JsonItems::base64).toList());
             default -> throw new IllegalArgumentException("unknown DynamoDB type " + type);
         };
+    }
+
+    private static boolean allText(JsonNode array) {
+        for (JsonNode element : array) {
+            if (!element.isTextual()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static BigDecimal number(String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number: \"" + text + "\"", e);
+        }
+    }
+
+    private static byte[] base64(String text) {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not base64: \"" + text + "\"", e);
+        }
     }
 
     private static Set<String> texts(JsonNode array) {

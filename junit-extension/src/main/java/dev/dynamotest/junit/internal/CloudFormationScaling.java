@@ -28,23 +28,18 @@ final class CloudFormationScaling {
     private CloudFormationScaling() {
     }
 
-    /** Attaches the template's DynamoDB scalable targets and policies to the tables they name. */
-    static void attach(JsonNode template, Map<String, String> parameters, String region, String where,
+    /**
+     * Attaches the template's DynamoDB scalable targets and policies to the tables they name; {@code intrinsics}
+     * already gives each table's name for a {@code Ref} to it.
+     */
+    static void attach(JsonNode template, Intrinsics intrinsics, String region, String where,
             List<TableDeclaration> tables) {
-        Intrinsics intrinsics = new Intrinsics(template, parameters, region);
         Map<String, JsonNode> targets = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> resource = it.next();
-            String type = resource.getValue().path("Type").asText();
-            if (type.equals("AWS::DynamoDB::Table") || type.equals("AWS::DynamoDB::GlobalTable")) {
-                JsonNode name = intrinsics.resolve(resource.getValue().path("Properties").get("TableName"));
-                intrinsics.define(resource.getKey(), name == null ? resource.getKey() : name.asText());
-            }
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> resource = it.next();
-            if (resource.getValue().path("Type").asText().equals(TARGET)) {
-                JsonNode properties = resolve(intrinsics, resource, where);
+            if (resource.getValue().path("Type").asText().equals(TARGET)
+                    && intrinsics.creates(resource.getKey(), resource.getValue())) {
+                JsonNode properties = resolve(intrinsics, resource);
                 targets.put(resource.getKey(), properties);
                 intrinsics.define(resource.getKey(), properties.path("ResourceId").asText() + "|"
                         + properties.path("ScalableDimension").asText() + "|"
@@ -54,8 +49,9 @@ final class CloudFormationScaling {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> resource = it.next();
-            if (resource.getValue().path("Type").asText().equals(POLICY)) {
-                ObjectNode properties = resolve(intrinsics, resource, where);
+            if (resource.getValue().path("Type").asText().equals(POLICY)
+                    && intrinsics.creates(resource.getKey(), resource.getValue())) {
+                ObjectNode properties = resolve(intrinsics, resource);
                 JsonNode targetId = resource.getValue().path("Properties").path("ScalingTargetId").path("Ref");
                 JsonNode target = targets.get(targetId.asText());
                 if (target != null) {
@@ -74,10 +70,12 @@ final class CloudFormationScaling {
         }
     }
 
-    private static ObjectNode resolve(Intrinsics intrinsics, Map.Entry<String, JsonNode> resource, String where) {
-        JsonNode properties = intrinsics.resolve(resource.getValue().path("Properties"));
+    private static ObjectNode resolve(Intrinsics intrinsics, Map.Entry<String, JsonNode> resource) {
+        JsonNode given = resource.getValue().path("Properties");
+        ObjectNode read = given.isObject() ? ((ObjectNode) given).deepCopy() : JsonNodeFactory.instance.objectNode();
+        JsonNode properties = intrinsics.resolve(read, "resource " + resource.getKey() + ", Properties");
         if (properties == null || !properties.isObject()) {
-            throw new MisuseException(where + ", resource " + resource.getKey() + ": Properties cannot be resolved");
+            throw intrinsics.error("resource " + resource.getKey(), "Properties is not an object: " + properties);
         }
         return (ObjectNode) properties;
     }

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * Turns the {@code AWS::DynamoDB::Table} and {@code AWS::DynamoDB::GlobalTable} resources of a
- * CloudFormation template into CreateTable requests. Settings that only matter to a deployed table
- * (encryption keys, Kinesis destinations, contributor insights) are left out; Application Auto Scaling
- * resources are attached by {@link CloudFormationScaling}.
+ * CloudFormation template into CreateTable requests, the template's conditions and intrinsic functions
+ * evaluated by {@link Intrinsics}; a resource whose {@code Condition} is false is not created. Settings that only
+ * matter to a deployed table ({@link #NOT_READ}: encryption keys, Kinesis destinations, contributor insights) are
+ * left out; Application Auto Scaling resources are attached by {@link CloudFormationScaling}.
  */
 final class CloudFormationTables {
 
@@ -24,6 +25,15 @@ final class CloudFormationTables {
      * replica is created with CreateTable, the others as its replicas with UpdateTable's ReplicaUpdates.
      */
     static final String REPLICA_GROUP = "__ReplicaGroup";
+    /**
+     * A member of a table's CreateTable request, not sent: the requests that complete the table after it is
+     * created ({@code UpdateContinuousBackups}).
+     */
+    static final String AFTER_CREATE = "__AfterCreate";
+    /** Properties that only matter to a deployed table: not read, so their intrinsics are not evaluated. */
+    static final List<String> NOT_READ = List.of("SSESpecification", "KinesisStreamSpecification",
+            "ContributorInsightsSpecification", "ResourcePolicy", "ImportSourceSpecification",
+            "ReplicaStreamSpecification");
     private static final List<String> COPIED = List.of("AttributeDefinitions", "KeySchema", "BillingMode",
             "LocalSecondaryIndexes", "TableClass", "DeletionProtectionEnabled", "Tags");
 
@@ -33,29 +43,76 @@ final class CloudFormationTables {
     /** The tables of the template, in the class's region unless a global table's replica names another. */
     static List<TableDeclaration> read(JsonNode template, Map<String, String> parameters, String classRegion,
             String where) {
+        Intrinsics intrinsics = intrinsics(template, parameters, classRegion, where);
         List<TableDeclaration> tables = new ArrayList<>();
+        boolean declared = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> resource = it.next();
             String type = resource.getValue().path("Type").asText();
-            if (type.equals("AWS::DynamoDB::Table")) {
-                tables.add(table(template, parameters, resource.getKey(), resource.getValue(), classRegion, where));
-            } else if (type.equals("AWS::DynamoDB::GlobalTable")) {
-                tables.addAll(globalTable(template, parameters, resource.getKey(), resource.getValue(), classRegion,
-                        where));
+            boolean table = type.equals("AWS::DynamoDB::Table");
+            if (!table && !type.equals("AWS::DynamoDB::GlobalTable")) {
+                continue;
+            }
+            declared = true;
+            if (!intrinsics.creates(resource.getKey(), resource.getValue())) {
+                continue;
+            }
+            JsonNode properties = properties(intrinsics, resource.getKey(), resource.getValue());
+            if (table) {
+                tables.add(table(properties, resource.getKey(), classRegion, where));
+            } else {
+                tables.addAll(globalTable(properties, resource.getKey(), classRegion, where));
             }
         }
-        if (tables.isEmpty()) {
+        if (!declared) {
             throw new MisuseException(where + ": the template has no AWS::DynamoDB::Table or "
                     + "AWS::DynamoDB::GlobalTable resource");
         }
-        CloudFormationScaling.attach(template, parameters, classRegion, where, tables);
+        CloudFormationScaling.attach(template, intrinsics, classRegion, where, tables);
         return tables;
     }
 
-    private static TableDeclaration table(JsonNode template, Map<String, String> parameters, String logicalId,
-            JsonNode resource, String region, String where) {
-        JsonNode properties = new Intrinsics(template, parameters, region).resolve(resource.path("Properties"));
-        ObjectNode request = base(properties, logicalId, where);
+    /**
+     * The template's intrinsics in the stack's region, with {@code Ref} to each table created giving its name
+     * (its logical ID when it has no TableName).
+     */
+    private static Intrinsics intrinsics(JsonNode template, Map<String, String> parameters, String region,
+            String where) {
+        Intrinsics intrinsics = new Intrinsics(template, parameters, region, where);
+        for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            String type = resource.getValue().path("Type").asText();
+            if ((type.equals("AWS::DynamoDB::Table") || type.equals("AWS::DynamoDB::GlobalTable"))
+                    && intrinsics.creates(resource.getKey(), resource.getValue())) {
+                JsonNode name = intrinsics.resolve(resource.getValue().path("Properties").get("TableName"),
+                        "resource " + resource.getKey() + ", Properties.TableName");
+                intrinsics.define(resource.getKey(), name == null ? resource.getKey() : name.asText());
+            }
+        }
+        return intrinsics;
+    }
+
+    /** The resource's properties evaluated, without those that only matter to a deployed table. */
+    private static JsonNode properties(Intrinsics intrinsics, String logicalId, JsonNode resource) {
+        JsonNode given = resource.path("Properties");
+        ObjectNode read = given.isObject() ? ((ObjectNode) given).deepCopy() : NODES.objectNode();
+        read.remove(NOT_READ);
+        if (read.path("Replicas").isArray()) {
+            read.get("Replicas").forEach(r -> {
+                if (r.isObject()) {
+                    ((ObjectNode) r).remove(NOT_READ);
+                }
+            });
+        }
+        JsonNode properties = intrinsics.resolve(read, "resource " + logicalId + ", Properties");
+        if (properties == null || !properties.isObject()) {
+            throw intrinsics.error("resource " + logicalId, "Properties is not an object: " + properties);
+        }
+        return properties;
+    }
+
+    private static TableDeclaration table(JsonNode properties, String logicalId, String region, String where) {
+        ObjectNode request = base(properties, logicalId);
         if (properties.has("ProvisionedThroughput")) {
             request.set("ProvisionedThroughput", throughput(properties.get("ProvisionedThroughput")));
         }
@@ -73,24 +130,24 @@ final class CloudFormationTables {
                 copies.add(copy);
             }
         }
+        pointInTimeRecovery(request, properties.path("PointInTimeRecoverySpecification"));
         return new TableDeclaration(region, request.get("TableName").asText(), request, ttl(properties),
                 where + ", resource " + logicalId);
     }
 
-    private static List<TableDeclaration> globalTable(JsonNode template, Map<String, String> parameters,
-            String logicalId, JsonNode resource, String classRegion, String where) {
-        JsonNode replicas = resource.path("Properties").path("Replicas");
+    private static List<TableDeclaration> globalTable(JsonNode properties, String logicalId, String classRegion,
+            String where) {
+        JsonNode replicas = properties.path("Replicas");
         List<TableDeclaration> tables = new ArrayList<>();
         if (!replicas.isArray() || replicas.isEmpty()) {
-            tables.add(globalReplica(template, parameters, logicalId, resource, NODES.objectNode(), classRegion,
-                    where));
+            tables.add(globalReplica(properties, logicalId, NODES.objectNode(), classRegion, where));
         }
         ArrayNode group = NODES.arrayNode();
         for (JsonNode replica : replicas) {
-            JsonNode regionNode = new Intrinsics(template, parameters, classRegion).resolve(replica.path("Region"));
-            String region = regionNode == null || regionNode.asText().isEmpty() ? classRegion : regionNode.asText();
+            JsonNode regionNode = replica.path("Region");
+            String region = regionNode.asText().isEmpty() ? classRegion : regionNode.asText();
             group.add(region);
-            tables.add(globalReplica(template, parameters, logicalId, resource, replica, region, where));
+            tables.add(globalReplica(properties, logicalId, replica, region, where));
         }
         if (group.size() > 1) {
             tables.forEach(t -> t.createRequest().set(REPLICA_GROUP, group));
@@ -98,12 +155,9 @@ final class CloudFormationTables {
         return tables;
     }
 
-    private static TableDeclaration globalReplica(JsonNode template, Map<String, String> parameters,
-            String logicalId, JsonNode resource, JsonNode replicaNode, String region, String where) {
-        Intrinsics intrinsics = new Intrinsics(template, parameters, region);
-        JsonNode properties = intrinsics.resolve(resource.path("Properties"));
-        JsonNode replica = intrinsics.resolve(replicaNode);
-        ObjectNode request = base(properties, logicalId, where);
+    private static TableDeclaration globalReplica(JsonNode properties, String logicalId, JsonNode replica,
+            String region, String where) {
+        ObjectNode request = base(properties, logicalId);
         request.remove("Tags");
         for (String field : List.of("TableClass", "DeletionProtectionEnabled", "Tags")) {
             if (replica.has(field)) {
@@ -133,18 +187,14 @@ final class CloudFormationTables {
                 copies.add(copy);
             }
         }
+        pointInTimeRecovery(request, replica.path("PointInTimeRecoverySpecification"));
         return new TableDeclaration(region, request.get("TableName").asText(), request, ttl(properties),
                 where + ", resource " + logicalId + " (replica " + region + ")");
     }
 
-    private static ObjectNode base(JsonNode properties, String logicalId, String where) {
+    private static ObjectNode base(JsonNode properties, String logicalId) {
         ObjectNode request = NODES.objectNode();
         JsonNode name = properties.get("TableName");
-        if (name == null && properties.has("TableName")) {
-            throw new MisuseException(where + ", resource " + logicalId + ": TableName cannot be resolved "
-                    + "without a deployed stack; give it a literal, a Ref to a parameter, or an Fn::Sub of "
-                    + "parameters");
-        }
         request.put("TableName", name == null ? logicalId : name.asText());
         for (String field : COPIED) {
             if (properties.has(field)) {
@@ -157,6 +207,20 @@ final class CloudFormationTables {
                     .put("StreamViewType", stream.asText());
         }
         return request;
+    }
+
+    /** Asks for UpdateContinuousBackups after CreateTable when the specification enables recovery. */
+    private static void pointInTimeRecovery(ObjectNode request, JsonNode specification) {
+        if (!specification.path("PointInTimeRecoveryEnabled").asBoolean(false)) {
+            return;
+        }
+        ObjectNode update = NODES.objectNode().put("TableName", request.get("TableName").asText());
+        ObjectNode copy = update.putObject("PointInTimeRecoverySpecification").put("PointInTimeRecoveryEnabled", true);
+        if (specification.has("RecoveryPeriodInDays")) {
+            copy.put("RecoveryPeriodInDays", specification.get("RecoveryPeriodInDays").asInt());
+        }
+        ((ArrayNode) (request.has(AFTER_CREATE) ? request.get(AFTER_CREATE) : request.putArray(AFTER_CREATE)))
+                .addObject().put("Operation", "UpdateContinuousBackups").set("Request", update);
     }
 
     private static ObjectNode indexBase(JsonNode index) {

@@ -94,6 +94,7 @@ final class TableSetup {
         ObjectNode create = table.createRequest().deepCopy();
         JsonNode group = create.remove(CloudFormationTables.REPLICA_GROUP);
         JsonNode scaling = create.remove(CloudFormationScaling.AUTO_SCALING);
+        JsonNode afterCreate = create.remove(CloudFormationTables.AFTER_CREATE);
         if (group == null || !backend.tableNames(table.region()).contains(table.name())) {
             try {
                 backend.execute(table.region(), "CreateTable", create);
@@ -106,6 +107,14 @@ final class TableSetup {
             } catch (DynamoException e) {
                 throw new MisuseException(table.source() + ": the endpoint refuses the table: " + e.type() + ": "
                         + e.getMessage(), e);
+            }
+        }
+        if (afterCreate != null) {
+            for (JsonNode request : afterCreate) {
+                String operation = request.get("Operation").asText();
+                if (backend.supports(operation)) {
+                    backend.execute(table.region(), operation, (ObjectNode) request.get("Request").deepCopy());
+                }
             }
         }
         if (table.ttlAttribute() != null && backend.supports("UpdateTimeToLive")) {
