@@ -1,4 +1,4 @@
-package dev.dynamotest.junit.readme;
+package dev.dynamotest.readme;
 
 import static dev.dynamotest.assertions.DynamoAssertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.dynamotest.junit.readme;
+package dev.dynamotest.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
 
 @DynamoTest
-@DynamoTablesFrom(value = "infra/template.yaml", parameters = "Stage=prod")
+@DynamoTablesFrom(value = "infra/stages.yaml", parameters = "Stage=prod")
 class ProdTablesTest {
 
     @Test

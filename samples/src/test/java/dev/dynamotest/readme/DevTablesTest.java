@@ -1,4 +1,4 @@
-package dev.dynamotest.junit.readme;
+package dev.dynamotest.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
 
 /** The README's CloudFormation example without parameters: the template's default stage, dev. */
 @DynamoTest
-@DynamoTablesFrom("infra/template.yaml")
+@DynamoTablesFrom("infra/stages.yaml")
 class DevTablesTest {
 
     @Test
