@@ -218,8 +218,10 @@ final class DaxConnection implements Runnable {
         return response.bytes();
     }
 
+    /** The names come as an array (Go client) or as a string set (Java client). */
     private byte[] defineAttributeListId(Object names) throws IOException {
-        if (!(names instanceof List<?> list)) {
+        Object members = names instanceof Cbor.Tagged tagged ? tagged.value() : names;
+        if (!(members instanceof List<?> list)) {
             throw new DaxProtocolException("defineAttributeListId takes a list of names");
         }
         List<String> attributeNames = new ArrayList<>();
