@@ -11,7 +11,8 @@ import java.util.Optional;
  * GetItem, PutItem, UpdateItem and DeleteItem through DAX. Reads are served from the item cache (a miss reads the
  * table, eventually consistent, and caches the item or its absence); a consistent read passes through uncached.
  * Writes go to the engine first and, once it has acknowledged them, write the new item (or its absence) through to
- * the item cache; the query cache is left as it is.
+ * the item cache; the query cache is left as it is. Responses are indefinite-length maps from DAX's response
+ * parameter numbers, the only form the Java client reads.
  */
 final class ItemMethods {
 
@@ -55,9 +56,9 @@ final class ItemMethods {
         DaxResponse response = DaxResponse.success();
         CBORGenerator out = response.out();
         if (item == null) {
-            out.writeStartObject(null, 0);
+            out.writeStartObject();
         } else {
-            out.writeStartObject(null, 1);
+            out.writeStartObject();
             out.writeFieldId(ITEM);
             if (projection != null) {
                 DaxService.writeProjected(out, item, Expressions.projectionPaths(projection));
@@ -157,9 +158,9 @@ final class ItemMethods {
         DaxResponse response = DaxResponse.success();
         CBORGenerator out = response.out();
         if (attributes == null) {
-            out.writeStartObject(null, 0);
+            out.writeStartObject();
         } else {
-            out.writeStartObject(null, 1);
+            out.writeStartObject();
             out.writeFieldId(ATTRIBUTES);
             service.writeAttributes(out, schema, attributes);
         }
@@ -175,7 +176,7 @@ final class ItemMethods {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (CBORGenerator inner = Cbor.generator(bytes)) {
             inner.writeNumber(service.lists().idOf(names));
-            inner.writeStartObject(null, names.size());
+            inner.writeStartObject();
             for (int i = 0; i < names.size(); i++) {
                 inner.writeFieldId(i);
                 AttributeValues.write(attributes.get(names.get(i)), inner);
@@ -184,7 +185,7 @@ final class ItemMethods {
         }
         DaxResponse response = DaxResponse.success();
         CBORGenerator out = response.out();
-        out.writeStartObject(null, 1);
+        out.writeStartObject();
         out.writeFieldId(ATTRIBUTES);
         out.writeBinary(bytes.toByteArray());
         out.writeEndObject();

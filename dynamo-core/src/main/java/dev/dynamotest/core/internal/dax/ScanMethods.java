@@ -126,7 +126,7 @@ final class ScanMethods {
         CBORGenerator out = response.out();
         JsonNode items = result.get("Items");
         JsonNode lastKey = result.get("LastEvaluatedKey");
-        out.writeStartObject(null, 2 + (items != null ? 1 : 0) + (lastKey != null ? 1 : 0));
+        out.writeStartObject();
         if (items != null) {
             out.writeFieldId(ITEMS);
             out.writeStartArray(null, items.size());
