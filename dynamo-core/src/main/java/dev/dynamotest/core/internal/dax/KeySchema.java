@@ -96,7 +96,7 @@ record KeySchema(String partitionKey, String partitionType, String sortKey, Stri
                         Cbor.writeNumber(gen, av.get("N").asText());
                     }
                 } else {
-                    LexDecimal.encode(new BigDecimal(av.get("N").asText()).stripTrailingZeros(), out);
+                    LexDecimal.encode(new BigDecimal(av.get("N").asText()), out);
                 }
             }
             default -> throw new IllegalStateException("key type " + type);
