@@ -48,6 +48,8 @@ final class DaxConnection implements Runnable {
     private final Endpoint self;
     private final ItemMethods items;
     private final ScanMethods scans;
+    private final BatchMethods batches;
+    private final TransactMethods transactions;
     private String region;
     private boolean framed;
     private OutputStream out;
@@ -62,6 +64,8 @@ final class DaxConnection implements Runnable {
         this.self = self;
         this.items = new ItemMethods(service);
         this.scans = new ScanMethods(service);
+        this.batches = new BatchMethods(service);
+        this.transactions = new TransactMethods(service);
         this.region = service.engine().config().defaultRegion();
     }
 
@@ -139,7 +143,9 @@ final class DaxConnection implements Runnable {
             case DEFINE_KEY_SCHEMA, DEFINE_ATTRIBUTE_LIST_ID, DEFINE_ATTRIBUTE_LIST -> 1;
             case GET_ITEM, DELETE_ITEM, UPDATE_ITEM, QUERY -> 3;
             case PUT_ITEM -> 4;
-            case SCAN -> 2;
+            case SCAN, BATCH_GET_ITEM, BATCH_WRITE_ITEM -> 2;
+            case TRANSACT_GET_ITEMS -> 4;
+            case TRANSACT_WRITE_ITEMS -> 9;
             default -> -1;
         };
     }
@@ -157,6 +163,10 @@ final class DaxConnection implements Runnable {
             case UPDATE_ITEM -> items.updateItem(region, args);
             case QUERY -> scans.query(region, args);
             case SCAN -> scans.scan(region, args);
+            case BATCH_GET_ITEM -> batches.batchGetItem(region, args);
+            case BATCH_WRITE_ITEM -> batches.batchWriteItem(region, args);
+            case TRANSACT_GET_ITEMS -> transactions.transactGetItems(region, args);
+            case TRANSACT_WRITE_ITEMS -> transactions.transactWriteItems(region, args);
             default -> throw new IllegalStateException("method " + method);
         };
     }

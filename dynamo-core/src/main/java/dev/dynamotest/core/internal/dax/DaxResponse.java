@@ -33,6 +33,17 @@ final class DaxResponse {
      * would have answered with.
      */
     static byte[] error(int[] codes, String message, String type, int statusCode, String requestId) {
+        return error(codes, message, type, statusCode, requestId, null);
+    }
+
+    /** Writes the cancellation reasons of a cancelled transaction: three values per reason (code, message, item). */
+    interface Reasons {
+        void write(CBORGenerator out) throws IOException;
+    }
+
+    /** An error with a fourth element of error information: a transaction's cancellation reasons. */
+    static byte[] error(int[] codes, String message, String type, int statusCode, String requestId,
+            Reasons reasons) {
         DaxResponse response = new DaxResponse();
         try {
             CBORGenerator out = response.out;
@@ -42,10 +53,13 @@ final class DaxResponse {
             }
             out.writeEndArray();
             out.writeString(message == null ? "" : message);
-            out.writeStartArray(null, 3);
+            out.writeStartArray(null, reasons == null ? 3 : 4);
             out.writeString(requestId);
             out.writeString(type);
             out.writeNumber(statusCode);
+            if (reasons != null) {
+                reasons.write(out);
+            }
             out.writeEndArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
