@@ -40,7 +40,7 @@ class ArchitectureTest {
             "streams",      // the stream catalog, shards and records
             "write",        // the one write path and the engine context
             "schema"),      // the table model the families share, and their small interfaces
-            Set.of("server", "inprocess", "views"));
+            Set.of("server", "inprocess", "views", "dax"));
 
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

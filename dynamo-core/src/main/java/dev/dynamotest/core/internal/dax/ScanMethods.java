@@ -198,6 +198,9 @@ final class ScanMethods {
                 out.append(',');
             });
             out.append(']');
+        } else if (value instanceof Cbor.Tagged tagged) {
+            out.append('#').append(tagged.tag());
+            canonical(tagged.value(), out);
         } else if (value instanceof String s) {
             out.append('"').append(s.replace("\"", "\\\"")).append('"');
         } else {
