@@ -23,6 +23,7 @@ public final class DaxConfig {
     private final Duration itemTtl;
     private final Duration queryTtl;
     private final long cacheSize;
+    private final AccessKeys accessKeys;
 
     private DaxConfig(Builder builder) {
         this.host = builder.host;
@@ -30,6 +31,7 @@ public final class DaxConfig {
         this.itemTtl = builder.itemTtl;
         this.queryTtl = builder.queryTtl;
         this.cacheSize = builder.cacheSize;
+        this.accessKeys = builder.accessKeys;
     }
 
     /** Loopback, a port of the OS's choosing, 5-minute TTLs, 64 MB per cache. */
@@ -66,6 +68,11 @@ public final class DaxConfig {
         return cacheSize;
     }
 
+    /** The keys a client must sign its connection with, or {@code null}: any credentials are accepted. */
+    public AccessKeys accessKeys() {
+        return accessKeys;
+    }
+
     /** Builds a {@link DaxConfig}; every setting has a default. */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -73,8 +80,19 @@ public final class DaxConfig {
         private Duration itemTtl = DEFAULT_TTL;
         private Duration queryTtl = DEFAULT_TTL;
         private long cacheSize = DEFAULT_CACHE_SIZE;
+        private AccessKeys accessKeys;
 
         private Builder() {
+        }
+
+        /**
+         * Checks each connection's signature (DAX's {@code authorizeConnection}) against these keys, as DAX checks
+         * IAM credentials: a connection signed with an unknown key or a wrong secret gets
+         * {@code UnrecognizedClientException} or {@code InvalidSignatureException} for its requests.
+         */
+        public Builder accessKeys(AccessKeys keys) {
+            this.accessKeys = Objects.requireNonNull(keys, "accessKeys");
+            return this;
         }
 
         public Builder host(String host) {

@@ -40,7 +40,7 @@ public final class DaxServer implements AutoCloseable {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(config, "config");
         return new DaxServer(engine, config, DaxEndpoint.start(engine, config.host(), config.port(),
-                config.itemTtl(), config.queryTtl(), config.cacheSize()));
+                config.itemTtl(), config.queryTtl(), config.cacheSize(), config.accessKeys()));
     }
 
     public DynamoEngine engine() {

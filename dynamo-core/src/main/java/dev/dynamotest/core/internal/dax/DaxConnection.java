@@ -50,7 +50,9 @@ final class DaxConnection implements Runnable {
     private final ScanMethods scans;
     private final BatchMethods batches;
     private final TransactMethods transactions;
+    private final DaxAuth auth;
     private String region;
+    private DynamoException refused;
     private boolean framed;
     private OutputStream out;
 
@@ -58,8 +60,9 @@ final class DaxConnection implements Runnable {
     record Endpoint(String host, byte[] address, int port) {
     }
 
-    DaxConnection(Socket socket, DaxService service, Endpoint self) {
+    DaxConnection(Socket socket, DaxService service, Endpoint self, DaxAuth auth) {
         this.socket = socket;
+        this.auth = auth;
         this.service = service;
         this.self = self;
         this.items = new ItemMethods(service);
@@ -122,6 +125,10 @@ final class DaxConnection implements Runnable {
             args.add(Cbor.read(in));
         }
         try {
+            if (refused != null && method != AUTHORIZE_CONNECTION && method != ENDPOINTS) {
+                return DaxResponse.error(DaxErrors.unauthorized(), refused.getMessage(), refused.type(), 400,
+                        requestId());
+            }
             return dispatch(method, args);
         } catch (DynamoException e) {
             int[] codes = method == DEFINE_KEY_SCHEMA && "ResourceNotFoundException".equals(e.type())
@@ -172,11 +179,14 @@ final class DaxConnection implements Runnable {
     }
 
     /**
-     * Accepts the connection's credentials (any key: the signature is not checked yet) and takes the region from
-     * the credential scope of the string the client signed. There is no response.
+     * Checks the connection's credentials (see {@link DaxAuth}) and takes the region from the credential scope of
+     * the string the client signed. There is no response: a refused connection's next requests get the error,
+     * except {@code endpoints} (discovery and health checks), so the client reports the refusal for its request.
      */
     private byte[] authorize(List<Object> args) {
         if (args.get(2) instanceof byte[] stringToSign) {
+            refused = auth.check(args.get(0) instanceof String key ? key : null,
+                    args.get(1) instanceof String signature ? signature : null, stringToSign);
             String[] lines = new String(stringToSign, StandardCharsets.UTF_8).split("\n");
             if (lines.length >= 3) {
                 String[] scope = lines[2].split("/");

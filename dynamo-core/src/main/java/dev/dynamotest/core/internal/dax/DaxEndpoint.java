@@ -1,5 +1,6 @@
 package dev.dynamotest.core.internal.dax;
 
+import dev.dynamotest.core.AccessKeys;
 import dev.dynamotest.core.DynamoEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,27 +20,32 @@ public final class DaxEndpoint {
 
     private final ServerSocket server;
     private final DaxService service;
+    private final DaxAuth auth;
     private final DaxConnection.Endpoint self;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
-    private DaxEndpoint(ServerSocket server, DaxService service, String host) {
+    private DaxEndpoint(ServerSocket server, DaxService service, DaxAuth auth, String host) {
         this.server = server;
         this.service = service;
+        this.auth = auth;
         InetAddress address = server.getInetAddress();
         this.self = new DaxConnection.Endpoint(host, address.getAddress(), server.getLocalPort());
         this.acceptor = new Thread(this::accept, "dynamotest-dax-" + server.getLocalPort());
         acceptor.setDaemon(true);
     }
 
-    /** Binds the port (0 for one of the OS's choosing) and starts accepting. */
+    /**
+     * Binds the port (0 for one of the OS's choosing) and starts accepting; with access keys, connections must sign
+     * with one of them, else any credentials are accepted.
+     */
     public static DaxEndpoint start(DynamoEngine engine, String host, int port, Duration itemTtl, Duration queryTtl,
-            long cacheBytes) {
+            long cacheBytes, AccessKeys accessKeys) {
         try {
             ServerSocket server = new ServerSocket();
             server.bind(new InetSocketAddress(InetAddress.getByName(host), port));
             DaxEndpoint endpoint = new DaxEndpoint(server, new DaxService(engine, itemTtl, queryTtl, cacheBytes),
-                    host);
+                    new DaxAuth(accessKeys), host);
             endpoint.acceptor.start();
             return endpoint;
         } catch (IOException e) {
@@ -75,7 +81,7 @@ public final class DaxEndpoint {
                 open.add(socket);
                 Thread thread = new Thread(() -> {
                     try {
-                        new DaxConnection(socket, service, self).run();
+                        new DaxConnection(socket, service, self, auth).run();
                     } finally {
                         open.remove(socket);
                     }

@@ -37,6 +37,11 @@ final class DaxErrors {
         return new int[] {statusCode >= 500 ? 3 : 4, 37, 38, 39, last};
     }
 
+    /** The codes of a connection whose credentials were refused (the client then authorizes again). */
+    static int[] unauthorized() {
+        return new int[] {4, 23, 31, 33};
+    }
+
     /** The codes of a table that is not there, as the connection-level methods report it. */
     static int[] tableNotFound() {
         return new int[] {4, 23, 24};
