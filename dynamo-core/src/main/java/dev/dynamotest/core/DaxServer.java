@@ -62,8 +62,7 @@ public final class DaxServer implements AutoCloseable {
 
     /** The caches' hits, misses and evictions so far. */
     public DaxStatistics statistics() {
-        long[] c = endpoint.counters();
-        return new DaxStatistics(c[0], c[1], c[2], c[3], c[4], c[5]);
+        return endpoint.statistics();
     }
 
     /** Empties the item and query caches, as a new cluster starts. */

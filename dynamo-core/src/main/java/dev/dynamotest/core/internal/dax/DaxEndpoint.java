@@ -1,6 +1,7 @@
 package dev.dynamotest.core.internal.dax;
 
 import dev.dynamotest.core.AccessKeys;
+import dev.dynamotest.core.DaxStatistics;
 import dev.dynamotest.core.DynamoEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,10 +62,10 @@ public final class DaxEndpoint {
         return self.host();
     }
 
-    /** The cache counters: item hits, misses, evictions, then query hits, misses, evictions. */
-    public long[] counters() {
-        return new long[] {service.items().hits(), service.items().misses(), service.items().evictions(),
-            service.queries().hits(), service.queries().misses(), service.queries().evictions()};
+    /** The caches' counters so far. */
+    public DaxStatistics statistics() {
+        return new DaxStatistics(service.items().hits(), service.items().misses(), service.items().evictions(),
+                service.queries().hits(), service.queries().misses(), service.queries().evictions());
     }
 
     /** Empties both caches. */
