@@ -30,8 +30,9 @@ public final class DaxEndpoint {
         this.server = server;
         this.service = service;
         this.auth = auth;
-        InetAddress address = server.getInetAddress();
-        this.self = new DaxConnection.Endpoint(host, address.getAddress(), server.getLocalPort());
+        InetAddress address = advertised(server.getInetAddress());
+        String advertisedHost = server.getInetAddress().isAnyLocalAddress() ? address.getHostAddress() : host;
+        this.self = new DaxConnection.Endpoint(advertisedHost, address.getAddress(), server.getLocalPort());
         this.acceptor = new Thread(this::accept, "dynamotest-dax-" + server.getLocalPort());
         acceptor.setDaemon(true);
     }
@@ -51,6 +52,21 @@ public final class DaxEndpoint {
             return endpoint;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve DAX on " + host + ":" + port, e);
+        }
+    }
+
+    /**
+     * The address clients are told to connect to: the bound one, or this machine's own address when bound to every
+     * interface (a wildcard address is no place to connect to).
+     */
+    private static InetAddress advertised(InetAddress bound) {
+        if (!bound.isAnyLocalAddress()) {
+            return bound;
+        }
+        try {
+            return InetAddress.getLocalHost();
+        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getLoopbackAddress();
         }
     }
 
