@@ -70,6 +70,24 @@ public final class DaxServer implements AutoCloseable {
         endpoint.clearCaches();
     }
 
+    /**
+     * Takes the DAX node down, as a node failure does: open connections are closed and new ones refused until
+     * {@link #up()}. The engine behind it is untouched.
+     */
+    public void down() {
+        endpoint.stop();
+    }
+
+    /** Brings the node back on the same port after {@link #down()}, with empty caches, as a restarted node. */
+    public void up() {
+        endpoint.restart();
+    }
+
+    /** Whether the node accepts connections (it does from {@link #start} until {@link #down()} or {@link #close()}). */
+    public boolean isUp() {
+        return endpoint.isRunning();
+    }
+
     /** Stops the endpoint and closes its connections; the engine stays open. */
     @Override
     public void close() {

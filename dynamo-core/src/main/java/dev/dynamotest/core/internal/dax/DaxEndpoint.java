@@ -19,22 +19,29 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DaxEndpoint {
 
-    private final ServerSocket server;
     private final DaxService service;
     private final DaxAuth auth;
     private final DaxConnection.Endpoint self;
+    private final InetSocketAddress bound;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final Thread acceptor;
+    private ServerSocket server;
+    private Thread acceptor;
 
     private DaxEndpoint(ServerSocket server, DaxService service, DaxAuth auth, String host) {
         this.server = server;
         this.service = service;
         this.auth = auth;
+        this.bound = new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
         InetAddress address = advertised(server.getInetAddress());
         String advertisedHost = server.getInetAddress().isAnyLocalAddress() ? address.getHostAddress() : host;
         this.self = new DaxConnection.Endpoint(advertisedHost, address.getAddress(), server.getLocalPort());
-        this.acceptor = new Thread(this::accept, "dynamotest-dax-" + server.getLocalPort());
-        acceptor.setDaemon(true);
+        this.acceptor = acceptor(server);
+    }
+
+    private Thread acceptor(ServerSocket socket) {
+        Thread thread = new Thread(() -> accept(socket), "dynamotest-dax-" + socket.getLocalPort());
+        thread.setDaemon(true);
+        return thread;
     }
 
     /**
@@ -45,6 +52,7 @@ public final class DaxEndpoint {
             long cacheBytes, AccessKeys accessKeys) {
         try {
             ServerSocket server = new ServerSocket();
+            server.setReuseAddress(true);
             server.bind(new InetSocketAddress(InetAddress.getByName(host), port));
             DaxEndpoint endpoint = new DaxEndpoint(server, new DaxService(engine, itemTtl, queryTtl, cacheBytes),
                     new DaxAuth(accessKeys), host);
@@ -71,7 +79,7 @@ public final class DaxEndpoint {
     }
 
     public int port() {
-        return server.getLocalPort();
+        return self.port();
     }
 
     public String host() {
@@ -90,7 +98,7 @@ public final class DaxEndpoint {
         service.queries().clear();
     }
 
-    private void accept() {
+    private void accept(ServerSocket server) {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
@@ -114,8 +122,34 @@ public final class DaxEndpoint {
         }
     }
 
-    /** Stops accepting and closes every open connection. */
-    public void stop() {
+    /**
+     * Listens again on the same port after {@link #stop()}, with empty caches, as a restarted node comes back.
+     *
+     * @throws UncheckedIOException when the port was taken in the meantime
+     */
+    public synchronized void restart() {
+        if (!server.isClosed()) {
+            return;
+        }
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(bound);
+            server = socket;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve DAX again on " + bound, e);
+        }
+        clearCaches();
+        acceptor = acceptor(server);
+        acceptor.start();
+    }
+
+    public synchronized boolean isRunning() {
+        return !server.isClosed();
+    }
+
+    /** Stops accepting and closes every open connection: clients see their connections reset, then refused. */
+    public synchronized void stop() {
         try {
             server.close();
         } catch (IOException e) {
