@@ -9,15 +9,19 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
  * The DAX endpoint's TCP side: a server socket whose accept thread gives each connection a thread of its own
  * (the DAX client keeps a few long-lived connections per node).
  */
 public final class DaxEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(DaxEndpoint.class.getName());
 
     private final DaxService service;
     private final DaxAuth auth;
@@ -73,7 +77,7 @@ public final class DaxEndpoint {
         }
         try {
             return InetAddress.getLocalHost();
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return InetAddress.getLoopbackAddress();
         }
     }
@@ -115,8 +119,7 @@ public final class DaxEndpoint {
                 thread.start();
             } catch (IOException e) {
                 if (!server.isClosed()) {
-                    java.util.logging.Logger.getLogger(DaxEndpoint.class.getName())
-                            .warning("DAX accept failed: " + e.getMessage());
+                    LOG.warning("DAX accept failed: " + e.getMessage());
                 }
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.internal.dax.Cbor.Tagged;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -57,7 +58,7 @@ final class Expressions {
     String update(byte[] encoded) {
         List<?> tree = tree(encoded);
         useValues(tree, ":u");
-        Map<String, StringJoiner> clauses = new java.util.LinkedHashMap<>();
+        Map<String, StringJoiner> clauses = new LinkedHashMap<>();
         for (Object action : (List<?>) tree.get(1)) {
             List<?> parts = (List<?>) action;
             int function = Cbor.intValue(parts.get(0));

@@ -3,7 +3,9 @@ package dev.dynamotest.core.internal.dax;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -170,10 +172,10 @@ final class ItemMethods {
 
     /** UPDATED_OLD and UPDATED_NEW: a byte string holding a list id, then a map from each name's ordinal. */
     private byte[] updatedAttributesResponse(JsonNode attributes) throws IOException {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         attributes.fieldNames().forEachRemaining(names::add);
         names.sort(null);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (CBORGenerator inner = Cbor.generator(bytes)) {
             inner.writeNumber(service.lists().idOf(names));
             inner.writeStartObject();

@@ -3,6 +3,7 @@ package dev.dynamotest.core.internal.dax;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 
 /**
  * DAX's order-preserving encoding of a number sort key: the bytes of two numbers compare (unsigned) as the numbers
@@ -53,7 +54,7 @@ final class LexDecimal {
         if (negative) {
             terminator = 1023 - terminator;
         }
-        java.util.ArrayDeque<Integer> digits = new java.util.ArrayDeque<>();
+        ArrayDeque<Integer> digits = new ArrayDeque<>();
         while (significand.signum() != 0) {
             BigInteger[] qr = significand.divideAndRemainder(THOUSAND);
             digits.addFirst(qr[1].intValue() + offset);

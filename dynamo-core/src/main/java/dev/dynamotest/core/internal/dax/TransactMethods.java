@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.RandomIds;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,7 +142,7 @@ final class TransactMethods {
                 throw e;
             }
             return DaxResponse.error(DaxErrors.codes(e.type(), e.statusCode()), e.getMessage(), e.type(),
-                    e.statusCode(), java.util.UUID.randomUUID().toString(), out -> writeReasons(out, reasons,
+                    e.statusCode(), RandomIds.uuid().toString(), out -> writeReasons(out, reasons,
                             schemas));
         }
         for (int i = 0; i < items.size(); i++) {
