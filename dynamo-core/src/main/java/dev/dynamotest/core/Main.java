@@ -9,15 +9,16 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The standalone endpoint:
  * {@code java -jar dynamotest-server.jar [--port N] [--host H] [--region R] [--db PATH] [--s3-root PATH]
- * [--capacity enforce|observe] [--set-order sorted|shuffled] [--verify-signatures --credentials PATH]}.
- * Prints the endpoint URL on one line when ready; stops cleanly on Ctrl-C.
+ * [--capacity enforce|observe] [--set-order sorted|shuffled] [--verify-signatures --credentials PATH]
+ * [--dax-port N]}. Prints the endpoint URL on one line when ready (then the DAX URL on the next, with
+ * {@code --dax-port}); stops cleanly on Ctrl-C.
  */
 public final class Main {
 
     private static final String USAGE = "usage: java -jar dynamotest-server.jar [--port N] [--host HOST] "
             + "[--region REGION] [--db PATH] [--s3-root PATH] [--ttl-sweep-delay SECONDS]\n"
             + "       [--capacity observe|enforce] [--set-order sorted|shuffled] "
-            + "[--verify-signatures --credentials PATH]\n"
+            + "[--verify-signatures --credentials PATH] [--dax-port N]\n"
             + "  --port N       port to listen on (default 8000; 0 picks a free port)\n"
             + "  --host HOST    address to bind (default 127.0.0.1)\n"
             + "  --region R     region of requests that do not sign one (default us-east-1)\n"
@@ -32,7 +33,9 @@ public final class Main {
             + "  --verify-signatures\n"
             + "                 check each request's SigV4 signature against the keys of --credentials\n"
             + "  --credentials PATH\n"
-            + "                 a file of access keys: an access key id and its secret key per line";
+            + "                 a file of access keys: an access key id and its secret key per line\n"
+            + "  --dax-port N   also serve DAX (Amazon's DAX client, dax://HOST:N) on this port, 0 for a free one;\n"
+            + "                 with --verify-signatures it checks the DAX connections' signatures too";
 
     private Main() {
     }
@@ -77,8 +80,20 @@ public final class Main {
             System.exit(1);
             return;
         }
+        DaxServer dax;
+        try {
+            dax = options.daxPort == null ? null : startDax(server.engine(), options);
+        } catch (RuntimeException e) {
+            server.close();
+            System.err.println("cannot start DAX: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (dax != null) {
+                dax.close();
+            }
             server.close();
             stopped.countDown();
         }, "dynamotest-shutdown"));
@@ -88,8 +103,20 @@ public final class Main {
         }
         PrintStream out = System.out;
         out.println(server.endpoint());
+        if (dax != null) {
+            out.println(dax.url());
+        }
         out.flush();
         stopped.await();
+    }
+
+    /** The DAX endpoint beside the HTTP one: same host, the engine's default TTLs. */
+    static DaxServer startDax(DynamoEngine engine, Options options) {
+        DaxConfig.Builder config = DaxConfig.builder().host(options.host).port(options.daxPort);
+        if (options.verifySignatures) {
+            config.accessKeys(AccessKeys.read(Path.of(options.credentials)));
+        }
+        return DaxServer.start(engine, config.build());
     }
 
     /** Whether a host name or address is this machine's loopback, reachable from this machine only. */
@@ -116,6 +143,7 @@ public final class Main {
         SetOrder setOrder = SetOrder.SORTED;
         boolean verifySignatures;
         String credentials;
+        Integer daxPort;
         boolean help;
 
         static Options parse(String[] args) {
@@ -124,7 +152,7 @@ public final class Main {
                 String arg = args[i];
                 switch (arg) {
                     case "--help", "-h" -> o.help = true;
-                    case "--port" -> o.port = port(value(args, ++i, arg));
+                    case "--port" -> o.port = port(value(args, ++i, arg), arg);
                     case "--host" -> o.host = value(args, ++i, arg);
                     case "--region" -> o.region = value(args, ++i, arg);
                     case "--db" -> o.db = value(args, ++i, arg);
@@ -134,6 +162,7 @@ public final class Main {
                     case "--set-order" -> o.setOrder = setOrder(value(args, ++i, arg));
                     case "--verify-signatures" -> o.verifySignatures = true;
                     case "--credentials" -> o.credentials = value(args, ++i, arg);
+                    case "--dax-port" -> o.daxPort = port(value(args, ++i, arg), arg);
                     default -> throw new IllegalArgumentException("unknown option: " + arg);
                 }
             }
@@ -181,7 +210,7 @@ public final class Main {
             }
         }
 
-        private static int port(String text) {
+        private static int port(String text, String flag) {
             try {
                 int port = Integer.parseInt(text);
                 if (port < 0 || port > 65535) {
@@ -189,7 +218,7 @@ public final class Main {
                 }
                 return port;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--port takes a number from 0 to 65535, not " + text);
+                throw new IllegalArgumentException(flag + " takes a number from 0 to 65535, not " + text);
             }
         }
     }

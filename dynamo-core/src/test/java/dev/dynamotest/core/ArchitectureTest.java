@@ -41,7 +41,7 @@ class ArchitectureTest {
             "write",        // the one write path and the engine context
             "schema",       // the table model the families share, and their small interfaces
             "partiql"),     // PartiQL statements: lexer, parser, and their DynamoDB expressions
-            Set.of("server", "inprocess", "views"));
+            Set.of("server", "inprocess", "views", "dax"));
 
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

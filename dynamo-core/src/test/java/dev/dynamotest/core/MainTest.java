@@ -96,4 +96,17 @@ class MainTest {
             assertThat(server.endpoint().toString()).isEqualTo("http://127.0.0.1:" + server.port());
         }
     }
+
+    @Test
+    void dax_port_serves_dax_beside_http() {
+        Main.Options options = Main.Options.parse(new String[] {"--dax-port", "0"});
+        assertThatThrownBy(() -> Main.Options.parse(new String[] {"--dax-port", "x"}))
+                .hasMessage("--dax-port takes a number from 0 to 65535, not x");
+
+        try (DynamoEngine engine = DynamoEngine.create(); DaxServer dax = Main.startDax(engine, options)) {
+            assertThat(options.daxPort).isZero();
+            assertThat(dax.url().toString()).isEqualTo("dax://127.0.0.1:" + dax.port());
+            assertThat(dax.port()).isPositive();
+        }
+    }
 }
