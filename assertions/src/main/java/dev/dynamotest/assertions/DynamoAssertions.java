@@ -10,6 +10,7 @@ import dev.dynamotest.assertions.internal.ItemsSubject;
 import dev.dynamotest.assertions.internal.RemoteTableReader;
 import dev.dynamotest.assertions.internal.StreamSource;
 import dev.dynamotest.assertions.internal.Values;
+import dev.dynamotest.core.DaxCaches;
 import dev.dynamotest.core.capacity.Capacity;
 import dev.dynamotest.core.capacity.Cost;
 import dev.dynamotest.core.capacity.TableCapacity;
@@ -77,6 +78,15 @@ public final class DynamoAssertions extends Assertions {
     /** Assertions on what the tables of a region (or of every region) would cost: {@code assertThat(dynamo.cost()).isAtMost(0.01)}. */
     public static CostAssert assertThat(Cost cost) {
         return new CostAssert(cost);
+    }
+
+    /**
+     * Assertions on a DAX node's item and query caches ({@code dynamo.dax()} or a {@code DaxServer}):
+     * {@code assertThat(dynamo.dax()).itemCache().hasHits(2)}.
+     */
+    @CheckReturnValue
+    public static DaxAssert assertThat(DaxCaches dax) {
+        return new DaxAssert(dax);
     }
 
     /** Assertions on one table's capacity: {@code assertThat(dynamo.capacity().table("Orders")).wasThrottled()}. */

@@ -18,7 +18,7 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public final class DaxServer implements AutoCloseable {
+public final class DaxServer implements DaxCaches, AutoCloseable {
 
     private final DynamoEngine engine;
     private final DaxConfig config;
@@ -61,11 +61,13 @@ public final class DaxServer implements AutoCloseable {
     }
 
     /** The caches' hits, misses and evictions so far. */
+    @Override
     public DaxStatistics statistics() {
         return endpoint.statistics();
     }
 
     /** Empties the item and query caches, as a new cluster starts. */
+    @Override
     public void clearCaches() {
         endpoint.clearCaches();
     }
@@ -86,6 +88,11 @@ public final class DaxServer implements AutoCloseable {
     /** Whether the node accepts connections (it does from {@link #start} until {@link #down()} or {@link #close()}). */
     public boolean isUp() {
         return endpoint.isRunning();
+    }
+
+    @Override
+    public String toString() {
+        return "DaxServer[" + url() + "]";
     }
 
     /** Stops the endpoint and closes its connections; the engine stays open. */

@@ -161,6 +161,14 @@ public interface Dynamo {
      */
     Cost cost();
 
+    /**
+     * The class's DAX (DynamoDB Accelerator) node in front of the engine, started the first time a test asks for it
+     * and stopped with the class, with the settings of {@code DynamoExtension.builder().dax(...)}: its URL, a ready
+     * DAX client, its cache statistics, for cache assertions:
+     * {@code assertThat(dynamo.dax()).itemCache().hasHits(1)}. Needs the endpoint in this JVM.
+     */
+    Dax dax();
+
     /** The engine behind the endpoint, for hooks such as request interceptors. */
     DynamoEngine engine();
 }

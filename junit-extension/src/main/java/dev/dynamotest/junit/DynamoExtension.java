@@ -1,5 +1,6 @@
 package dev.dynamotest.junit;
 
+import dev.dynamotest.core.DaxConfig;
 import dev.dynamotest.core.EngineConfig;
 import dev.dynamotest.junit.internal.ExtensionOptions;
 import dev.dynamotest.junit.internal.Lifecycle;
@@ -94,6 +95,7 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
         private Transport transport;
         private final List<String> tableFiles = new ArrayList<>();
         private Consumer<EngineConfig.Builder> engine;
+        private DaxConfig dax;
 
         private Builder() {
         }
@@ -169,6 +171,18 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
             return this;
         }
 
+        /**
+         * The settings of the DAX node that {@link Dynamo#dax()} starts: item and query TTLs and cache size;
+         * {@link DaxConfig#defaults()} (DAX's 5-minute TTLs) by default.
+         * <pre>{@code
+         * DynamoExtension.builder().dax(DaxConfig.builder().itemTtl(Duration.ofSeconds(30)).build()).build();
+         * }</pre>
+         */
+        public Builder dax(DaxConfig config) {
+            this.dax = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
         /** Files of table definitions, as {@link DynamoTablesFrom} reads them, added to the declared tables. */
         public Builder tablesFrom(String... files) {
             tableFiles.addAll(List.of(files));
@@ -177,7 +191,7 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
 
         public DynamoExtension build() {
             return new DynamoExtension(new ExtensionOptions(region, host, port, isolation, retryBackoff, transport, tableFiles,
-                    engine));
+                    engine, dax));
         }
     }
 }

@@ -14,6 +14,7 @@ import dev.dynamotest.core.tables.Table;
 import dev.dynamotest.faults.EngineFaults;
 import dev.dynamotest.faults.Faults;
 import dev.dynamotest.core.tables.TimeToLive;
+import dev.dynamotest.junit.Dax;
 import dev.dynamotest.junit.Dynamo;
 import dev.dynamotest.junit.StreamHandlers;
 import dev.dynamotest.junit.internal.streams.HandlerRegistry;
@@ -35,6 +36,8 @@ final class DynamoHandle implements Dynamo {
     private final HandlerRegistry handlers;
     private volatile long testStart;
     private volatile long requestMark;
+    private DaxHandle dax;
+    private boolean closed;
 
     DynamoHandle(Settings settings, Backend backend, Clients clients, HandlerRegistry handlers) {
         this.settings = settings;
@@ -129,6 +132,31 @@ final class DynamoHandle implements Dynamo {
     }
 
     @Override
+    public synchronized Dax dax() {
+        DynamoEngine engine = local("dax()").engine();
+        if (closed) {
+            throw new IllegalStateException("the endpoint of this test class has stopped");
+        }
+        if (dax == null) {
+            dax = DaxHandle.start(engine, settings.dax(), region(), backend.credentials());
+        }
+        return dax;
+    }
+
+    /** Stops the DAX node, if a test started one, and closes its client. */
+    void close() {
+        DaxHandle started;
+        synchronized (this) {
+            closed = true;
+            started = dax;
+            dax = null;
+        }
+        if (started != null) {
+            started.close();
+        }
+    }
+
+    @Override
     public TimeToLive ttl() {
         return local("ttl()").engine().ttl();
     }
@@ -148,6 +176,13 @@ final class DynamoHandle implements Dynamo {
         if (backend.engine() != null) {
             testStart = backend.engine().changes().lastSequence();
             backend.engine().capacity().reset();
+        }
+        DaxHandle started;
+        synchronized (this) {
+            started = dax;
+        }
+        if (started != null) {
+            started.startTest();
         }
     }
 

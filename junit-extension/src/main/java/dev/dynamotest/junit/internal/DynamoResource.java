@@ -177,6 +177,7 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
             if (handlers != null) {
                 handlers.close();
             }
+            handle.close();
             clients.close();
         } finally {
             backend.close();

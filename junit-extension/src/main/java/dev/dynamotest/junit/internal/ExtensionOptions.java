@@ -1,6 +1,7 @@
 package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.core.CapacityMode;
+import dev.dynamotest.core.DaxConfig;
 import dev.dynamotest.core.EngineConfig;
 import dev.dynamotest.junit.DynamoTest;
 import dev.dynamotest.junit.Isolation;
@@ -19,9 +20,11 @@ import java.util.function.Function;
  * nothing. The engine's options are not mirrored here: {@code engine} applies them to an {@link EngineConfig.Builder}.
  *
  * @param engine the builder's {@code engine(...)} settings, or {@code null} for the engine's defaults
+ * @param dax the builder's {@code dax(...)} settings, or {@code null} for DAX's defaults
  */
 public record ExtensionOptions(String region, String host, Integer port, Isolation isolation,
-        RetryBackoff retryBackoff, Transport transport, List<String> tableFiles, Consumer<EngineConfig.Builder> engine) {
+        RetryBackoff retryBackoff, Transport transport, List<String> tableFiles, Consumer<EngineConfig.Builder> engine,
+        DaxConfig dax) {
 
     /** The system property and environment variable that point every test class at a running endpoint. */
     public static final String ENDPOINT_PROPERTY = "dynamotest.endpoint";
@@ -32,7 +35,7 @@ public record ExtensionOptions(String region, String host, Integer port, Isolati
 
     /** The options of an extension told nothing, as {@code @DynamoTest} registers it. */
     public static ExtensionOptions none() {
-        return new ExtensionOptions(null, null, null, null, null, null, List.of(), null);
+        return new ExtensionOptions(null, null, null, null, null, null, List.of(), null, null);
     }
 
     /** Settles the configuration: these options first, then the annotation (may be null), then defaults. */
@@ -56,7 +59,8 @@ public record ExtensionOptions(String region, String host, Integer port, Isolati
                 retryBackoff != null ? retryBackoff : annotation != null ? annotation.retryBackoff()
                         : RetryBackoff.VIRTUAL_TIME,
                 transport != null ? transport : annotation != null ? annotation.transport() : Transport.IN_PROCESS,
-                engine);
+                engine,
+                dax);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.core.CapacityMode;
 import dev.dynamotest.core.ControllableClock;
+import dev.dynamotest.core.DaxConfig;
 import dev.dynamotest.core.EngineConfig;
 import dev.dynamotest.junit.Isolation;
 import dev.dynamotest.junit.RetryBackoff;
@@ -23,16 +24,26 @@ import java.util.function.Consumer;
  * @param retryBackoff how the injected clients wait between retries
  * @param transport how the injected clients reach an engine in this JVM
  * @param engine the builder's settings of the engine, applied after the region and capacity; {@code null} for none
+ * @param dax the settings of the DAX node that {@code Dynamo.dax()} starts
  */
 public record Settings(String region, String host, int port, Isolation isolation, URI remoteEndpoint,
         List<String> tableFiles, CapacityMode capacity, RetryBackoff retryBackoff, Transport transport,
-        Consumer<EngineConfig.Builder> engine) {
+        Consumer<EngineConfig.Builder> engine, DaxConfig dax) {
 
     public Settings {
+        dax = dax == null ? DaxConfig.defaults() : dax;
         tableFiles = List.copyOf(tableFiles);
         capacity = capacity == null ? CapacityMode.OBSERVE : capacity;
         retryBackoff = retryBackoff == null ? RetryBackoff.VIRTUAL_TIME : retryBackoff;
         transport = transport == null ? Transport.IN_PROCESS : transport;
+    }
+
+    /** Settings with DAX's default settings. */
+    public Settings(String region, String host, int port, Isolation isolation, URI remoteEndpoint,
+            List<String> tableFiles, CapacityMode capacity, RetryBackoff retryBackoff, Transport transport,
+            Consumer<EngineConfig.Builder> engine) {
+        this(region, host, port, isolation, remoteEndpoint, tableFiles, capacity, retryBackoff, transport, engine,
+                null);
     }
 
     /** The defaults: us-east-1 on 127.0.0.1, a port the OS chooses, {@link Isolation#PER_METHOD}, clients in process
@@ -45,7 +56,7 @@ public record Settings(String region, String host, int port, Isolation isolation
     /** The same settings in another region. */
     public Settings withRegion(String otherRegion) {
         return new Settings(otherRegion, host, port, isolation, remoteEndpoint, tableFiles, capacity, retryBackoff,
-                transport, engine);
+                transport, engine, dax);
     }
 
     /** Whether the tests run against an endpoint that this extension does not start. */

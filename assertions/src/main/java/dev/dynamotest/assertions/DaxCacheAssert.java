@@ -1,0 +1,77 @@
+package dev.dynamotest.assertions;
+
+import dev.dynamotest.assertions.internal.Messages;
+import dev.dynamotest.core.DaxCaches;
+import dev.dynamotest.core.DaxStatistics;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on one cache of a DAX node, its item cache or its query cache, from {@link DaxAssert#itemCache()} or
+ * {@link DaxAssert#queryCache()}. Each assertion reads the node's statistics as they are when it runs.
+ *
+ * <pre>{@code
+ * assertThat(dynamo.dax()).itemCache().hasHits(1).hasMisses(1).hasEvictions(0);
+ * }</pre>
+ */
+public class DaxCacheAssert extends AbstractAssert<DaxCacheAssert, DaxCaches> {
+
+    /** Which of the node's two caches is asserted on. */
+    enum Cache {
+        ITEM("item cache"), QUERY("query cache");
+
+        private final String label;
+
+        Cache(String label) {
+            this.label = label;
+        }
+    }
+
+    private final Cache cache;
+
+    DaxCacheAssert(DaxCaches actual, Cache cache) {
+        super(actual, DaxCacheAssert.class);
+        this.cache = cache;
+    }
+
+    /** Verifies that the cache served exactly {@code expected} reads from its entries. */
+    public DaxCacheAssert hasHits(long expected) {
+        return has(expected, "hit", hits(actual.statistics()));
+    }
+
+    /** Verifies that exactly {@code expected} reads missed the cache and went to the table. */
+    public DaxCacheAssert hasMisses(long expected) {
+        return has(expected, "miss", misses(actual.statistics()));
+    }
+
+    /** Verifies that the cache evicted exactly {@code expected} entries to stay within its size. */
+    public DaxCacheAssert hasEvictions(long expected) {
+        return has(expected, "eviction", evictions(actual.statistics()));
+    }
+
+    private DaxCacheAssert has(long expected, String noun, long found) {
+        if (found != expected) {
+            DaxStatistics statistics = actual.statistics();
+            throw Messages.failure("DAX " + cache.label + " of " + actual, "Expecting "
+                    + count(expected, noun) + ", but the " + cache.label + " had " + count(found, noun) + " ("
+                    + count(hits(statistics), "hit") + ", " + count(misses(statistics), "miss") + ", "
+                    + count(evictions(statistics), "eviction") + ")");
+        }
+        return this;
+    }
+
+    private long hits(DaxStatistics statistics) {
+        return cache == Cache.ITEM ? statistics.itemHits() : statistics.queryHits();
+    }
+
+    private long misses(DaxStatistics statistics) {
+        return cache == Cache.ITEM ? statistics.itemMisses() : statistics.queryMisses();
+    }
+
+    private long evictions(DaxStatistics statistics) {
+        return cache == Cache.ITEM ? statistics.itemEvictions() : statistics.queryEvictions();
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun.equals("miss") ? "misses" : noun + "s");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.dynamotest.junit;
+
+import dev.dynamotest.core.DaxCaches;
+import dev.dynamotest.core.DaxConfig;
+import dev.dynamotest.core.DaxStatistics;
+import java.net.URI;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The test class's DAX (DynamoDB Accelerator) node, in front of the class's engine, from {@link Dynamo#dax()}: its
+ * URL for DAX clients the code under test builds, a ready DAX client, its cache settings and its cache statistics.
+ * It starts the first time a test asks for it and stops with the class; under {@link Isolation#PER_METHOD} each test
+ * method starts with empty caches and statistics counted from zero.
+ *
+ * <pre>{@code
+ * DynamoDbClient dax = dynamo.dax().client();
+ * dax.getItem(r -> r.tableName("Orders").key(key));
+ * assertThat(dynamo.dax()).itemCache().hasMisses(1);
+ * }</pre>
+ */
+public interface Dax extends DaxCaches {
+
+    /** The cluster URL a DAX client takes, {@code dax://127.0.0.1:PORT}. */
+    URI url();
+
+    /**
+     * A DAX client for the node in the class's region, signing with the injected clients' dummy credentials: a
+     * {@link DynamoDbClient} built with Amazon's {@code ClusterDaxClient}, which must be on the test class path
+     * ({@code software.amazon.dax:amazon-dax-client}, with {@code commons-codec} and a Commons Logging implementation
+     * such as {@code org.slf4j:jcl-over-slf4j}). It belongs to the extension, which closes it with the class.
+     */
+    DynamoDbClient client();
+
+    /** The node's settings: item and query TTLs, cache size, as {@code DynamoExtension.builder().dax(...)} set them. */
+    DaxConfig config();
+
+    /**
+     * The caches' hits, misses and evictions in the current test method (under {@link Isolation#PER_CLASS}, since the
+     * node started).
+     */
+    @Override
+    DaxStatistics statistics();
+
+    /** Empties the item and query caches, as a new cluster starts. The statistics keep counting. */
+    @Override
+    void clearCaches();
+}

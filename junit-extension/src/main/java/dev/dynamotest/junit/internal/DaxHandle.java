@@ -1,0 +1,97 @@
+package dev.dynamotest.junit.internal;
+
+import dev.dynamotest.core.DaxConfig;
+import dev.dynamotest.core.DaxServer;
+import dev.dynamotest.core.DaxStatistics;
+import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.junit.Dax;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The {@link Dax} of a test class: a {@link DaxServer} in front of the class's engine, with the DAX client built for
+ * it the first time a test asks, and the statistics counted from the start of the current test.
+ */
+final class DaxHandle implements Dax {
+
+    private final DaxServer server;
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
+    private DynamoDbClient client;
+    private volatile DaxStatistics baseline = new DaxStatistics(0, 0, 0, 0, 0, 0);
+
+    private DaxHandle(DaxServer server, Region region, AwsCredentialsProvider credentials) {
+        this.server = server;
+        this.region = region;
+        this.credentials = credentials;
+    }
+
+    static DaxHandle start(DynamoEngine engine, DaxConfig config, Region region, AwsCredentialsProvider credentials) {
+        return new DaxHandle(DaxServer.start(engine, config), region, credentials);
+    }
+
+    @Override
+    public URI url() {
+        return server.url();
+    }
+
+    @Override
+    public synchronized DynamoDbClient client() {
+        if (client == null) {
+            String missing = DaxClients.missingLibraries(DaxHandle.class.getClassLoader());
+            if (missing != null) {
+                throw new MisuseException(missing);
+            }
+            client = DaxClients.build(server.url(), region, credentials);
+        }
+        return client;
+    }
+
+    @Override
+    public DaxConfig config() {
+        return server.config();
+    }
+
+    @Override
+    public DaxStatistics statistics() {
+        DaxStatistics now = server.statistics();
+        DaxStatistics base = baseline;
+        return new DaxStatistics(now.itemHits() - base.itemHits(), now.itemMisses() - base.itemMisses(),
+                now.itemEvictions() - base.itemEvictions(), now.queryHits() - base.queryHits(),
+                now.queryMisses() - base.queryMisses(), now.queryEvictions() - base.queryEvictions());
+    }
+
+    @Override
+    public void clearCaches() {
+        server.clearCaches();
+    }
+
+    /** Before a test method that starts from the declared state: empty caches, statistics from zero. */
+    void startTest() {
+        server.clearCaches();
+        baseline = server.statistics();
+    }
+
+    /** Closes the DAX client, then stops the node. */
+    void close() {
+        DynamoDbClient started;
+        synchronized (this) {
+            started = client;
+            client = null;
+        }
+        try {
+            if (started != null) {
+                started.close();
+            }
+        } finally {
+            server.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Dax[" + server.url() + "]";
+    }
+}
