@@ -50,13 +50,17 @@ public class DaxCacheAssert extends AbstractAssert<DaxCacheAssert, DaxCaches> {
 
     private DaxCacheAssert has(long expected, String noun, long found) {
         if (found != expected) {
-            DaxStatistics statistics = actual.statistics();
-            throw Messages.failure("DAX " + cache.label + " of " + actual, "Expecting "
-                    + count(expected, noun) + ", but the " + cache.label + " had " + count(found, noun) + " ("
-                    + count(hits(statistics), "hit") + ", " + count(misses(statistics), "miss") + ", "
-                    + count(evictions(statistics), "eviction") + ")");
+            DaxStatistics s = actual.statistics();
+            throw Messages.failure("DAX caches of " + actual, "Expecting " + count(expected, cache.label + " " + noun)
+                    + " but found " + found + "; the item cache had " + counts(s.itemHits(), s.itemMisses(),
+                    s.itemEvictions()) + ", the query cache " + counts(s.queryHits(), s.queryMisses(),
+                    s.queryEvictions()));
         }
         return this;
+    }
+
+    private static String counts(long hits, long misses, long evictions) {
+        return count(hits, "hit") + ", " + count(misses, "miss") + " and " + count(evictions, "eviction");
     }
 
     private long hits(DaxStatistics statistics) {
@@ -72,6 +76,6 @@ public class DaxCacheAssert extends AbstractAssert<DaxCacheAssert, DaxCaches> {
     }
 
     private static String count(long n, String noun) {
-        return n + " " + (n == 1 ? noun : noun.equals("miss") ? "misses" : noun + "s");
+        return n + " " + (n == 1 ? noun : noun.endsWith("miss") ? noun + "es" : noun + "s");
     }
 }
