@@ -16,6 +16,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 final class DaxHandle implements Dax {
 
+    /** The DAX client's artifact, which the extension does not bring to users who do not use DAX. */
+    static final String ARTIFACT = "software.amazon.dax:amazon-dax-client";
+
     private final DaxServer server;
     private final Region region;
     private final AwsCredentialsProvider credentials;
@@ -40,13 +43,50 @@ final class DaxHandle implements Dax {
     @Override
     public synchronized DynamoDbClient client() {
         if (client == null) {
-            String missing = DaxClients.missingLibraries(DaxHandle.class.getClassLoader());
+            String missing = missingLibraries(DaxHandle.class.getClassLoader());
             if (missing != null) {
                 throw new MisuseException(missing);
             }
             client = DaxClients.build(server.url(), region, credentials);
         }
         return client;
+    }
+
+    /**
+     * Why a DAX client cannot be built with the classes the loader sees, or {@code null} if it can: the message names
+     * the DAX client's artifact and the two libraries it uses without declaring them.
+     */
+    static String missingLibraries(ClassLoader loader) {
+        boolean client = present("software.amazon.dax.ClusterDaxClient", loader);
+        boolean codec = present("org.apache.commons.codec.binary.Hex", loader);
+        boolean logging = present("org.apache.commons.logging.LogFactory", loader);
+        if (client && codec && logging) {
+            return null;
+        }
+        StringBuilder missing = new StringBuilder();
+        if (!client) {
+            missing.append("Amazon's DAX client (software.amazon.dax.ClusterDaxClient)");
+        }
+        if (!codec) {
+            missing.append(missing.isEmpty() ? "" : ", ").append("commons-codec (org.apache.commons.codec.binary.Hex)");
+        }
+        if (!logging) {
+            missing.append(missing.isEmpty() ? "" : ", ")
+                    .append("Commons Logging (org.apache.commons.logging.LogFactory)");
+        }
+        return "Dax.client() builds Amazon's DAX client, but the test class path lacks " + missing
+                + "; add the test dependencies " + ARTIFACT + " (2.0.10 or later), commons-codec:commons-codec and a "
+                + "Commons Logging implementation such as org.slf4j:jcl-over-slf4j, or build your own DAX client "
+                + "with Dax.url()";
+    }
+
+    private static boolean present(String className, ClassLoader loader) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     @Override

@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** The message of {@code Dax.client()} when Amazon's DAX client or the libraries it uses are not on the class path. */
-class DaxClientsTest {
+class DaxLibrariesTest {
 
     @Test
     void with_everything_on_the_class_path_nothing_is_missing() {
-        assertThat(DaxClients.missingLibraries(DaxClientsTest.class.getClassLoader())).isNull();
+        assertThat(DaxHandle.missingLibraries(DaxLibrariesTest.class.getClassLoader())).isNull();
     }
 
     @Test
     void without_the_dax_client_the_message_names_the_artifact_and_the_two_libraries_it_needs() {
         ClassLoader bootstrapOnly = new ClassLoader(null) {
         };
-        assertThat(DaxClients.missingLibraries(bootstrapOnly)).isEqualTo("Dax.client() builds Amazon's DAX client, "
+        assertThat(DaxHandle.missingLibraries(bootstrapOnly)).isEqualTo("Dax.client() builds Amazon's DAX client, "
                 + "but the test class path lacks Amazon's DAX client (software.amazon.dax.ClusterDaxClient), "
                 + "commons-codec (org.apache.commons.codec.binary.Hex), Commons Logging "
                 + "(org.apache.commons.logging.LogFactory); add the test dependencies "
@@ -27,7 +27,7 @@ class DaxClientsTest {
 
     @Test
     void without_commons_logging_the_message_names_only_it_as_missing() {
-        ClassLoader withoutLogging = new ClassLoader(DaxClientsTest.class.getClassLoader()) {
+        ClassLoader withoutLogging = new ClassLoader(DaxLibrariesTest.class.getClassLoader()) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
                 if (name.startsWith("org.apache.commons.logging.")) {
@@ -36,7 +36,7 @@ class DaxClientsTest {
                 return super.loadClass(name, resolve);
             }
         };
-        assertThat(DaxClients.missingLibraries(withoutLogging))
+        assertThat(DaxHandle.missingLibraries(withoutLogging))
                 .startsWith("Dax.client() builds Amazon's DAX client, but the test class path lacks Commons Logging "
                         + "(org.apache.commons.logging.LogFactory); add the test dependencies "
                         + "software.amazon.dax:amazon-dax-client");
