@@ -177,8 +177,11 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
             if (handlers != null) {
                 handlers.close();
             }
-            handle.close();
-            clients.close();
+            try {
+                handle.close();
+            } finally {
+                clients.close();
+            }
         } finally {
             backend.close();
         }
