@@ -1,5 +1,6 @@
 package dev.dynamotest.faults;
 
+import dev.dynamotest.core.Door;
 import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.Operation;
 import dev.dynamotest.faults.internal.Action;
@@ -14,8 +15,8 @@ import java.util.function.Predicate;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * A fault rule being written: narrow it with {@code inRegion}, {@code onTable}, {@code onIndex} and
- * {@code matching}, then end it with one verb that says which of the matching calls it applies to
+ * A fault rule being written: narrow it with {@code inRegion}, {@code onTable}, {@code onIndex}, {@code through}
+ * and {@code matching}, then end it with one verb that says which of the matching calls it applies to
  * ({@code times}, {@code once}, {@code calls}, {@code always}, {@code withProbability}, {@code during}); that verb
  * puts it in force. Each step returns a new builder.
  *
@@ -78,6 +79,17 @@ public sealed class FaultRuleBuilder permits ThrottleRuleBuilder {
     public FaultRuleBuilder onIndex(String index) {
         return new FaultRuleBuilder(rules, accountId, operations, action, region, table,
                 Objects.requireNonNull(index, "index"), predicate);
+    }
+
+    /**
+     * Only calls that come into the engine through this door: {@code through(Door.DAX)} aims a rule at the DAX
+     * endpoint's calls, whose errors its client raises as DynamoDB's exceptions. A DAX read served from DAX's cache
+     * never reaches the engine, so no rule applies to it. Rules of {@link ClientFaults} see every call as
+     * {@link Door#HTTP}.
+     */
+    public FaultRuleBuilder through(Door door) {
+        Objects.requireNonNull(door, "door");
+        return matching(request -> request.door() == door);
     }
 
     /** Only calls the predicate accepts (it sees the region, operation, JSON body and headers). */
