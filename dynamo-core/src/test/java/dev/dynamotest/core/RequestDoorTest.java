@@ -80,6 +80,20 @@ class RequestDoorTest {
     }
 
     @Test
+    void the_listing_does_not_tell_http_from_in_process() {
+        DynamoEngine engine = endpoint.server().engine();
+        long mark = engine.requests().mark();
+        try (DynamoDbClient http = client(false); DynamoDbClient inProcess = client(true)) {
+            http.putItem(b -> b.tableName("Doors").item(item("one")));
+            inProcess.putItem(b -> b.tableName("Doors").item(item("two")));
+        }
+
+        RecordedRequests since = engine.requests().since(mark);
+        assertThat(since.spansDoors()).isTrue();
+        assertThat(since.listing(since.list())).containsExactly("#1  PutItem  Doors  OK", "#2  PutItem  Doors  OK");
+    }
+
+    @Test
     void the_listing_shows_the_door_only_when_requests_came_through_more_than_one() {
         DynamoEngine engine = endpoint.server().engine();
         long mark = engine.requests().mark();

@@ -85,8 +85,9 @@ public final class RecordedRequests implements Iterable<RecordedRequest> {
     /**
      * Lines that list some of this view's requests, in the given order and aligned in columns: the number, the
      * operation, the tables (with the index of a Query or Scan), the region when this view's requests were signed
-     * for more than one region ({@link #spansRegions()}), the door when they came through more than one door
-     * ({@link #spansDoors()}), and the outcome with the attempt of a retry and the fault
+     * for more than one region ({@link #spansRegions()}), the door when some came through DAX and some through
+     * another door ({@link #spansDoors()}; HTTP and in-process requests alone are not told apart, as they are the
+     * same protocol), and the outcome with the attempt of a retry and the fault
      * that shaped it. Failure reports and request assertions list requests this way:
      * <pre>
      * #1  PutItem  Orders  us-east-1  InternalServerError: Internal server error [fault: region outage (SERVER_ERROR)]
@@ -100,7 +101,7 @@ public final class RecordedRequests implements Iterable<RecordedRequest> {
      */
     public List<String> listing(List<RecordedRequest> shown) {
         boolean withRegion = spansRegions();
-        boolean withDoor = spansDoors();
+        boolean withDoor = spansDoors() && list().stream().anyMatch(r -> r.door() == Door.DAX);
         List<String[]> rows = new ArrayList<>(shown.size());
         for (RecordedRequest r : shown) {
             String tables = r.tables().isEmpty() ? "-" : String.join(",", r.tables());
