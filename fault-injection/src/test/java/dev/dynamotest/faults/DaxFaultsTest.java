@@ -63,6 +63,8 @@ class DaxFaultsTest {
     void a_throttle_through_dax_reaches_the_dax_client_and_spares_the_http_door() {
         endpoint.faults().throttle(PUT_ITEM).onTable("Orders").through(Door.DAX).always();
         RecordedRequests requests = endpoint.requests();
+        assertThat(endpoint.faults().describe()).singleElement().asString()
+                .isEqualTo("throttle on [PutItem] on table Orders through DAX, always");
 
         assertThatThrownBy(() -> daxClient.putItem(r -> r.tableName("Orders").item(item("dax"))))
                 .isInstanceOf(ProvisionedThroughputExceededException.class);
