@@ -193,7 +193,7 @@ public final class DynamoEngine implements AutoCloseable {
 
     private synchronized WireProtocol protocol() {
         if (protocol == null) {
-            protocol = new WireProtocol(this);
+            protocol = new WireProtocol(this, Door.IN_PROCESS);
         }
         return protocol;
     }

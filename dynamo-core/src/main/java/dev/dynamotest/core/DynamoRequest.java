@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One DynamoDB API call as the engine sees it: the region, the operation name ({@code PutItem},
- * {@code DescribeStream}, ...), the JSON body, the HTTP headers it came with (empty in process) and its origin.
+ * {@code DescribeStream}, ...), the JSON body, the HTTP headers it came with (empty in process), its origin and the
+ * {@link Door} it came through.
  *
  * <pre>{@code
  * engine.handle(new DynamoRequest("us-east-1", "ListTables", body, Map.of()));     // as a client would
@@ -13,7 +14,7 @@ import java.util.Map;
  * }</pre>
  */
 public record DynamoRequest(String region, String operation, ObjectNode body, Map<String, String> headers,
-        Origin origin) {
+        Origin origin, Door door) {
 
     /** Who sends a request. */
     public enum Origin {
@@ -29,9 +30,16 @@ public record DynamoRequest(String region, String operation, ObjectNode body, Ma
     public DynamoRequest {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         origin = origin == null ? Origin.CLIENT : origin;
+        door = door == null ? Door.ENGINE : door;
     }
 
-    /** A client request. */
+    /** A request of that origin made by a direct call of the engine ({@link Door#ENGINE}). */
+    public DynamoRequest(String region, String operation, ObjectNode body, Map<String, String> headers,
+            Origin origin) {
+        this(region, operation, body, headers, origin, Door.ENGINE);
+    }
+
+    /** A client request made by a direct call of the engine ({@link Door#ENGINE}). */
     public DynamoRequest(String region, String operation, ObjectNode body, Map<String, String> headers) {
         this(region, operation, body, headers, Origin.CLIENT);
     }
@@ -39,6 +47,11 @@ public record DynamoRequest(String region, String operation, ObjectNode body, Ma
     /** A setup request: creating and seeding tables, not the code under test. */
     public static DynamoRequest setup(String region, String operation, ObjectNode body) {
         return new DynamoRequest(region, operation, body, Map.of(), Origin.SETUP);
+    }
+
+    /** The same request as if it had come through that door. */
+    public DynamoRequest through(Door door) {
+        return new DynamoRequest(region, operation, body, headers, origin, door);
     }
 
     /** A header value by case-insensitive name, or {@code null}. */

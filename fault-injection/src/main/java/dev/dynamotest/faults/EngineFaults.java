@@ -1,5 +1,6 @@
 package dev.dynamotest.faults;
 
+import dev.dynamotest.core.DaxServer;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.regions.OutageMode;
 import dev.dynamotest.core.regions.RegionOutage;
@@ -11,8 +12,8 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Fault rules applied by an engine in this JVM, through its request interceptor chain, so every front door and
- * client sees them; besides the call rules of {@link Faults} they delay the engine's streams and take its regions
- * down. Made by {@link Faults#on(DynamoEngine)}; in a {@code @DynamoTest}, {@code dynamo.engineFaults()}.
+ * client sees them (DAX calls that miss DAX's caches too); besides the call rules of {@link Faults} they delay the
+ * engine's streams, take its regions down and take DAX nodes in front of it down. Made by {@link Faults#on(DynamoEngine)}; in a {@code @DynamoTest}, {@code dynamo.engineFaults()}.
  *
  * <pre>{@code
  * EngineFaults faults = Faults.on(engine);
@@ -59,6 +60,23 @@ public final class EngineFaults extends Faults {
     public RegionOutage regionOutage(Region region, OutageMode mode) {
         Objects.requireNonNull(region, "region");
         return engine.regions().outage(region.id(), Objects.requireNonNull(mode, "mode"));
+    }
+
+    /**
+     * Takes a DAX node in front of this engine down until {@link DaxOutage#end()}: its connections are dropped and new
+     * ones refused, so the DAX client raises its connection errors, while the engine keeps serving HTTP and in-process
+     * clients. Ending it brings the node back with empty caches.
+     */
+    public DaxOutage daxOutage(DaxServer node) {
+        Objects.requireNonNull(node, "node");
+        if (node.engine() != engine) {
+            throw new IllegalArgumentException("daxOutage takes a DAX node in front of this engine "
+                    + "(DaxServer.start(engine)), not one in front of another engine");
+        }
+        if (!node.isUp()) {
+            throw new IllegalStateException("daxOutage takes a DAX node that is up; this one is down already");
+        }
+        return new DaxOutage(node);
     }
 
     /** Removes every rule and takes the faults off the engine. */

@@ -1,5 +1,6 @@
 package dev.dynamotest.faults;
 
+import dev.dynamotest.core.Door;
 import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.Operation;
 import dev.dynamotest.faults.internal.Action;
@@ -14,8 +15,8 @@ import java.util.function.Predicate;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * A fault rule being written: narrow it with {@code inRegion}, {@code onTable}, {@code onIndex} and
- * {@code matching}, then end it with one verb that says which of the matching calls it applies to
+ * A fault rule being written: narrow it with {@code inRegion}, {@code onTable}, {@code onIndex}, {@code through}
+ * and {@code matching}, then end it with one verb that says which of the matching calls it applies to
  * ({@code times}, {@code once}, {@code calls}, {@code always}, {@code withProbability}, {@code during}); that verb
  * puts it in force. Each step returns a new builder.
  *
@@ -36,16 +37,17 @@ public sealed class FaultRuleBuilder permits ThrottleRuleBuilder {
     private final String region;
     private final String table;
     private final String index;
+    private final Door door;
     private final Predicate<DynamoRequest> predicate;
 
     /** A rule of these operations (none: any) whose action is made from its table (or null) and the account id. */
     FaultRuleBuilder(RuleSet rules, String accountId, Set<Operation> operations,
             BiFunction<String, String, Action> action) {
-        this(rules, accountId, operations, action, null, null, null, null);
+        this(rules, accountId, operations, action, null, null, null, null, null);
     }
 
     private FaultRuleBuilder(RuleSet rules, String accountId, Set<Operation> operations,
-            BiFunction<String, String, Action> action, String region, String table, String index,
+            BiFunction<String, String, Action> action, String region, String table, String index, Door door,
             Predicate<DynamoRequest> predicate) {
         this.rules = rules;
         this.accountId = accountId;
@@ -54,6 +56,7 @@ public sealed class FaultRuleBuilder permits ThrottleRuleBuilder {
         this.region = region;
         this.table = table;
         this.index = index;
+        this.door = door;
         this.predicate = predicate;
     }
 
@@ -65,26 +68,37 @@ public sealed class FaultRuleBuilder permits ThrottleRuleBuilder {
     /** Only calls signed for this region, named by its id ({@code "eu-west-1"}), as {@link Region#of} reads it. */
     public FaultRuleBuilder inRegion(String region) {
         return new FaultRuleBuilder(rules, accountId, operations, action, Objects.requireNonNull(region, "region"),
-                table, index, predicate);
+                table, index, door, predicate);
     }
 
     /** Only calls that name this table (in TableName, RequestItems or TransactItems). */
     public FaultRuleBuilder onTable(String table) {
         return new FaultRuleBuilder(rules, accountId, operations, action, region,
-                Objects.requireNonNull(table, "table"), index, predicate);
+                Objects.requireNonNull(table, "table"), index, door, predicate);
     }
 
     /** Only Query and Scan calls on this index. */
     public FaultRuleBuilder onIndex(String index) {
         return new FaultRuleBuilder(rules, accountId, operations, action, region, table,
-                Objects.requireNonNull(index, "index"), predicate);
+                Objects.requireNonNull(index, "index"), door, predicate);
+    }
+
+    /**
+     * Only calls that come into the engine through this door: {@code through(Door.DAX)} aims a rule at the DAX
+     * endpoint's calls, whose errors its client raises as DynamoDB's exceptions. A DAX read served from DAX's cache
+     * never reaches the engine, so no rule applies to it. Rules of {@link ClientFaults} see every call as
+     * {@link Door#HTTP}.
+     */
+    public FaultRuleBuilder through(Door door) {
+        return new FaultRuleBuilder(rules, accountId, operations, action, region, table, index,
+                Objects.requireNonNull(door, "door"), predicate);
     }
 
     /** Only calls the predicate accepts (it sees the region, operation, JSON body and headers). */
     public FaultRuleBuilder matching(Predicate<DynamoRequest> predicate) {
         Objects.requireNonNull(predicate, "predicate");
         Predicate<DynamoRequest> combined = this.predicate == null ? predicate : this.predicate.and(predicate);
-        return new FaultRuleBuilder(rules, accountId, operations, action, region, table, index, combined);
+        return new FaultRuleBuilder(rules, accountId, operations, action, region, table, index, door, combined);
     }
 
     /** Applies to the first {@code n} matching calls. */
@@ -145,7 +159,7 @@ public sealed class FaultRuleBuilder permits ThrottleRuleBuilder {
     }
 
     private FaultRule add(Window window) {
-        RuleState state = new RuleState(operations, region, table, index, predicate, window,
+        RuleState state = new RuleState(operations, region, table, index, door, predicate, window,
                 action.apply(table, accountId));
         rules.add(state);
         return new FaultRule(rules, state);

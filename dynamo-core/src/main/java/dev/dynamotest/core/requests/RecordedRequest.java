@@ -1,5 +1,6 @@
 package dev.dynamotest.core.requests;
 
+import dev.dynamotest.core.Door;
 import dev.dynamotest.core.Operation;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +8,7 @@ import java.util.List;
 
 /**
  * One request the engine received, as the request journal keeps it: when, where, what, which attempt of which
- * SDK call, how it ended and how long it took.
+ * SDK call, how it ended, how long it took and which door it came through.
  *
  * @param number        the request's number, from 1: in {@link RequestJournal#all()} since the journal began, in
  *                      {@link RequestJournal#since(long)} after the mark (in a {@code @DynamoTest}, within the test
@@ -27,16 +28,28 @@ import java.util.List;
  * @param latency       the time the engine took to answer, injected delays included
  * @param fault         what fault shaped the answer: a fault rule ({@code "throttle"}, {@code "latency 200 ms"},
  *                      ...) or a region outage ({@code "region outage (SERVER_ERROR)"}); {@code null} if none did
+ * @param door          the door it came through: {@link Door#HTTP}, {@link Door#IN_PROCESS}, {@link Door#DAX} (a
+ *                      DAX call that missed DAX's caches; a cache hit never reaches the engine) or
+ *                      {@link Door#ENGINE}; {@link RequestJournal#record} notes {@link Door#HTTP}
  */
 public record RecordedRequest(long number, Instant time, String region, Operation operation, List<String> tables,
         String index, int attempt, int maxAttempts, String invocationId, int statusCode, String errorType,
-        String errorMessage, Duration latency, String fault) {
+        String errorMessage, Duration latency, String fault, Door door) {
 
     /** The error type of a request whose connection was dropped without an answer. */
     public static final String CONNECTION_DROPPED = "ConnectionDropped";
 
     public RecordedRequest {
         tables = List.copyOf(tables);
+        door = door == null ? Door.ENGINE : door;
+    }
+
+    /** A request that came through the engine's own door ({@link Door#ENGINE}), as before doors were recorded. */
+    public RecordedRequest(long number, Instant time, String region, Operation operation, List<String> tables,
+            String index, int attempt, int maxAttempts, String invocationId, int statusCode, String errorType,
+            String errorMessage, Duration latency, String fault) {
+        this(number, time, region, operation, tables, index, attempt, maxAttempts, invocationId, statusCode,
+                errorType, errorMessage, latency, fault, Door.ENGINE);
     }
 
     /** Whether the request was answered without an error. */

@@ -1,5 +1,6 @@
 package dev.dynamotest.core.requests;
 
+import dev.dynamotest.core.Door;
 import dev.dynamotest.core.Operation;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -71,26 +72,44 @@ public final class RecordedRequests implements Iterable<RecordedRequest> {
         return list().stream().map(RecordedRequest::region).distinct().limit(2).count() > 1;
     }
 
+    /** The requests that came through a door ({@link Door#DAX}, ...). */
+    public RecordedRequests through(Door door) {
+        return filter(r -> r.door() == door, "through " + door);
+    }
+
+    /** Whether this view's requests, as they are now, came through more than one door. */
+    public boolean spansDoors() {
+        return list().stream().map(RecordedRequest::door).distinct().limit(2).count() > 1;
+    }
+
     /**
      * Lines that list some of this view's requests, in the given order and aligned in columns: the number, the
      * operation, the tables (with the index of a Query or Scan), the region when this view's requests were signed
-     * for more than one region ({@link #spansRegions()}), and the outcome with the attempt of a retry and the fault
+     * for more than one region ({@link #spansRegions()}), the door when some came through DAX and some through
+     * another door ({@link #spansDoors()}; HTTP and in-process requests alone are not told apart, as they are the
+     * same protocol), and the outcome with the attempt of a retry and the fault
      * that shaped it. Failure reports and request assertions list requests this way:
      * <pre>
      * #1  PutItem  Orders  us-east-1  InternalServerError: Internal server error [fault: region outage (SERVER_ERROR)]
      * #2  PutItem  Orders  eu-west-1  OK
      * </pre>
+     * and, with requests through DAX and HTTP:
+     * <pre>
+     * #1  GetItem  Orders  DAX   OK
+     * #2  PutItem  Orders  HTTP  OK
+     * </pre>
      */
     public List<String> listing(List<RecordedRequest> shown) {
         boolean withRegion = spansRegions();
+        boolean withDoor = spansDoors() && list().stream().anyMatch(r -> r.door() == Door.DAX);
         List<String[]> rows = new ArrayList<>(shown.size());
         for (RecordedRequest r : shown) {
             String tables = r.tables().isEmpty() ? "-" : String.join(",", r.tables());
             rows.add(new String[] {"#" + r.number(), r.operation().apiName(),
                     r.index() == null ? tables : tables + "/" + r.index(),
-                    r.region() == null || r.region().isEmpty() ? "-" : r.region(), outcome(r)});
+                    r.region() == null || r.region().isEmpty() ? "-" : r.region(), r.door().name(), outcome(r)});
         }
-        int[] widths = new int[4];
+        int[] widths = new int[5];
         for (String[] row : rows) {
             for (int c = 0; c < widths.length; c++) {
                 widths[c] = Math.max(widths[c], row[c].length());
@@ -100,12 +119,12 @@ public final class RecordedRequests implements Iterable<RecordedRequest> {
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < widths.length; c++) {
-                if (c == 3 && !withRegion) {
+                if (c == 3 && !withRegion || c == 4 && !withDoor) {
                     continue;
                 }
                 line.append(row[c]).append(" ".repeat(widths[c] - row[c].length() + 2));
             }
-            lines.add(line.append(row[4]).toString());
+            lines.add(line.append(row[5]).toString());
         }
         return List.copyOf(lines);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.Clock;
 import dev.dynamotest.core.ConnectionDrop;
+import dev.dynamotest.core.Door;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.Operation;
@@ -19,7 +20,8 @@ import java.util.Set;
 
 /**
  * The engine's record of the requests it received, outermost in the interceptor chain: each request with its
- * region, operation, tables, SDK attempt and call, outcome, latency, and the fault that shaped it, if any.
+ * region, operation, tables, SDK attempt and call, outcome, latency, the fault that shaped it, if any, and the
+ * {@link Door} it came through.
  * Keeps the latest {@value #CAPACITY}. Obtain it with {@link dev.dynamotest.core.DynamoEngine#requests()}.
  *
  * <p>Requests read after a mark are numbered from 1 after that mark ({@link RecordedRequest#number()}), so the
@@ -76,7 +78,8 @@ public final class RequestJournal implements RequestInterceptor {
                 dropped += CAPACITY / 2;
             }
             records.add(new RecordedRequest(dropped + records.size() + 1, clock.now(), region, operation, tables, null,
-                    attempt, maxAttempts, invocationId, statusCode, errorType, errorMessage, latency, fault));
+                    attempt, maxAttempts, invocationId, statusCode, errorType, errorMessage, latency, fault,
+                    Door.HTTP));
         }
     }
 
@@ -112,7 +115,7 @@ public final class RequestJournal implements RequestInterceptor {
         for (RecordedRequest r : kept) {
             numbered.add(new RecordedRequest(r.number() - mark, r.time(), r.region(), r.operation(), r.tables(),
                     r.index(), r.attempt(), r.maxAttempts(), r.invocationId(), r.statusCode(), r.errorType(),
-                    r.errorMessage(), r.latency(), r.fault()));
+                    r.errorMessage(), r.latency(), r.fault(), r.door()));
         }
         return List.copyOf(numbered);
     }
@@ -174,7 +177,7 @@ public final class RequestJournal implements RequestInterceptor {
             records.add(new RecordedRequest(dropped + records.size() + 1, time, request.region(),
                     Operation.of(request.operation()), tablesOf(body), index, number(ATTEMPT, sdkRequest),
                     number(MAX, sdkRequest), request.header("amz-sdk-invocation-id"), status, errorType, message,
-                    latency, fault));
+                    latency, fault, request.door()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dynamotest.faults.internal;
 
+import dev.dynamotest.core.Door;
 import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.Operation;
 import dev.dynamotest.core.requests.RequestJournal;
@@ -8,7 +9,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * A fault rule as the interceptors apply it: what it matches (region, table, index, operations, a predicate),
+ * A fault rule as the interceptors apply it: what it matches (region, table, index, door, operations, a predicate),
  * which of the matching calls it applies to, and what it does; with its counts.
  */
 public final class RuleState {
@@ -17,6 +18,7 @@ public final class RuleState {
     private final String region;
     private final String table;
     private final String index;
+    private final Door door;
     private final Predicate<DynamoRequest> predicate;
     private final Window window;
     private final Action action;
@@ -25,6 +27,13 @@ public final class RuleState {
 
     public RuleState(Set<Operation> operations, String region, String table, String index,
             Predicate<DynamoRequest> predicate, Window window, Action action) {
+        this(operations, region, table, index, null, predicate, window, action);
+    }
+
+    /** A rule narrowed to the calls through a door ({@code null}: any door). */
+    public RuleState(Set<Operation> operations, String region, String table, String index, Door door,
+            Predicate<DynamoRequest> predicate, Window window, Action action) {
+        this.door = door;
         this.operations = Set.copyOf(operations);
         this.region = region;
         this.table = table;
@@ -46,6 +55,9 @@ public final class RuleState {
             return false;
         }
         if (index != null && (request.body() == null || !index.equals(request.body().path("IndexName").asText(null)))) {
+            return false;
+        }
+        if (door != null && door != request.door()) {
             return false;
         }
         return predicate == null || predicate.test(request);
@@ -93,6 +105,9 @@ public final class RuleState {
         }
         if (index != null) {
             out.append(" index ").append(index);
+        }
+        if (door != null) {
+            out.append(" through ").append(door);
         }
         if (predicate != null) {
             out.append(" when matching a predicate");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.Clock;
+import dev.dynamotest.core.Door;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
 import dev.dynamotest.core.Operation;
@@ -116,7 +117,7 @@ public record SdkFaultInterceptor(RuleSet rules, Clock clock, ClientTableNames n
         Map<String, String> headers = new HashMap<>();
         context.httpRequest().headers().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
         DynamoRequest request = new DynamoRequest(region == null ? null : region.toString(), operation,
-                names == null ? json : declaredNames(json), headers);
+                names == null ? json : declaredNames(json), headers, DynamoRequest.Origin.CLIENT, Door.HTTP);
         RuleSet.Decision decision = rules.decide(request, clock.now());
         for (Action delay : decision.delays()) {
             ServerFaults.sleep(((Action.Delay) delay).latency().next());

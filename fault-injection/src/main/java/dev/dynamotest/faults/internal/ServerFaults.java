@@ -77,7 +77,7 @@ public final class ServerFaults implements RequestInterceptor, StreamGate {
         }
         engine.requests().noteFault(withhold.describe());
         ObjectNode response = split.forward() == null ? null : next.proceed(new DynamoRequest(request.region(),
-                request.operation(), split.forward(), request.headers()));
+                request.operation(), split.forward(), request.headers(), request.origin(), request.door()));
         return Batches.merge(operation, request.body(), response, split);
     }
 

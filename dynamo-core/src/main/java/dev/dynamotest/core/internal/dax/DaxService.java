@@ -3,6 +3,7 @@ package dev.dynamotest.core.internal.dax;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import dev.dynamotest.core.Door;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
@@ -54,7 +55,8 @@ final class DaxService {
     /** Runs a DynamoDB operation through the engine's one way in, as a client request. */
     ObjectNode execute(String region, String operation, ObjectNode body) {
         try {
-            return engine.execute(region, operation, body);
+            return engine.handle(new DynamoRequest(region, operation, body, Map.of(), DynamoRequest.Origin.CLIENT,
+                    Door.DAX));
         } catch (DynamoException e) {
             if ("ResourceNotFoundException".equals(e.type()) && body.hasNonNull("TableName")) {
                 schemas.remove(region + '\0' + body.get("TableName").asText());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.core.ConnectionDrop;
+import dev.dynamotest.core.Door;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.EngineConfig;
 import dev.dynamotest.core.DynamoException;
@@ -58,17 +59,23 @@ public final class WireProtocol {
     }
 
     private final Supplier<DynamoEngine> engineSupplier;
+    private final Door door;
     private volatile DynamoEngine engine;
     /** The shuffling of set elements of {@link SetOrder#SHUFFLED}, or null; set with {@link #engine}. */
     private volatile SetShuffling shuffling;
 
-    public WireProtocol(DynamoEngine engine) {
-        this(() -> engine);
+    /** A protocol whose requests come through that door ({@link Door#HTTP} or {@link Door#IN_PROCESS}). */
+    public WireProtocol(DynamoEngine engine, Door door) {
+        this(() -> engine, door);
     }
 
-    /** A protocol whose engine is still being created; the first request waits for it. */
-    public WireProtocol(Supplier<DynamoEngine> engine) {
+    /**
+     * A protocol whose engine is still being created (the first request waits for it), and whose requests come
+     * through that door.
+     */
+    public WireProtocol(Supplier<DynamoEngine> engine, Door door) {
         this.engineSupplier = engine;
+        this.door = door;
     }
 
     private DynamoEngine engine() {
@@ -99,7 +106,8 @@ public final class WireProtocol {
             }
             ObjectNode request = parse(body);
             String region = regionOf(header(headers, "Authorization"));
-            ObjectNode result = engine().handle(new DynamoRequest(region, operation, request, headers));
+            ObjectNode result = engine().handle(new DynamoRequest(region, operation, request, headers,
+                    DynamoRequest.Origin.CLIENT, door));
             byte[] bytes = result == null ? new byte[0] : WRITER.write(result, shuffling);
             return response(200, requestId, bytes);
         } catch (DynamoException e) {

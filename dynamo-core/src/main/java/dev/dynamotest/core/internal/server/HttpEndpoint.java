@@ -1,5 +1,6 @@
 package dev.dynamotest.core.internal.server;
 
+import dev.dynamotest.core.Door;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.internal.protocol.SigV4Verifier;
@@ -63,7 +64,7 @@ public final class HttpEndpoint {
      */
     public static HttpEndpoint start(Supplier<DynamoEngine> engine, String host, int port, SigV4Verifier verifier) {
         ServerStartup.prepare();
-        WireProtocol protocol = new WireProtocol(engine);
+        WireProtocol protocol = new WireProtocol(engine, Door.HTTP);
         // the body size from which Javalin compresses an answer, read from its configuration as it is built
         int[] compressedFrom = new int[1];
         Javalin app = ServerStartup.onDaemonThread(() -> Javalin.create(config -> {
