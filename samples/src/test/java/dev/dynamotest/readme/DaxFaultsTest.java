@@ -1,4 +1,4 @@
-package dev.dynamotest.faults;
+package dev.dynamotest.readme;
 
 import static dev.dynamotest.core.Operation.GET_ITEM;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynamotest.core.DaxServer;
 import dev.dynamotest.core.Door;
 import dev.dynamotest.core.DynamoEngine;
+import dev.dynamotest.faults.DaxOutage;
+import dev.dynamotest.faults.EngineFaults;
+import dev.dynamotest.faults.Faults;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,8 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.dax.ClusterDaxClient;
 import software.amazon.dax.Configuration;
 
-/** The README's example of DAX fault rules, the journal's door and a DAX outage, as written there. */
-class DaxFaultsReadmeTest {
+class DaxFaultsTest {
 
     @Test
     void dax_faults() throws Exception {
