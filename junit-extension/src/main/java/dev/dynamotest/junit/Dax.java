@@ -2,6 +2,7 @@ package dev.dynamotest.junit;
 
 import dev.dynamotest.core.DaxCaches;
 import dev.dynamotest.core.DaxConfig;
+import dev.dynamotest.core.DaxServer;
 import dev.dynamotest.core.DaxStatistics;
 import java.net.URI;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,6 +34,12 @@ public interface Dax extends DaxCaches {
 
     /** The node's settings: item and query TTLs, cache size, as {@code DynamoExtension.builder().dax(...)} set them. */
     DaxConfig config();
+
+    /**
+     * The node itself, for fault rules that take it down: {@code dynamo.engineFaults().daxOutage(dynamo.dax().server())}.
+     * An outage a test method leaves open ends before the next method, as region outages do.
+     */
+    DaxServer server();
 
     /**
      * The caches' hits, misses and evictions in the current test method (under {@link Isolation#PER_CLASS}, since the

@@ -12,6 +12,7 @@ import dev.dynamotest.core.DaxConfig;
 import dev.dynamotest.core.DaxStatistics;
 import dev.dynamotest.core.DynamoServer;
 import dev.dynamotest.core.EngineConfig;
+import dev.dynamotest.faults.DaxOutage;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -39,6 +40,11 @@ class DaxTest {
     @Test
     void reads_are_served_from_the_cache_and_a_bypassing_write_is_unseen_until_the_ttl_passes() {
         assertAllPassed(run(ReadsThroughDax.class), 3);
+    }
+
+    @Test
+    void an_outage_a_method_leaves_open_ends_before_the_next_method() {
+        assertAllPassed(run(OutageLeftOpen.class), 2);
     }
 
     @Test
@@ -152,6 +158,25 @@ class DaxTest {
         @Test
         void asks_for_dax(Dynamo dynamo) {
             dynamo.dax();
+        }
+    }
+
+    @DynamoTest
+    @DynamoTable(name = "Orders", partitionKey = "pk")
+    @TestMethodOrder(MethodOrderer.MethodName.class)
+    static class OutageLeftOpen {
+
+        @Test
+        void a_takes_the_node_down_and_leaves_it_down(Dynamo dynamo) {
+            DaxOutage outage = dynamo.engineFaults().daxOutage(dynamo.dax().server());
+            assertThat(outage.node().isUp()).isFalse();
+        }
+
+        @Test
+        void b_finds_the_node_up_again(Dynamo dynamo, DynamoDbClient client) {
+            assertThat(dynamo.dax().server().isUp()).isTrue();
+            client.putItem(r -> r.tableName("Orders").item(order("NEW")));
+            assertThat(status(dynamo.dax().client())).isEqualTo("NEW");
         }
     }
 }
