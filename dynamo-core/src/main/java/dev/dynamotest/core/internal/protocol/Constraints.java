@@ -1,5 +1,6 @@
 package dev.dynamotest.core.internal.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.core.DynamoException;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,20 @@ public final class Constraints {
         }
         if (length > max) {
             violation(value, path, "Member must have length less than or equal to " + max);
+        }
+        return this;
+    }
+
+    /** Checks the number of members of a list, when present. */
+    public Constraints size(JsonNode list, String path, int min, int max) {
+        if (list == null) {
+            return this;
+        }
+        if (list.size() < min) {
+            violation(list, path, "Member must have length greater than or equal to " + min);
+        }
+        if (list.size() > max) {
+            violation(list, path, "Member must have length less than or equal to " + max);
         }
         return this;
     }

@@ -38,11 +38,7 @@ final class BatchStatements implements OperationHandler {
         String capacity = Json.text(request, "ReturnConsumedCapacity");
         Constraints constraints = new Constraints().notNull(statements, "statements")
                 .oneOf(capacity, "returnConsumedCapacity", "INDEXES", "TOTAL", "NONE");
-        if (statements != null && (statements.isEmpty() || statements.size() > MAX_STATEMENTS)) {
-            constraints.violation(statements, "statements", statements.isEmpty()
-                    ? "Member must have length greater than or equal to 1"
-                    : "Member must have length less than or equal to " + MAX_STATEMENTS);
-        }
+        constraints.size(statements, "statements", 1, MAX_STATEMENTS);
         List<Member> members = new ArrayList<>();
         if (statements != null) {
             for (int i = 0; i < statements.size(); i++) {
@@ -87,7 +83,7 @@ final class BatchStatements implements OperationHandler {
         String at = "statements." + (index + 1) + ".member.";
         constraints.notNull(text, at + "statement").length(text, at + "statement", 1, StatementParser.MAX_LENGTH)
                 .oneOf(onFailure, at + "returnValuesOnConditionCheckFailure", "ALL_OLD", "NONE");
-        PartiqlOperations.parametersLength(constraints, parameters, at + "parameters");
+        constraints.size(parameters, at + "parameters", 1, Integer.MAX_VALUE);
         boolean consistent = Json.bool(node, "ConsistentRead", false);
         if (text == null) {
             return new Member(null, null, consistent, onFailure);

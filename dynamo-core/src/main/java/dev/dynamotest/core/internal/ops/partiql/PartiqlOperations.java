@@ -53,7 +53,7 @@ public final class PartiqlOperations {
                 .range(limit, "limit", 1, Integer.MAX_VALUE)
                 .oneOf(capacity, "returnConsumedCapacity", "INDEXES", "TOTAL", "NONE")
                 .oneOf(onFailure, "returnValuesOnConditionCheckFailure", "ALL_OLD", "NONE");
-        parametersLength(constraints, parameters, "parameters");
+        constraints.size(parameters, "parameters", 1, Integer.MAX_VALUE);
         constraints.check();
         Statement statement = StatementParser.parse(text, parameters);
         if (!statement.reads()) {
@@ -116,13 +116,6 @@ public final class PartiqlOperations {
     static void putIfPresent(ObjectNode body, String field, String value) {
         if (value != null) {
             body.put(field, value);
-        }
-    }
-
-    /** A Parameters list, when given, holds at least one value. */
-    static void parametersLength(Constraints constraints, JsonNode parameters, String path) {
-        if (parameters != null && parameters.isEmpty()) {
-            constraints.violation("[]", path, "Member must have length greater than or equal to 1");
         }
     }
 }

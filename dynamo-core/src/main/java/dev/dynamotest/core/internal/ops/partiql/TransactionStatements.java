@@ -42,11 +42,7 @@ final class TransactionStatements implements OperationHandler {
         Constraints constraints = new Constraints().notNull(members, "transactStatements")
                 .oneOf(capacity, "returnConsumedCapacity", "INDEXES", "TOTAL", "NONE")
                 .length(token, "clientRequestToken", 1, 36);
-        if (members != null && (members.isEmpty() || members.size() > MAX_STATEMENTS)) {
-            constraints.violation(members, "transactStatements", members.isEmpty()
-                    ? "Member must have length greater than or equal to 1"
-                    : "Member must have length less than or equal to " + MAX_STATEMENTS);
-        }
+        constraints.size(members, "transactStatements", 1, MAX_STATEMENTS);
         List<String> onFailure = new ArrayList<>();
         if (members != null) {
             for (int i = 0; i < members.size(); i++) {
@@ -56,8 +52,8 @@ final class TransactionStatements implements OperationHandler {
                 constraints.notNull(text, at + "statement")
                         .length(text, at + "statement", 1, StatementParser.MAX_LENGTH)
                         .oneOf(returnOnFailure, at + "returnValuesOnConditionCheckFailure", "ALL_OLD", "NONE");
-                PartiqlOperations.parametersLength(constraints, Json.array(members.get(i), "Parameters"),
-                        at + "parameters");
+                constraints.size(Json.array(members.get(i), "Parameters"), at + "parameters", 1,
+                        Integer.MAX_VALUE);
                 onFailure.add(returnOnFailure);
             }
         }
