@@ -1,13 +1,12 @@
 package dev.dynamotest.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.List;
 import dev.dynamotest.core.support.AwsCli;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.dynamotest.core.support.CliServer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A global secondary index with multi-attribute keys as the AWS CLI (botocore) creates and queries it: the CLI
@@ -16,24 +15,12 @@ import org.junit.jupiter.api.Test;
  */
 class MultiAttributeIndexCliTest {
 
-    private static DynamoServer server;
-
-    @BeforeAll
-    static void start() {
-        assumeTrue(AwsCli.onPath(), "the AWS CLI is not on the PATH");
-        server = DynamoServer.start(EngineConfig.defaults(), "127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final CliServer cli = new CliServer();
 
     @Test
     void the_cli_creates_describes_and_queries_a_multi_attribute_index() throws Exception {
-        AwsCli.Result created = aws("create-table", "--table-name", "Matches", "--billing-mode", "PAY_PER_REQUEST",
+        AwsCli.Result created = cli.aws("create-table", "--table-name", "Matches", "--billing-mode", "PAY_PER_REQUEST",
                 "--attribute-definitions", "AttributeName=id,AttributeType=S",
                 "AttributeName=tournament,AttributeType=S", "AttributeName=area,AttributeType=S",
                 "AttributeName=matchNo,AttributeType=N",
@@ -46,19 +33,19 @@ class MultiAttributeIndexCliTest {
                           "Projection": {"ProjectionType": "ALL"}}]""");
         assertThat(created.exitCode()).as(created.output()).isZero();
         for (String number : List.of("3", "1", "2")) {
-            AwsCli.Result put = aws("put-item", "--table-name", "Matches", "--item", "{\"id\": {\"S\": \"m" + number
+            AwsCli.Result put = cli.aws("put-item", "--table-name", "Matches", "--item", "{\"id\": {\"S\": \"m" + number
                     + "\"}, \"tournament\": {\"S\": \"W24\"}, \"area\": {\"S\": \"EU\"}, \"matchNo\": {\"N\": \""
                     + number + "\"}}");
             assertThat(put.exitCode()).as(put.output()).isZero();
         }
 
-        AwsCli.Result described = aws("describe-table", "--table-name", "Matches", "--query",
+        AwsCli.Result described = cli.aws("describe-table", "--table-name", "Matches", "--query",
                 "Table.GlobalSecondaryIndexes[0].KeySchema[].[AttributeName,KeyType]", "--output", "text");
-        AwsCli.Result queried = aws("query", "--table-name", "Matches", "--index-name", "byTournamentArea",
+        AwsCli.Result queried = cli.aws("query", "--table-name", "Matches", "--index-name", "byTournamentArea",
                 "--key-condition-expression", "tournament = :t AND area = :a AND matchNo >= :n",
                 "--expression-attribute-values", "{\":t\": {\"S\": \"W24\"}, \":a\": {\"S\": \"EU\"}, "
                         + "\":n\": {\"N\": \"2\"}}", "--query", "Items[].id.S", "--output", "text");
-        AwsCli.Result refused = aws("query", "--table-name", "Matches", "--index-name", "byTournamentArea",
+        AwsCli.Result refused = cli.aws("query", "--table-name", "Matches", "--index-name", "byTournamentArea",
                 "--key-condition-expression", "tournament = :t",
                 "--expression-attribute-values", "{\":t\": {\"S\": \"W24\"}}");
 
@@ -68,9 +55,5 @@ class MultiAttributeIndexCliTest {
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.output()).contains("(ValidationException)",
                 "Query condition missed key schema element: area");
-    }
-
-    private static AwsCli.Result aws(String operation, String... arguments) throws Exception {
-        return AwsCli.run(server.endpoint(), "AKIDCLI", "cli-secret", operation, arguments);
     }
 }

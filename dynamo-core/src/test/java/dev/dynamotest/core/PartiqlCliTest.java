@@ -1,46 +1,29 @@
 package dev.dynamotest.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dynamotest.core.support.AwsCli;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.dynamotest.core.support.CliServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PartiQL through the AWS CLI's {@code execute-statement}. Skipped where no {@code aws} command is on the PATH. */
 class PartiqlCliTest {
 
-    private static DynamoServer server;
-
-    @BeforeAll
-    static void start() {
-        assumeTrue(AwsCli.onPath(), "the AWS CLI is not on the PATH");
-        server = DynamoServer.start(EngineConfig.defaults(), "127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    private static AwsCli.Result aws(String operation, String... arguments) throws Exception {
-        return AwsCli.run(server.endpoint(), "AKIDCLI", "cli-secret", operation, arguments);
-    }
+    @RegisterExtension
+    static final CliServer cli = new CliServer();
 
     @Test
     void the_cli_inserts_and_selects_with_execute_statement() throws Exception {
-        assertThat(aws("create-table", "--table-name", "Orders", "--billing-mode", "PAY_PER_REQUEST",
+        assertThat(cli.aws("create-table", "--table-name", "Orders", "--billing-mode", "PAY_PER_REQUEST",
                 "--attribute-definitions", "AttributeName=pk,AttributeType=S",
                 "--key-schema", "AttributeName=pk,KeyType=HASH").exitCode()).isZero();
 
-        AwsCli.Result inserted = aws("execute-statement", "--statement",
+        AwsCli.Result inserted = cli.aws("execute-statement", "--statement",
                 "INSERT INTO \"Orders\" VALUE {'pk': 'A#1', 'status': 'NEW'}");
-        AwsCli.Result selected = aws("execute-statement", "--statement",
+        AwsCli.Result selected = cli.aws("execute-statement", "--statement",
                 "SELECT status FROM \"Orders\" WHERE pk = ?", "--parameters", "[{\"S\": \"A#1\"}]");
-        AwsCli.Result duplicate = aws("execute-statement", "--statement",
+        AwsCli.Result duplicate = cli.aws("execute-statement", "--statement",
                 "INSERT INTO \"Orders\" VALUE {'pk': 'A#1'}");
 
         assertThat(inserted.exitCode()).as(inserted.output()).isZero();
