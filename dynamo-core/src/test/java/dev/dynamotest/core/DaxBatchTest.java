@@ -3,11 +3,11 @@ package dev.dynamotest.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynamotest.core.support.LocalDax;
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,24 +27,14 @@ class DaxBatchTest {
 
     @RegisterExtension
     static final LocalEndpoint endpoint = LocalEndpoint.perClass(EngineConfig.builder().clock(CLOCK).build());
-    private static DaxServer dax;
+    @RegisterExtension
+    static final LocalDax dax = new LocalDax(endpoint);
     private static DynamoDbClient client;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         endpoint.createTable("Batch", "pk", null, null);
-        dax = DaxServer.start(endpoint.server().engine());
-        client = DaxItemsTest.daxClient(dax);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (dax != null) {
-            dax.close();
-        }
+        client = dax.client();
     }
 
     private static Map<String, AttributeValue> item(String pk, String v) {

@@ -2,6 +2,7 @@ package dev.dynamotest.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynamotest.core.support.LocalDax;
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class DaxCacheTest {
     void start() throws Exception {
         dax = DaxServer.start(endpoint.server().engine(), DaxConfig.builder()
                 .itemTtl(Duration.ofMinutes(5)).queryTtl(Duration.ofMinutes(1)).build());
-        client = DaxItemsTest.daxClient(dax);
+        client = LocalDax.client(dax);
     }
 
     @AfterEach
@@ -172,7 +173,7 @@ class DaxCacheTest {
         client.close();
         dax.close();
         dax = DaxServer.start(endpoint.server().engine(), DaxConfig.builder().cacheSize(600).build());
-        client = DaxItemsTest.daxClient(dax);
+        client = LocalDax.client(dax);
         for (String pk : new String[] {"e1", "e2", "e3"}) {
             putDirectly(pk, "x".repeat(100));
             value(pk);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.core.requests.RecordedRequest;
+import dev.dynamotest.core.support.LocalDax;
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,24 +22,14 @@ class DaxInterceptorsTest {
 
     @RegisterExtension
     static final LocalEndpoint endpoint = LocalEndpoint.perClass();
-    private static DaxServer dax;
+    @RegisterExtension
+    static final LocalDax dax = new LocalDax(endpoint);
     private static DynamoDbClient client;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         endpoint.createTable("Watched", "pk", null, null);
-        dax = DaxServer.start(endpoint.server().engine());
-        client = DaxItemsTest.daxClient(dax);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (dax != null) {
-            dax.close();
-        }
+        client = dax.client();
     }
 
     @Test

@@ -3,27 +3,22 @@ package dev.dynamotest.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynamotest.core.support.LocalDax;
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.dax.ClusterDaxClient;
-import software.amazon.dax.Configuration;
 
 /** The item operations through Amazon's own DAX client against a {@link DaxServer}. */
 class DaxItemsTest {
@@ -33,32 +28,14 @@ class DaxItemsTest {
 
     @RegisterExtension
     static final LocalEndpoint endpoint = LocalEndpoint.perClass(EngineConfig.builder().clock(CLOCK).build());
-    private static DaxServer dax;
+    @RegisterExtension
+    static final LocalDax dax = new LocalDax(endpoint);
     private static DynamoDbClient client;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         endpoint.createTable("Items", "pk", null, null);
-        dax = DaxServer.start(endpoint.server().engine());
-        client = daxClient(dax);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (dax != null) {
-            dax.close();
-        }
-    }
-
-    static DynamoDbClient daxClient(DaxServer dax) throws Exception {
-        return ClusterDaxClient.builder().overrideConfiguration(Configuration.builder()
-                .url(dax.url().toString())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
-                .build()).build();
+        client = dax.client();
     }
 
     @Test

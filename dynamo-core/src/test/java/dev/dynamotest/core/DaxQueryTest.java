@@ -2,12 +2,12 @@ package dev.dynamotest.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dynamotest.core.support.LocalDax;
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,11 +31,12 @@ class DaxQueryTest {
     @RegisterExtension
     static final LocalEndpoint endpoint = LocalEndpoint.perClass(EngineConfig.builder().clock(CLOCK).build());
     private static final String GOOGOL = new java.math.BigDecimal("1E+100").toPlainString();
-    private static DaxServer dax;
+    @RegisterExtension
+    static final LocalDax dax = new LocalDax(endpoint);
     private static DynamoDbClient client;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         endpoint.client().createTable(b -> b.tableName("Events").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
                         AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
@@ -57,18 +58,7 @@ class DaxQueryTest {
                     "at", AttributeValue.fromN(at), "kind", AttributeValue.fromS(kind),
                     "note", AttributeValue.fromS("at " + at))));
         }
-        dax = DaxServer.start(endpoint.server().engine());
-        client = DaxItemsTest.daxClient(dax);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (dax != null) {
-            dax.close();
-        }
+        client = dax.client();
     }
 
     private static List<String> times(List<Map<String, AttributeValue>> items) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.dynamotest.core.requests.RecordedRequest;
 import dev.dynamotest.core.requests.RecordedRequests;
+import dev.dynamotest.core.support.LocalDax;
 import dev.dynamotest.core.support.LocalEndpoint;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ class RequestDoorTest {
     static void start() throws Exception {
         endpoint.createTable("Doors", "pk", null, null);
         dax = DaxServer.start(endpoint.server().engine());
-        daxClient = DaxItemsTest.daxClient(dax);
+        daxClient = LocalDax.client(dax);
     }
 
     @AfterAll
