@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmark of issue 4 on this machine, in one run, against three endpoints on 127.0.0.1:
 #   floor     a bare Javalin endpoint answering fixed responses (dev.dynamotest.benchmarks.FloorServer)
-#   ours      the standalone jar dynamo-core/target/dynamotest-server.jar, in its own JVM
+#   ours      the standalone jar server/target/dynamotest-server.jar, in its own JVM
 #   ours-db   the same jar with --db on a file in a new temporary folder (BENCH_DB=0 leaves it out)
 #   dynalite  the npm package dynalite, installed here into benchmarks/.dynalite (ignored by git)
 # and a fourth without a socket (issue 19):
@@ -49,13 +49,13 @@ done
 OUT=${BENCH_OUT:-$HERE/results/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
-SERVER_JAR=$ROOT/dynamo-core/target/dynamotest-server.jar
+SERVER_JAR=$ROOT/server/target/dynamotest-server.jar
 BENCH_JAR=$HERE/target/dynamotest-benchmarks.jar
 DYNALITE_DIR=$HERE/.dynalite
 
 if [[ $BUILD == 1 || ! -f $SERVER_JAR || ! -f $BENCH_JAR ]]; then
   echo "building the server and the benchmark jars..."
-  (cd "$ROOT" && ./mvnw -q -DskipTests -pl dynamo-core,benchmarks -am package)
+  (cd "$ROOT" && ./mvnw -q -DskipTests -pl server,benchmarks -am package)
 fi
 
 if [[ "$(node -p "try { require('$DYNALITE_DIR/node_modules/dynalite/package.json').version } catch (e) { '' }")" \

@@ -1,12 +1,12 @@
 # Sourced by the scripts that measure two standalone jars side by side (capacity-cost.sh, durability-cost.sh):
 # builds the jars unless --no-build and they exist, and starts and stops the servers. Expects HERE, ROOT, BUILD
 # and OUT to be set.
-SERVER_JAR=$ROOT/dynamo-core/target/dynamotest-server.jar
+SERVER_JAR=$ROOT/server/target/dynamotest-server.jar
 BENCH_JAR=$HERE/target/dynamotest-benchmarks.jar
 
 if [[ $BUILD == 1 || ! -f $SERVER_JAR || ! -f $BENCH_JAR ]]; then
   echo "building the server and the benchmark jars..."
-  (cd "$ROOT" && ./mvnw -q -DskipTests -pl dynamo-core,benchmarks -am package)
+  (cd "$ROOT" && ./mvnw -q -DskipTests -pl server,benchmarks -am package)
 fi
 
 PIDS=()

@@ -26,7 +26,7 @@ class StandaloneJarTest extends RemoteBackendContract {
     @BeforeAll
     static void start() {
         server = ExternalServer.jar(Path.of(System.getProperty("dynamotest.it.serverJar",
-                "../dynamo-core/target/dynamotest-server.jar")));
+                "../server/target/dynamotest-server.jar")));
     }
 
     @AfterAll

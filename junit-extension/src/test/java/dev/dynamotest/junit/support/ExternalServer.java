@@ -66,7 +66,7 @@ public final class ExternalServer implements AutoCloseable {
 
     /** The standalone endpoint jar, in a JVM of its own, on a port it picks. */
     public static ExternalServer jar(Path jar) {
-        require(jar, "./mvnw -pl dynamo-core -am package -DskipTests");
+        require(jar, "./mvnw -pl server -am package -DskipTests");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return new ExternalServer("dynamotest-server.jar", List.of(java.toString(), "-Xshare:auto", "-jar",
                 jar.toString(), "--port", "0"), Pattern.compile("^(http://\\S+)$"), m -> m.group(1));
