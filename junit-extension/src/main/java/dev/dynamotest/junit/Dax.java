@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The test class's DAX (DynamoDB Accelerator) node, in front of the class's engine, from {@link Dynamo#dax()}: its
  * URL for DAX clients the code under test builds, a ready DAX client, its cache settings and its cache statistics.
- * It starts the first time a test asks for it and stops with the class; under {@link Isolation#PER_METHOD} each test
- * method starts with empty caches and statistics counted from zero.
+ * It starts the first time a test asks for it (with the class under {@link DynamoDax}) and stops with the class;
+ * under {@link Isolation#PER_METHOD} each test method starts with empty caches and statistics counted from zero.
  *
  * <pre>{@code
  * DynamoDbClient dax = dynamo.dax().client();
@@ -32,7 +32,10 @@ public interface Dax extends DaxCaches {
      */
     DynamoDbClient client();
 
-    /** The node's settings: item and query TTLs, cache size, as {@code DynamoExtension.builder().dax(...)} set them. */
+    /**
+     * The node's settings: item and query TTLs, cache size, as {@code DynamoExtension.builder().dax(...)} or
+     * {@link DynamoDax} set them.
+     */
     DaxConfig config();
 
     /**
