@@ -3,8 +3,10 @@ package dev.dynamotest.junit;
 import dev.dynamotest.core.DaxCaches;
 import dev.dynamotest.core.DaxConfig;
 import dev.dynamotest.core.DaxServer;
+import dev.dynamotest.core.DaxStaleRead;
 import dev.dynamotest.core.DaxStatistics;
 import java.net.URI;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -45,11 +47,18 @@ public interface Dax extends DaxCaches {
     DaxServer server();
 
     /**
-     * The caches' hits, misses and evictions in the current test method (under {@link Isolation#PER_CLASS}, since the
-     * node started).
+     * The caches' hits, misses, evictions and stale hits in the current test method (under
+     * {@link Isolation#PER_CLASS}, since the node started).
      */
     @Override
     DaxStatistics statistics();
+
+    /**
+     * The reads its caches served stale in the current test method (under {@link Isolation#PER_CLASS}, since the
+     * node started), oldest first: items changed behind DAX, query results cached before a write to their table.
+     */
+    @Override
+    List<DaxStaleRead> staleReads();
 
     /** Empties the item and query caches, as a new cluster starts. The statistics keep counting. */
     @Override
