@@ -1,5 +1,6 @@
 package dev.dynamotest.assertions;
 
+import dev.dynamotest.assertions.internal.AssertContext;
 import dev.dynamotest.assertions.internal.Messages;
 import dev.dynamotest.assertions.internal.Render;
 import dev.dynamotest.assertions.internal.ValueEquality;
@@ -24,22 +25,37 @@ import org.assertj.core.api.AbstractAssert;
  */
 public class DaxAssert extends AbstractAssert<DaxAssert, DaxCaches> {
 
+    /** The caches, and how the chain reports failures: thrown, or collected by soft assertions. */
+    record Subject(DaxCaches caches, AssertContext context) {
+    }
+
+    private final AssertContext context;
+
     public DaxAssert(DaxCaches actual) {
-        super(actual, DaxAssert.class);
+        this(new Subject(actual, AssertContext.hard()));
+    }
+
+    DaxAssert(Subject subject) {
+        super(subject.caches(), DaxAssert.class);
+        this.context = subject.context();
     }
 
     /** The item cache, which serves GetItem and BatchGetItem, to assert on. */
     @CheckReturnValue
     public DaxCacheAssert itemCache() {
-        isNotNull();
-        return new DaxCacheAssert(actual, DaxCacheAssert.Cache.ITEM);
+        return cache(DaxCacheAssert.Cache.ITEM);
     }
 
     /** The query cache, which serves Query and Scan, to assert on. */
     @CheckReturnValue
     public DaxCacheAssert queryCache() {
+        return cache(DaxCacheAssert.Cache.QUERY);
+    }
+
+    private DaxCacheAssert cache(DaxCacheAssert.Cache cache) {
         isNotNull();
-        return new DaxCacheAssert(actual, DaxCacheAssert.Cache.QUERY);
+        return context.create(DaxCacheAssert.class, DaxCacheAssert.Subject.class,
+                new DaxCacheAssert.Subject(actual, cache), DaxCacheAssert::new);
     }
 
     /**

@@ -28,11 +28,15 @@ public class DaxCacheAssert extends AbstractAssert<DaxCacheAssert, DaxCaches> {
         }
     }
 
+    /** One cache of a node's caches. */
+    record Subject(DaxCaches caches, Cache cache) {
+    }
+
     private final Cache cache;
 
-    DaxCacheAssert(DaxCaches actual, Cache cache) {
-        super(actual, DaxCacheAssert.class);
-        this.cache = cache;
+    DaxCacheAssert(Subject subject) {
+        super(subject.caches(), DaxCacheAssert.class);
+        this.cache = subject.cache();
     }
 
     /** Verifies that the cache served exactly {@code expected} reads from its entries. */

@@ -166,4 +166,33 @@ class DaxAssertTest {
                         [DAX caches of Dax[dax://127.0.0.1:8111]]
                         Expecting 2 item cache stale hits but found 0""");
     }
+
+    @Test
+    void soft_assertions_pass_when_every_dax_assertion_does() {
+        DynamoSoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(STALE).hasServedStaleReads(2).servedStale("Prices", Key.of("sku", "A1"));
+            softly.assertThat(STALE).itemCache().hasHits(2).hasStaleHits(1);
+            softly.assertThat(STALE).queryCache().hasMisses(3).hasStaleHits(1);
+        });
+    }
+
+    @Test
+    void soft_assertions_collect_every_dax_failure_including_those_after_choosing_a_cache() {
+        DynamoSoftAssertions softly = new DynamoSoftAssertions();
+
+        softly.assertThat(STALE).hasServedNoStaleReads().servedStale(Key.of("sku", "B9"));
+        softly.assertThat(STALE).itemCache().hasHits(1).hasStaleHits(0);
+        softly.assertThat(CACHES).queryCache().hasMisses(0);
+
+        assertThat(softly.errorsCollected()).extracting(Throwable::getMessage).extracting(m -> m.lines().skip(1)
+                .findFirst().orElseThrow()).containsExactly(
+                        "Expecting no stale reads but found 2:",
+                        "Expecting a stale read of item {sku=B9}",
+                        "Expecting 1 item cache hit but found 2; the item cache had 2 hits, 1 miss and 0 evictions, "
+                                + "the query cache 0 hits, 3 misses and 1 eviction",
+                        "Expecting 0 item cache stale hits but found 1:",
+                        "Expecting 0 query cache misses but found 3; the item cache had 2 hits, 1 miss and 0 "
+                                + "evictions, the query cache 0 hits, 3 misses and 1 eviction");
+        assertThatThrownBy(softly::assertAll).hasMessageContaining("Multiple Failures (5 failures)");
+    }
 }
