@@ -2,7 +2,9 @@ package dev.dynamotest.assertions;
 
 import dev.dynamotest.assertions.internal.Messages;
 import dev.dynamotest.core.DaxCaches;
+import dev.dynamotest.core.DaxStaleRead;
 import dev.dynamotest.core.DaxStatistics;
+import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -26,11 +28,15 @@ public class DaxCacheAssert extends AbstractAssert<DaxCacheAssert, DaxCaches> {
         }
     }
 
+    /** One cache of a node's caches. */
+    record Subject(DaxCaches caches, Cache cache) {
+    }
+
     private final Cache cache;
 
-    DaxCacheAssert(DaxCaches actual, Cache cache) {
-        super(actual, DaxCacheAssert.class);
-        this.cache = cache;
+    DaxCacheAssert(Subject subject) {
+        super(subject.caches(), DaxCacheAssert.class);
+        this.cache = subject.cache();
     }
 
     /** Verifies that the cache served exactly {@code expected} reads from its entries. */
@@ -46,6 +52,21 @@ public class DaxCacheAssert extends AbstractAssert<DaxCacheAssert, DaxCaches> {
     /** Verifies that the cache evicted exactly {@code expected} entries to stay within its size. */
     public DaxCacheAssert hasEvictions(long expected) {
         return has(expected, "eviction", evictions(actual.statistics()));
+    }
+
+    /**
+     * Verifies that exactly {@code expected} of the cache's hits were stale ({@link DaxStaleRead}): items changed
+     * behind DAX (item cache), results cached before a write to their table (query cache). A failure lists them.
+     */
+    public DaxCacheAssert hasStaleHits(long expected) {
+        long found = cache == Cache.ITEM ? actual.statistics().itemStaleHits() : actual.statistics().queryStaleHits();
+        if (found != expected) {
+            List<DaxStaleRead> reads = actual.staleReads().stream()
+                    .filter(read -> read.queryResult() == (cache == Cache.QUERY)).toList();
+            throw Messages.failure("DAX caches of " + actual, "Expecting " + count(expected, cache.label
+                    + " stale hit") + " but found " + found + (reads.isEmpty() ? "" : ":\n" + DaxAssert.lines(reads)));
+        }
+        return this;
     }
 
     private DaxCacheAssert has(long expected, String noun, long found) {

@@ -7,6 +7,7 @@ import dev.dynamotest.assertions.internal.EngineTableReader;
 import dev.dynamotest.assertions.internal.ItemsSubject;
 import dev.dynamotest.assertions.internal.RemoteTableReader;
 import dev.dynamotest.assertions.internal.StreamSource;
+import dev.dynamotest.core.DaxCaches;
 import dev.dynamotest.core.changes.ChangeHistory;
 import dev.dynamotest.core.streams.StreamRecords;
 import dev.dynamotest.core.tables.Table;
@@ -65,6 +66,17 @@ public class DynamoSoftAssertions extends AbstractSoftAssertions {
     public ExportAssert assertThat(dev.dynamotest.core.s3.ExportContents export) {
         return proxy(ExportAssert.class, ItemsSubject.class, ItemsSubject.of(
                 new dev.dynamotest.assertions.internal.ExportItemsReader(export), AssertContext.soft(this)));
+    }
+
+    /**
+     * Soft assertions on a DAX node's caches ({@code dynamo.dax()} or a {@code DaxServer}), including those on one
+     * cache after {@code itemCache()} or {@code queryCache()}.
+     */
+    @CheckReturnValue
+    public DaxAssert assertThat(DaxCaches dax) {
+        AssertContext context = AssertContext.soft(this);
+        return context.create(DaxAssert.class, DaxAssert.Subject.class, new DaxAssert.Subject(dax, context),
+                DaxAssert::new);
     }
 
     /** Soft assertions on what a stream handler received. */

@@ -2,6 +2,7 @@ package dev.dynamotest.core;
 
 import dev.dynamotest.core.internal.dax.DaxEndpoint;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -60,10 +61,20 @@ public final class DaxServer implements DaxCaches, AutoCloseable {
         return URI.create("dax://" + endpoint.host() + ":" + port());
     }
 
-    /** The caches' hits, misses and evictions so far. */
+    /** The caches' hits, misses, evictions and stale hits so far. */
     @Override
     public DaxStatistics statistics() {
         return endpoint.statistics();
+    }
+
+    /**
+     * The reads its caches served stale so far, oldest first (the last 1000): items changed behind DAX, query results
+     * cached before a write to their table (see {@link DaxStaleRead}). Learnt from the engine's committed changes,
+     * never by reading the table.
+     */
+    @Override
+    public List<DaxStaleRead> staleReads() {
+        return endpoint.staleReads();
     }
 
     /** Empties the item and query caches, as a new cluster starts. */
@@ -98,6 +109,6 @@ public final class DaxServer implements DaxCaches, AutoCloseable {
     /** Stops the endpoint and closes its connections; the engine stays open. */
     @Override
     public void close() {
-        endpoint.stop();
+        endpoint.close();
     }
 }

@@ -3,15 +3,17 @@ package dev.dynamotest.junit;
 import dev.dynamotest.core.DaxCaches;
 import dev.dynamotest.core.DaxConfig;
 import dev.dynamotest.core.DaxServer;
+import dev.dynamotest.core.DaxStaleRead;
 import dev.dynamotest.core.DaxStatistics;
 import java.net.URI;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The test class's DAX (DynamoDB Accelerator) node, in front of the class's engine, from {@link Dynamo#dax()}: its
  * URL for DAX clients the code under test builds, a ready DAX client, its cache settings and its cache statistics.
- * It starts the first time a test asks for it and stops with the class; under {@link Isolation#PER_METHOD} each test
- * method starts with empty caches and statistics counted from zero.
+ * It starts the first time a test asks for it (with the class under {@link DynamoDax}) and stops with the class;
+ * under {@link Isolation#PER_METHOD} each test method starts with empty caches and statistics counted from zero.
  *
  * <pre>{@code
  * DynamoDbClient dax = dynamo.dax().client();
@@ -32,7 +34,10 @@ public interface Dax extends DaxCaches {
      */
     DynamoDbClient client();
 
-    /** The node's settings: item and query TTLs, cache size, as {@code DynamoExtension.builder().dax(...)} set them. */
+    /**
+     * The node's settings: item and query TTLs, cache size, as {@code DynamoExtension.builder().dax(...)} or
+     * {@link DynamoDax} set them.
+     */
     DaxConfig config();
 
     /**
@@ -42,11 +47,18 @@ public interface Dax extends DaxCaches {
     DaxServer server();
 
     /**
-     * The caches' hits, misses and evictions in the current test method (under {@link Isolation#PER_CLASS}, since the
-     * node started).
+     * The caches' hits, misses, evictions and stale hits in the current test method (under
+     * {@link Isolation#PER_CLASS}, since the node started).
      */
     @Override
     DaxStatistics statistics();
+
+    /**
+     * The reads its caches served stale in the current test method (under {@link Isolation#PER_CLASS}, since the
+     * node started), oldest first: items changed behind DAX, query results cached before a write to their table.
+     */
+    @Override
+    List<DaxStaleRead> staleReads();
 
     /** Empties the item and query caches, as a new cluster starts. The statistics keep counting. */
     @Override

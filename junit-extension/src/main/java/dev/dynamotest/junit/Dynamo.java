@@ -163,7 +163,8 @@ public interface Dynamo {
 
     /**
      * The class's DAX (DynamoDB Accelerator) node in front of the engine, started the first time a test asks for it
-     * and stopped with the class, with the settings of {@code DynamoExtension.builder().dax(...)}: its URL, a ready
+     * (with the class under {@link DynamoDax}) and stopped with the class, with the settings of
+     * {@code DynamoExtension.builder().dax(...)} or {@code @DynamoDax}: its URL, a ready
      * DAX client, its cache statistics, for cache assertions:
      * {@code assertThat(dynamo.dax()).itemCache().hasHits(1)}. Needs the endpoint in this JVM.
      */

@@ -103,7 +103,7 @@ class DaxTest {
         @Test
         void b_starts_with_empty_caches(Dynamo dynamo, DynamoDbClient client, TestReporter reporter) {
             reporter.publishEntry("dax", dynamo.dax().url().toString());
-            assertThat(dynamo.dax().statistics()).isEqualTo(new DaxStatistics(0, 0, 0, 0, 0, 0));
+            assertThat(dynamo.dax().statistics()).isEqualTo(new DaxStatistics(0, 0, 0, 0, 0, 0, 0, 0));
             client.putItem(r -> r.tableName("Orders").item(order("SHIPPED")));
 
             // method a cached the item as NEW for five minutes: the cleared cache reads the table again

@@ -2,10 +2,12 @@ package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.core.DaxConfig;
 import dev.dynamotest.core.DaxServer;
+import dev.dynamotest.core.DaxStaleRead;
 import dev.dynamotest.core.DaxStatistics;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.junit.Dax;
 import java.net.URI;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,7 +25,7 @@ final class DaxHandle implements Dax {
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private DynamoDbClient client;
-    private volatile DaxStatistics baseline = new DaxStatistics(0, 0, 0, 0, 0, 0);
+    private volatile DaxStatistics baseline = new DaxStatistics(0, 0, 0, 0, 0, 0, 0, 0);
 
     private DaxHandle(DaxServer server, Region region, AwsCredentialsProvider credentials) {
         this.server = server;
@@ -100,7 +102,17 @@ final class DaxHandle implements Dax {
         DaxStatistics base = baseline;
         return new DaxStatistics(now.itemHits() - base.itemHits(), now.itemMisses() - base.itemMisses(),
                 now.itemEvictions() - base.itemEvictions(), now.queryHits() - base.queryHits(),
-                now.queryMisses() - base.queryMisses(), now.queryEvictions() - base.queryEvictions());
+                now.queryMisses() - base.queryMisses(), now.queryEvictions() - base.queryEvictions(),
+                now.itemStaleHits() - base.itemStaleHits(), now.queryStaleHits() - base.queryStaleHits());
+    }
+
+    /** The node's stale reads since the current test began: the last as many as the statistics count since. */
+    @Override
+    public List<DaxStaleRead> staleReads() {
+        DaxStatistics since = statistics();
+        List<DaxStaleRead> all = server.staleReads();
+        long count = Math.min(all.size(), since.itemStaleHits() + since.queryStaleHits());
+        return all.subList(all.size() - (int) count, all.size());
     }
 
     @Override

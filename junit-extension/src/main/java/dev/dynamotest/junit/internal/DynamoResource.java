@@ -70,8 +70,9 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
     }
 
     /**
-     * Starts the endpoint the settings describe, or, if they name an endpoint elsewhere, prepares to use it with
-     * the parameters ({@code dynamotest.credentials}, ...) found through {@code parameters}.
+     * Starts the endpoint the settings describe, and its DAX node if they ask for one at start, or, if they name an
+     * endpoint elsewhere, prepares to use it with the parameters ({@code dynamotest.credentials}, ...) found through
+     * {@code parameters} (a DAX node needs the engine in this JVM: {@code Dynamo.dax()} then fails saying so).
      */
     public static DynamoResource start(Settings settings, Function<String, Optional<String>> parameters) {
         if (settings.remote()) {
@@ -82,7 +83,16 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
         }
         SdkWarmUp.start();
         LocalBackend backend = SpareEndpoint.claim(settings).orElseGet(() -> LocalBackend.start(settings));
-        return new DynamoResource(settings, backend);
+        DynamoResource resource = new DynamoResource(settings, backend);
+        if (settings.daxAtStart()) {
+            try {
+                resource.handle.dax();
+            } catch (RuntimeException e) {
+                resource.close();
+                throw e;
+            }
+        }
+        return resource;
     }
 
     public Settings settings() {

@@ -40,7 +40,7 @@ public record ExtensionOptions(String region, String host, Integer port, Isolati
 
     /** Settles the configuration: these options first, then the annotation (may be null), then defaults. */
     public Settings resolve(DynamoTest annotation) {
-        return resolve(annotation, key -> Optional.empty());
+        return resolve(annotation, null, key -> Optional.empty());
     }
 
     /**
@@ -48,6 +48,15 @@ public record ExtensionOptions(String region, String host, Integer port, Isolati
      * (which include system properties), then system properties, then the environment.
      */
     public Settings resolve(DynamoTest annotation, Function<String, Optional<String>> configuration) {
+        return resolve(annotation, null, configuration);
+    }
+
+    /**
+     * Settles the configuration with the DAX settings a class declares with {@code @DynamoDax} ({@code null} for
+     * none): the builder's {@code dax(...)} wins over them, and a declared node starts with the endpoint.
+     */
+    public Settings resolve(DynamoTest annotation, DaxConfig declaredDax,
+            Function<String, Optional<String>> configuration) {
         return new Settings(
                 region != null ? region : annotation != null ? annotation.region() : "us-east-1",
                 host != null ? host : "127.0.0.1",
@@ -60,7 +69,8 @@ public record ExtensionOptions(String region, String host, Integer port, Isolati
                         : RetryBackoff.VIRTUAL_TIME,
                 transport != null ? transport : annotation != null ? annotation.transport() : Transport.IN_PROCESS,
                 engine,
-                dax);
+                dax != null ? dax : declaredDax,
+                declaredDax != null);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.dynamotest.junit.internal;
 
 import dev.dynamotest.faults.FaultScope;
 import dev.dynamotest.faults.Faults;
+import dev.dynamotest.junit.DynamoDax;
 import dev.dynamotest.junit.DynamoDiagnostics;
 import dev.dynamotest.junit.DynamoExtension;
 import dev.dynamotest.junit.DynamoTest;
@@ -43,6 +44,7 @@ public final class Lifecycle {
         if (defers(context)) {
             return;
         }
+        refuseNestedDax(context);
         DynamoResource resource = resource(context);
         Class<?> testClass = context.getRequiredTestClass();
         context.getStore(NAMESPACE).put(STATIC_FIELDS + testClass.getName(), StaticFields.fill(testClass, resource));
@@ -111,11 +113,29 @@ public final class Lifecycle {
         ExtensionContext outermost = outermost(context);
         Function<String, Optional<String>> parameters = key -> ExtensionOptions.parameter(key,
                 outermost::getConfigurationParameter);
+        Class<?> testClass = outermost.getRequiredTestClass();
         return outermost.getStore(NAMESPACE).getOrComputeIfAbsent(RESOURCE, key -> DynamoResource.start(
                 (options != null ? options : ExtensionOptions.none()).resolve(
-                        AnnotationSupport.findAnnotation(outermost.getRequiredTestClass(), DynamoTest.class)
-                                .orElse(null), parameters), parameters),
+                        AnnotationSupport.findAnnotation(testClass, DynamoTest.class).orElse(null),
+                        AnnotationSupport.findAnnotation(testClass, DynamoDax.class)
+                                .map(dax -> DaxDeclaration.config(testClass, dax)).orElse(null),
+                        parameters), parameters),
                 DynamoResource.class);
+    }
+
+    /**
+     * Refuses a {@code @Nested} class's own {@code @DynamoDax}: the node belongs to the outermost class's endpoint.
+     */
+    private static void refuseNestedDax(ExtensionContext context) {
+        ExtensionContext outermost = outermost(context);
+        Class<?> testClass = context.getRequiredTestClass();
+        Optional<DynamoDax> own = AnnotationSupport.findAnnotation(testClass, DynamoDax.class);
+        if (outermost != context && own.isPresent()
+                && !own.equals(AnnotationSupport.findAnnotation(outermost.getRequiredTestClass(), DynamoDax.class))) {
+            throw new MisuseException("@DynamoDax on " + testClass.getSimpleName() + ": a @Nested class shares the "
+                    + "endpoint and DAX node of its outermost class; put @DynamoDax on "
+                    + outermost.getRequiredTestClass().getSimpleName());
+        }
     }
 
     private Declarations declarations(ExtensionContext context) {

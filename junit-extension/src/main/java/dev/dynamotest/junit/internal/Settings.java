@@ -25,10 +25,11 @@ import java.util.function.Consumer;
  * @param transport how the injected clients reach an engine in this JVM
  * @param engine the builder's settings of the engine, applied after the region and capacity; {@code null} for none
  * @param dax the settings of the DAX node that {@code Dynamo.dax()} starts
+ * @param daxAtStart whether the DAX node starts with the endpoint ({@code @DynamoDax}) rather than on first use
  */
 public record Settings(String region, String host, int port, Isolation isolation, URI remoteEndpoint,
         List<String> tableFiles, CapacityMode capacity, RetryBackoff retryBackoff, Transport transport,
-        Consumer<EngineConfig.Builder> engine, DaxConfig dax) {
+        Consumer<EngineConfig.Builder> engine, DaxConfig dax, boolean daxAtStart) {
 
     public Settings {
         dax = dax == null ? DaxConfig.defaults() : dax;
@@ -38,12 +39,12 @@ public record Settings(String region, String host, int port, Isolation isolation
         transport = transport == null ? Transport.IN_PROCESS : transport;
     }
 
-    /** Settings with DAX's default settings. */
+    /** Settings with DAX's default settings, its node started on first use. */
     public Settings(String region, String host, int port, Isolation isolation, URI remoteEndpoint,
             List<String> tableFiles, CapacityMode capacity, RetryBackoff retryBackoff, Transport transport,
             Consumer<EngineConfig.Builder> engine) {
         this(region, host, port, isolation, remoteEndpoint, tableFiles, capacity, retryBackoff, transport, engine,
-                null);
+                null, false);
     }
 
     /** The defaults: us-east-1 on 127.0.0.1, a port the OS chooses, {@link Isolation#PER_METHOD}, clients in process
@@ -56,7 +57,7 @@ public record Settings(String region, String host, int port, Isolation isolation
     /** The same settings in another region. */
     public Settings withRegion(String otherRegion) {
         return new Settings(otherRegion, host, port, isolation, remoteEndpoint, tableFiles, capacity, retryBackoff,
-                transport, engine, dax);
+                transport, engine, dax, daxAtStart);
     }
 
     /** Whether the tests run against an endpoint that this extension does not start. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import dev.dynamotest.core.Operation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ final class BatchMethods {
                 ObjectNode key = schema.decode((byte[]) encoded);
                 read.keys().add(key);
                 Optional<Optional<ObjectNode>> cached = consistent ? Optional.empty()
-                        : service.items().get(DaxService.itemKey(region, table, schema, key));
+                        : service.items().get(DaxService.itemKey(region, table, schema, key), Operation.BATCH_GET_ITEM);
                 if (cached.isPresent()) {
                     cached.get().ifPresent(read.found()::add);
                 } else {

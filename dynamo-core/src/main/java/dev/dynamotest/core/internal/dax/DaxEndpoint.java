@@ -1,6 +1,7 @@
 package dev.dynamotest.core.internal.dax;
 
 import dev.dynamotest.core.AccessKeys;
+import dev.dynamotest.core.DaxStaleRead;
 import dev.dynamotest.core.DaxStatistics;
 import dev.dynamotest.core.DynamoEngine;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -93,7 +95,13 @@ public final class DaxEndpoint {
     /** The caches' counters so far. */
     public DaxStatistics statistics() {
         return new DaxStatistics(service.items().hits(), service.items().misses(), service.items().evictions(),
-                service.queries().hits(), service.queries().misses(), service.queries().evictions());
+                service.queries().hits(), service.queries().misses(), service.queries().evictions(),
+                service.items().staleHits(), service.queries().staleHits());
+    }
+
+    /** The last stale reads of both caches, oldest first. */
+    public List<DaxStaleRead> staleReads() {
+        return service.staleReads().list();
     }
 
     /** Empties both caches. */
@@ -149,6 +157,15 @@ public final class DaxEndpoint {
 
     public synchronized boolean isRunning() {
         return !server.isClosed();
+    }
+
+    /** Stops for good: {@link #stop()}, and the caches stop learning from the engine's changes. */
+    public void close() {
+        try {
+            stop();
+        } finally {
+            service.close();
+        }
     }
 
     /** Stops accepting and closes every open connection: clients see their connections reset, then refused. */

@@ -3,15 +3,19 @@ package dev.dynamotest.core.internal.dax;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import dev.dynamotest.core.ChangeListener;
 import dev.dynamotest.core.Door;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
+import dev.dynamotest.core.model.AttributeValue;
+import dev.dynamotest.core.model.ChangeRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +25,69 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What every connection of one DAX endpoint shares: the engine behind it, the attribute lists, the key schemas it
  * has looked up, and the item and query caches on the engine's clock.
+ *
+ * <p>The caches learn which entries went stale from the engine's committed changes (a change listener, told on the
+ * writing thread): a change made by this node's own write (its request running on that thread) is written through
+ * to the item cache, any other change marks the item's entry; every change marks the cached query results of its
+ * table, which no write updates.
  */
 final class DaxService {
+
+    /** The origin of the changes that clients' requests make. */
+    private static final String CLIENT_ORIGIN = "user";
 
     private final DynamoEngine engine;
     private final AttributeLists lists = new AttributeLists();
     private final Map<String, KeySchema> schemas = new ConcurrentHashMap<>();
+    private final StaleReads staleReads = new StaleReads();
     private final TtlCache<Optional<ObjectNode>> items;
     private final TtlCache<byte[]> queries;
+    private final ThreadLocal<String> ownRequestRegion = new ThreadLocal<>();
+    private final ChangeListener changes = this::changed;
 
     DaxService(DynamoEngine engine, Duration itemTtl, Duration queryTtl, long cacheBytes) {
         this.engine = engine;
-        this.items = new TtlCache<>(engine.clock(), itemTtl, cacheBytes);
-        this.queries = new TtlCache<>(engine.clock(), queryTtl, cacheBytes);
+        this.items = new TtlCache<>(engine.clock(), itemTtl, cacheBytes, staleReads);
+        this.queries = new TtlCache<>(engine.clock(), queryTtl, cacheBytes, staleReads);
+        engine.addChangeListener(changes);
+    }
+
+    /** Stops learning from the engine's changes, once the node is closed for good. */
+    void close() {
+        engine.removeChangeListener(changes);
+    }
+
+    StaleReads staleReads() {
+        return staleReads;
+    }
+
+    private void changed(ChangeRecord change) {
+        String table = queryGroup(change.region(), change.tableName());
+        queries.markGroupChanged(table, change);
+        boolean own = change.region().equals(ownRequestRegion.get()) && CLIENT_ORIGIN.equals(change.origin());
+        KeySchema schema = schemas.get(table);
+        if (!own && schema != null) {
+            items.markChanged(itemKey(change.region(), change.tableName(), schema, json(change.keys())), change);
+        }
+    }
+
+    /** The query cache's group of a table's results, as {@link #changed} marks them (also the schemas' key). */
+    static String queryGroup(String region, String table) {
+        return region + '\0' + table;
+    }
+
+    private static ObjectNode json(Map<String, AttributeValue> key) {
+        ObjectNode json = AttributeValues.JSON.objectNode();
+        key.forEach((name, value) -> {
+            if (value instanceof AttributeValue.S s) {
+                json.putObject(name).put("S", s.value());
+            } else if (value instanceof AttributeValue.N n) {
+                json.putObject(name).put("N", n.value());
+            } else if (value instanceof AttributeValue.B b) {
+                json.putObject(name).put("B", Base64.getEncoder().encodeToString(b.unsafeBytes()));
+            }
+        });
+        return json;
     }
 
     DynamoEngine engine() {
@@ -54,6 +108,7 @@ final class DaxService {
 
     /** Runs a DynamoDB operation through the engine's one way in, as a client request. */
     ObjectNode execute(String region, String operation, ObjectNode body) {
+        ownRequestRegion.set(region);
         try {
             return engine.handle(new DynamoRequest(region, operation, body, Map.of(), DynamoRequest.Origin.CLIENT,
                     Door.DAX));
@@ -62,6 +117,8 @@ final class DaxService {
                 schemas.remove(region + '\0' + body.get("TableName").asText());
             }
             throw e;
+        } finally {
+            ownRequestRegion.remove();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.dynamotest.core.internal.dax;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import dev.dynamotest.core.Operation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class ItemMethods {
             item = service.execute(region, "GetItem", request).get("Item");
         } else {
             String cacheKey = DaxService.itemKey(region, table, schema, key);
-            Optional<Optional<ObjectNode>> cached = service.items().get(cacheKey);
+            Optional<Optional<ObjectNode>> cached = service.items().get(cacheKey, Operation.GET_ITEM);
             if (cached.isPresent()) {
                 item = cached.get().orElse(null);
             } else {

@@ -3,6 +3,7 @@ package dev.dynamotest.core.internal.dax;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import dev.dynamotest.core.Operation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HexFormat;
@@ -63,12 +64,13 @@ final class ScanMethods {
             canonical(arg, key.append('\0'));
         }
         String cacheKey = key.toString();
-        Optional<byte[]> hit = service.queries().get(cacheKey);
+        Optional<byte[]> hit = service.queries().get(cacheKey, Operation.of(operation));
         if (hit.isPresent()) {
             return hit.get();
         }
         byte[] response = call.run();
-        service.queries().put(cacheKey, response, 64L + cacheKey.length() + response.length);
+        service.queries().put(cacheKey, DaxService.queryGroup(region, Cbor.text(args.get(0))), response,
+                64L + cacheKey.length() + response.length);
         return response;
     }
 
