@@ -61,8 +61,8 @@ public final class DaxServer implements DaxCaches, AutoCloseable {
     /**
      * A certificate for the names a client may reach this machine by: the configured host, {@code localhost} and
      * the loopback addresses (and this machine's own name and address when bound to every interface, which is
-     * what the server then advertises). Its validity is a year from now on the wall clock (the client checks it against its
-     * own clock, not the engine's).
+     * what the server then advertises). Its validity is a year from now on the wall clock (the client checks it
+     * against its own clock, not the engine's).
      */
     private static SelfSignedCertificate certificateFor(String host) {
         Set<String> names = new LinkedHashSet<>(List.of(host, "localhost", "127.0.0.1", "::1"));

@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * The optional parameters that end a DAX data-plane request: a map from a parameter's number to its value
  * (numbers in the order of DAX's request parameters: projection 0, consistent read 2, return consumed capacity 3
- * (1 TOTAL, 2 INDEXES), condition 4, return item collection metrics 6 (1 SIZE), return values 7, update 8, exclusive start key 9, filter 10, index 11, limit 13, scan forward 14, select 15, segment 16, total
- * segments 17, client request token 19).
+ * (1 TOTAL, 2 INDEXES), condition 4, return item collection metrics 6 (1 SIZE), return values 7, update 8,
+ * exclusive start key 9, filter 10, index 11, limit 13, scan forward 14, select 15, segment 16, total segments 17,
+ * client request token 19).
  */
 final class Params {
 
