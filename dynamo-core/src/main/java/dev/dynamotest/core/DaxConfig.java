@@ -24,8 +24,10 @@ public final class DaxConfig {
     private final Duration queryTtl;
     private final long cacheSize;
     private final AccessKeys accessKeys;
+    private final boolean tls;
 
     private DaxConfig(Builder builder) {
+        this.tls = builder.tls;
         this.host = builder.host;
         this.port = builder.port;
         this.itemTtl = builder.itemTtl;
@@ -73,6 +75,14 @@ public final class DaxConfig {
         return accessKeys;
     }
 
+    /**
+     * Whether the server speaks TLS ({@code daxs://}), with a self-signed certificate made at start for its host,
+     * {@code localhost} and the loopback address (see {@link DaxServer#certificate()}).
+     */
+    public boolean tls() {
+        return tls;
+    }
+
     /** Builds a {@link DaxConfig}; every setting has a default. */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -81,8 +91,18 @@ public final class DaxConfig {
         private Duration queryTtl = DEFAULT_TTL;
         private long cacheSize = DEFAULT_CACHE_SIZE;
         private AccessKeys accessKeys;
+        private boolean tls;
 
         private Builder() {
+        }
+
+        /**
+         * Serves DAX over TLS, as a cluster with encryption in transit does ({@code daxs://}), with a self-signed
+         * certificate made at start; off by default.
+         */
+        public Builder tls(boolean tls) {
+            this.tls = tls;
+            return this;
         }
 
         /**

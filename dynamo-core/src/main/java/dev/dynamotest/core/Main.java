@@ -2,7 +2,9 @@ package dev.dynamotest.core;
 
 import dev.dynamotest.core.internal.server.HeapReturn;
 import dev.dynamotest.core.s3.ObjectStore;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -10,15 +12,19 @@ import java.util.concurrent.CountDownLatch;
  * The standalone endpoint:
  * {@code java -jar dynamotest-server.jar [--port N] [--host H] [--region R] [--db PATH] [--s3-root PATH]
  * [--capacity enforce|observe] [--set-order sorted|shuffled] [--verify-signatures --credentials PATH]
- * [--dax-port N]}. Prints the endpoint URL on one line when ready (then the DAX URL on the next, with
- * {@code --dax-port}); stops cleanly on Ctrl-C.
+ * [--dax-port N [--dax-tls [--dax-trust-store PATH]]]}. Prints the endpoint URL on one line when ready (then the
+ * DAX URL on the next, with {@code --dax-port}); stops cleanly on Ctrl-C.
  */
 public final class Main {
+
+    /** The password of the trust store {@code --dax-tls} writes: it protects nothing secret, a certificate. */
+    static final String TRUST_STORE_PASSWORD = "changeit";
 
     private static final String USAGE = "usage: java -jar dynamotest-server.jar [--port N] [--host HOST] "
             + "[--region REGION] [--db PATH] [--s3-root PATH] [--ttl-sweep-delay SECONDS]\n"
             + "       [--capacity observe|enforce] [--set-order sorted|shuffled] "
-            + "[--verify-signatures --credentials PATH] [--dax-port N]\n"
+            + "[--verify-signatures --credentials PATH]\n"
+            + "       [--dax-port N [--dax-tls [--dax-trust-store PATH]]]\n"
             + "  --port N       port to listen on (default 8000; 0 picks a free port)\n"
             + "  --host HOST    address to bind (default 127.0.0.1)\n"
             + "  --region R     region of requests that do not sign one (default us-east-1)\n"
@@ -35,7 +41,12 @@ public final class Main {
             + "  --credentials PATH\n"
             + "                 a file of access keys: an access key id and its secret key per line\n"
             + "  --dax-port N   also serve DAX (Amazon's DAX client, dax://HOST:N) on this port, 0 for a free one;\n"
-            + "                 with --verify-signatures it checks the DAX connections' signatures too";
+            + "                 with --verify-signatures it checks the DAX connections' signatures too\n"
+            + "  --dax-tls      serve DAX over TLS (daxs://HOST:N) with a self-signed certificate made at start,\n"
+            + "                 and write a PKCS12 trust store holding it (password " + TRUST_STORE_PASSWORD + ")\n"
+            + "  --dax-trust-store PATH\n"
+            + "                 where to write that trust store (default: a new file in the temporary directory)";
+
 
     private Main() {
     }
@@ -107,16 +118,35 @@ public final class Main {
             out.println(dax.url());
         }
         out.flush();
+        if (dax != null && options.daxTls) {
+            System.err.println("DAX certificate: trust it with -Djavax.net.ssl.trustStore=" + options.daxTrustStore
+                    + " -Djavax.net.ssl.trustStorePassword=" + TRUST_STORE_PASSWORD);
+        }
         stopped.await();
     }
 
-    /** The DAX endpoint beside the HTTP one: same host, the engine's default TTLs. */
+    /**
+     * The DAX endpoint beside the HTTP one: same host, the engine's default TTLs; with {@code --dax-tls}, over TLS,
+     * its certificate written to a trust store at {@code options.daxTrustStore} (set to a temporary file if none).
+     */
     static DaxServer startDax(DynamoEngine engine, Options options) {
-        DaxConfig.Builder config = DaxConfig.builder().host(options.host).port(options.daxPort);
+        DaxConfig.Builder config = DaxConfig.builder().host(options.host).port(options.daxPort).tls(options.daxTls);
         if (options.verifySignatures) {
             config.accessKeys(AccessKeys.read(Path.of(options.credentials)));
         }
-        return DaxServer.start(engine, config.build());
+        DaxServer dax = DaxServer.start(engine, config.build());
+        if (options.daxTls) {
+            try {
+                if (options.daxTrustStore == null) {
+                    options.daxTrustStore = Files.createTempFile("dynamotest-dax-", ".p12").toString();
+                }
+                dax.writeTrustStore(Path.of(options.daxTrustStore), TRUST_STORE_PASSWORD.toCharArray());
+            } catch (IOException | RuntimeException e) {
+                dax.close();
+                throw new IllegalStateException("cannot write the DAX trust store: " + e.getMessage(), e);
+            }
+        }
+        return dax;
     }
 
     /** Whether a host name or address is this machine's loopback, reachable from this machine only. */
@@ -144,6 +174,8 @@ public final class Main {
         boolean verifySignatures;
         String credentials;
         Integer daxPort;
+        boolean daxTls;
+        String daxTrustStore;
         boolean help;
 
         static Options parse(String[] args) {
@@ -163,6 +195,8 @@ public final class Main {
                     case "--verify-signatures" -> o.verifySignatures = true;
                     case "--credentials" -> o.credentials = value(args, ++i, arg);
                     case "--dax-port" -> o.daxPort = port(value(args, ++i, arg), arg);
+                    case "--dax-tls" -> o.daxTls = true;
+                    case "--dax-trust-store" -> o.daxTrustStore = value(args, ++i, arg);
                     default -> throw new IllegalArgumentException("unknown option: " + arg);
                 }
             }
@@ -171,6 +205,12 @@ public final class Main {
             }
             if (o.credentials != null && !o.verifySignatures) {
                 throw new IllegalArgumentException("--credentials is read only with --verify-signatures");
+            }
+            if (o.daxTls && o.daxPort == null) {
+                throw new IllegalArgumentException("--dax-tls needs --dax-port N");
+            }
+            if (o.daxTrustStore != null && !o.daxTls) {
+                throw new IllegalArgumentException("--dax-trust-store is written only with --dax-tls");
             }
             return o;
         }

@@ -3,7 +3,11 @@ package dev.dynamotest.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
 
@@ -107,6 +111,42 @@ class MainTest {
             assertThat(options.daxPort).isZero();
             assertThat(dax.url().toString()).isEqualTo("dax://127.0.0.1:" + dax.port());
             assertThat(dax.port()).isPositive();
+        }
+    }
+
+    @Test
+    void dax_tls_serves_daxs_and_writes_a_trust_store_holding_its_certificate(@TempDir Path dir) throws Exception {
+        Path store = dir.resolve("trust.p12");
+        Main.Options options = Main.Options.parse(new String[] {"--dax-port", "0", "--dax-tls",
+            "--dax-trust-store", store.toString()});
+        assertThatThrownBy(() -> Main.Options.parse(new String[] {"--dax-tls"}))
+                .hasMessage("--dax-tls needs --dax-port N");
+        assertThatThrownBy(() -> Main.Options.parse(new String[] {"--dax-port", "0", "--dax-trust-store", "x"}))
+                .hasMessage("--dax-trust-store is written only with --dax-tls");
+
+        try (DynamoEngine engine = DynamoEngine.create(); DaxServer dax = Main.startDax(engine, options)) {
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            try (var in = Files.newInputStream(store)) {
+                trusted.load(in, Main.TRUST_STORE_PASSWORD.toCharArray());
+            }
+
+            assertThat(dax.url().toString()).isEqualTo("daxs://127.0.0.1:" + dax.port());
+            assertThat(trusted.getCertificate(trusted.aliases().nextElement()))
+                    .isEqualTo(dax.certificate().orElseThrow());
+        }
+    }
+
+    @Test
+    void dax_tls_writes_the_trust_store_to_a_temporary_file_by_default() throws Exception {
+        Main.Options options = Main.Options.parse(new String[] {"--dax-port", "0", "--dax-tls"});
+
+        try (DynamoEngine engine = DynamoEngine.create(); DaxServer dax = Main.startDax(engine, options)) {
+            Path store = Path.of(options.daxTrustStore);
+            try {
+                assertThat(store).isRegularFile().isNotEmptyFile();
+            } finally {
+                Files.deleteIfExists(store);
+            }
         }
     }
 }

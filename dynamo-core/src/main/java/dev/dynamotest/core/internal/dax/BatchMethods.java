@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import dev.dynamotest.core.Operation;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,10 +72,18 @@ final class BatchMethods {
             }
         }
         JsonNode unprocessed = AttributeValues.JSON.objectNode();
+        Params params = new Params(args.get(1));
+        String capacityMode = params.returnConsumedCapacity();
+        Map<String, JsonNode> consumed = new LinkedHashMap<>();
+        if (!capacityMode.equals("NONE")) {
+            reads.forEach(read -> consumed.put(read.table(), Consumption.none(read.table(), capacityMode)));
+        }
         if (requestItems.size() > 0) {
             ObjectNode request = AttributeValues.JSON.objectNode();
             request.set("RequestItems", requestItems);
+            params.askForConsumption(request);
             ObjectNode result = service.execute(region, "BatchGetItem", request);
+            result.path("ConsumedCapacity").forEach(c -> consumed.put(c.path("TableName").asText(), c));
             unprocessed = result.path("UnprocessedKeys");
             for (TableRead read : reads) {
                 JsonNode items = result.path("Responses").path(read.table());
@@ -128,9 +137,16 @@ final class BatchMethods {
         }
         out.writeEndObject();
         out.writeEndArray();
-        out.writeStartArray(null, 0);
-        out.writeEndArray();
+        writeCapacities(out, consumed.values());
         return response.bytes();
+    }
+
+    private static void writeCapacities(CBORGenerator out, Collection<JsonNode> capacities) throws IOException {
+        out.writeStartArray(null, capacities.size());
+        for (JsonNode capacity : capacities) {
+            Consumption.write(out, capacity);
+        }
+        out.writeEndArray();
     }
 
     /** Arguments: a map from table to [key, attributes or null (a delete), ...], then parameters. */
@@ -154,6 +170,7 @@ final class BatchMethods {
         }
         ObjectNode request = AttributeValues.JSON.objectNode();
         request.set("RequestItems", requestItems);
+        new Params(args.get(1)).askForConsumption(request);
         ObjectNode result = service.execute(region, "BatchWriteItem", request);
         JsonNode unprocessed = result.path("UnprocessedItems");
         for (var it = requestItems.fields(); it.hasNext(); ) {
@@ -191,11 +208,26 @@ final class BatchMethods {
             out.writeEndArray();
         }
         out.writeEndObject();
-        out.writeStartArray(null, 0);
-        out.writeEndArray();
-        out.writeStartObject(null, 0);
-        out.writeEndObject();
+        List<JsonNode> capacities = new ArrayList<>();
+        result.path("ConsumedCapacity").forEach(capacities::add);
+        writeCapacities(out, capacities);
+        writeItemCollectionMetrics(out, result.path("ItemCollectionMetrics"));
         return response.bytes();
+    }
+
+    /** A map from table name to the array of its item collections' metrics. */
+    static void writeItemCollectionMetrics(CBORGenerator out, JsonNode metrics) throws IOException {
+        out.writeStartObject(null, metrics.size());
+        for (var it = metrics.fields(); it.hasNext(); ) {
+            var table = it.next();
+            out.writeFieldName(table.getKey());
+            out.writeStartArray(null, table.getValue().size());
+            for (JsonNode collection : table.getValue()) {
+                Consumption.writeItemCollectionMetrics(out, collection);
+            }
+            out.writeEndArray();
+        }
+        out.writeEndObject();
     }
 
     private static boolean contains(JsonNode list, JsonNode value) {

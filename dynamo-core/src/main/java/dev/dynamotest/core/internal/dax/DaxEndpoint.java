@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 
 /**
  * The DAX endpoint's TCP side: a server socket whose accept thread gives each connection a thread of its own
@@ -30,11 +31,13 @@ public final class DaxEndpoint {
     private final DaxConnection.Endpoint self;
     private final InetSocketAddress bound;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final SSLContext tls;
     private ServerSocket server;
     private Thread acceptor;
 
-    private DaxEndpoint(ServerSocket server, DaxService service, DaxAuth auth, String host) {
+    private DaxEndpoint(ServerSocket server, DaxService service, DaxAuth auth, String host, SSLContext tls) {
         this.server = server;
+        this.tls = tls;
         this.service = service;
         this.auth = auth;
         this.bound = new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
@@ -56,17 +59,29 @@ public final class DaxEndpoint {
      */
     public static DaxEndpoint start(DynamoEngine engine, String host, int port, Duration itemTtl, Duration queryTtl,
             long cacheBytes, AccessKeys accessKeys) {
+        return start(engine, host, port, itemTtl, queryTtl, cacheBytes, accessKeys, null);
+    }
+
+    /** As {@link #start(DynamoEngine, String, int, Duration, Duration, long, AccessKeys)}, over TLS when given. */
+    public static DaxEndpoint start(DynamoEngine engine, String host, int port, Duration itemTtl, Duration queryTtl,
+            long cacheBytes, AccessKeys accessKeys, SSLContext tls) {
         try {
-            ServerSocket server = new ServerSocket();
-            server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+            ServerSocket server = bind(tls, new InetSocketAddress(InetAddress.getByName(host), port));
             DaxEndpoint endpoint = new DaxEndpoint(server, new DaxService(engine, itemTtl, queryTtl, cacheBytes),
-                    new DaxAuth(accessKeys), host);
+                    new DaxAuth(accessKeys), host, tls);
             endpoint.acceptor.start();
             return endpoint;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve DAX on " + host + ":" + port, e);
         }
+    }
+
+    /** A listening socket, plain or, with a TLS context, one whose connections start with a TLS handshake. */
+    private static ServerSocket bind(SSLContext tls, InetSocketAddress address) throws IOException {
+        ServerSocket socket = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(address);
+        return socket;
     }
 
     /**
@@ -90,6 +105,11 @@ public final class DaxEndpoint {
 
     public String host() {
         return self.host();
+    }
+
+    /** Whether connections are served over TLS. */
+    public boolean isTls() {
+        return tls != null;
     }
 
     /** The caches' counters so far. */
@@ -143,10 +163,7 @@ public final class DaxEndpoint {
             return;
         }
         try {
-            ServerSocket socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(bound);
-            server = socket;
+            server = bind(tls, bound);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve DAX again on " + bound, e);
         }

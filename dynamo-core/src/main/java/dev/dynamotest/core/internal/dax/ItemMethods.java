@@ -20,7 +20,9 @@ import java.util.Optional;
 final class ItemMethods {
 
     private static final int ITEM = 0;
+    private static final int CONSUMED_CAPACITY = 1;
     private static final int ATTRIBUTES = 2;
+    private static final int ITEM_COLLECTION_METRICS = 3;
 
     private final DaxService service;
 
@@ -36,6 +38,7 @@ final class ItemMethods {
         Params params = new Params(args.get(2));
         byte[] projection = params.bytes(Params.PROJECTION);
         JsonNode item;
+        JsonNode consumed;
         if (params.consistentRead()) {
             ObjectNode request = request(table).set("Key", key);
             request.put("ConsistentRead", true);
@@ -44,30 +47,40 @@ final class ItemMethods {
                 request.put("ProjectionExpression", expressions.projection(projection));
                 request.set("ExpressionAttributeNames", expressions.names());
             }
-            item = service.execute(region, "GetItem", request).get("Item");
+            params.askForConsumption(request);
+            ObjectNode result = service.execute(region, "GetItem", request);
+            item = result.get("Item");
+            consumed = result.get("ConsumedCapacity");
         } else {
             String cacheKey = DaxService.itemKey(region, table, schema, key);
             Optional<Optional<ObjectNode>> cached = service.items().get(cacheKey, Operation.GET_ITEM);
             if (cached.isPresent()) {
                 item = cached.get().orElse(null);
+                String mode = params.returnConsumedCapacity();
+                consumed = mode.equals("NONE") ? null : Consumption.none(table, mode);
             } else {
-                ObjectNode read = service.execute(region, "GetItem", request(table).set("Key", key));
+                ObjectNode request = request(table).set("Key", key);
+                params.askForConsumption(request);
+                ObjectNode read = service.execute(region, "GetItem", request);
                 item = read.get("Item");
+                consumed = read.get("ConsumedCapacity");
                 cacheItem(cacheKey, item);
             }
         }
         DaxResponse response = DaxResponse.success();
         CBORGenerator out = response.out();
-        if (item == null) {
-            out.writeStartObject();
-        } else {
-            out.writeStartObject();
+        out.writeStartObject();
+        if (item != null) {
             out.writeFieldId(ITEM);
             if (projection != null) {
                 DaxService.writeProjected(out, item, Expressions.projectionPaths(projection));
             } else {
                 service.writeAttributes(out, schema, item);
             }
+        }
+        if (consumed != null) {
+            out.writeFieldId(CONSUMED_CAPACITY);
+            Consumption.write(out, consumed);
         }
         out.writeEndObject();
         return response.bytes();
@@ -83,7 +96,7 @@ final class ItemMethods {
         conditionAndReturnValues(request, params, new Expressions());
         ObjectNode result = service.execute(region, "PutItem", request);
         cacheItem(DaxService.itemKey(region, table, schema, item), item);
-        return attributesResponse(schema, result.get("Attributes"));
+        return attributesResponse(schema, result.get("Attributes"), result);
     }
 
     /** Arguments: table, key, parameters. */
@@ -96,7 +109,7 @@ final class ItemMethods {
         conditionAndReturnValues(request, params, new Expressions());
         ObjectNode result = service.execute(region, "DeleteItem", request);
         cacheItem(DaxService.itemKey(region, table, schema, key), null);
-        return attributesResponse(schema, result.get("Attributes"));
+        return attributesResponse(schema, result.get("Attributes"), result);
     }
 
     /**
@@ -126,13 +139,13 @@ final class ItemMethods {
         JsonNode attributes = result.get("Attributes");
         if (newItemReturned) {
             cacheItem(cacheKey, attributes);
-            return attributesResponse(schema, asked.equals("ALL_NEW") ? attributes : null);
+            return attributesResponse(schema, asked.equals("ALL_NEW") ? attributes : null, result);
         }
         service.items().remove(cacheKey);
         if (attributes != null && asked.startsWith("UPDATED")) {
-            return updatedAttributesResponse(attributes);
+            return updatedAttributesResponse(attributes, result);
         }
-        return attributesResponse(schema, attributes);
+        return attributesResponse(schema, attributes, result);
     }
 
     private void cacheItem(String cacheKey, JsonNode item) {
@@ -155,24 +168,38 @@ final class ItemMethods {
         if (!returnValues.equals("NONE")) {
             request.put("ReturnValues", returnValues);
         }
+        params.askForConsumption(request);
     }
 
-    private byte[] attributesResponse(KeySchema schema, JsonNode attributes) throws IOException {
+    private byte[] attributesResponse(KeySchema schema, JsonNode attributes, JsonNode result) throws IOException {
         DaxResponse response = DaxResponse.success();
         CBORGenerator out = response.out();
-        if (attributes == null) {
-            out.writeStartObject();
-        } else {
-            out.writeStartObject();
+        out.writeStartObject();
+        if (attributes != null) {
             out.writeFieldId(ATTRIBUTES);
             service.writeAttributes(out, schema, attributes);
         }
+        writeConsumption(out, result);
         out.writeEndObject();
         return response.bytes();
     }
 
+    /** The write's ConsumedCapacity and ItemCollectionMetrics, when the engine answered them (the client asked). */
+    private static void writeConsumption(CBORGenerator out, JsonNode result) throws IOException {
+        JsonNode consumed = result.get("ConsumedCapacity");
+        if (consumed != null) {
+            out.writeFieldId(CONSUMED_CAPACITY);
+            Consumption.write(out, consumed);
+        }
+        JsonNode metrics = result.get("ItemCollectionMetrics");
+        if (metrics != null) {
+            out.writeFieldId(ITEM_COLLECTION_METRICS);
+            Consumption.writeItemCollectionMetrics(out, metrics);
+        }
+    }
+
     /** UPDATED_OLD and UPDATED_NEW: a byte string holding a list id, then a map from each name's ordinal. */
-    private byte[] updatedAttributesResponse(JsonNode attributes) throws IOException {
+    private byte[] updatedAttributesResponse(JsonNode attributes, JsonNode result) throws IOException {
         List<String> names = new ArrayList<>();
         attributes.fieldNames().forEachRemaining(names::add);
         names.sort(null);
@@ -191,6 +218,7 @@ final class ItemMethods {
         out.writeStartObject();
         out.writeFieldId(ATTRIBUTES);
         out.writeBinary(bytes.toByteArray());
+        writeConsumption(out, result);
         out.writeEndObject();
         return response.bytes();
     }

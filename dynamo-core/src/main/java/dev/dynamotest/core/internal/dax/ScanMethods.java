@@ -15,10 +15,12 @@ import java.util.TreeMap;
 /**
  * Query and Scan through DAX. Their results are served from the query cache, keyed by the whole request; writes
  * never invalidate it, so a cached result stays as it was until its time to live passes. A consistent read passes
- * through uncached.
+ * through uncached. A result served from the query cache consumes no capacity: its ConsumedCapacity (when asked
+ * for) is zero, and the one the table read consumed is never cached with it.
  */
 final class ScanMethods {
 
+    private static final int CONSUMED_CAPACITY = 1;
     private static final int ITEMS = 7;
     private static final int COUNT = 8;
     private static final int LAST_EVALUATED_KEY = 9;
@@ -51,13 +53,18 @@ final class ScanMethods {
     }
 
     private interface Call {
-        byte[] run() throws IOException;
+        Result run() throws IOException;
+    }
+
+    /** A response without its ConsumedCapacity (what the query cache keeps), and the capacity the read consumed. */
+    private record Result(byte[] response, JsonNode consumed) {
     }
 
     private byte[] cached(String region, String operation, List<Object> args, Call call) throws IOException {
         Params params = new Params(args.get(args.size() - 1));
         if (params.consistentRead()) {
-            return call.run();
+            Result result = call.run();
+            return withCapacity(result.response(), result.consumed());
         }
         StringBuilder key = new StringBuilder(region).append('\0').append(operation);
         for (Object arg : args) {
@@ -66,15 +73,33 @@ final class ScanMethods {
         String cacheKey = key.toString();
         Optional<byte[]> hit = service.queries().get(cacheKey, Operation.of(operation));
         if (hit.isPresent()) {
-            return hit.get();
+            String mode = params.returnConsumedCapacity();
+            return withCapacity(hit.get(),
+                    mode.equals("NONE") ? null : Consumption.none(Cbor.text(args.get(0)), mode));
         }
-        byte[] response = call.run();
+        Result result = call.run();
+        byte[] response = result.response();
         service.queries().put(cacheKey, DaxService.queryGroup(region, Cbor.text(args.get(0))), response,
                 64L + cacheKey.length() + response.length);
-        return response;
+        return withCapacity(response, result.consumed());
     }
 
-    private byte[] run(String region, String operation, String table, ObjectNode request, Params params,
+    /** The response with a ConsumedCapacity entry added at the end of its (indefinite-length) map. */
+    private static byte[] withCapacity(byte[] response, JsonNode consumed) throws IOException {
+        if (consumed == null) {
+            return response;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(response.length + 64);
+        bytes.write(response, 0, response.length - 1);
+        bytes.write(CONSUMED_CAPACITY);
+        try (CBORGenerator out = Cbor.generator(bytes)) {
+            Consumption.write(out, consumed);
+        }
+        bytes.write(response[response.length - 1]);
+        return bytes.toByteArray();
+    }
+
+    private Result run(String region, String operation, String table, ObjectNode request, Params params,
             Expressions expressions) throws IOException {
         KeySchema schema = service.schema(region, table);
         byte[] index = params.bytes(Params.INDEX_NAME);
@@ -117,9 +142,10 @@ final class ScanMethods {
         if (startKey != null) {
             request.set("ExclusiveStartKey", index == null ? schema.decode(startKey) : compoundKey(startKey));
         }
+        params.askForConsumption(request);
         ObjectNode result = service.execute(region, operation, request);
-        return response(schema, result, index != null,
-                projection == null ? null : Expressions.projectionPaths(projection));
+        return new Result(response(schema, result, index != null,
+                projection == null ? null : Expressions.projectionPaths(projection)), result.get("ConsumedCapacity"));
     }
 
     private byte[] response(KeySchema schema, ObjectNode result, boolean indexed, List<List<Object>> projection)

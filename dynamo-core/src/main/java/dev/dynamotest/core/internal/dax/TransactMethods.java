@@ -51,7 +51,9 @@ final class TransactMethods {
         }
         ObjectNode request = AttributeValues.JSON.objectNode();
         request.set("TransactItems", items);
-        JsonNode responses = service.execute(region, "TransactGetItems", request).path("Responses");
+        new Params(args.get(3)).askForConsumption(request);
+        ObjectNode result = service.execute(region, "TransactGetItems", request);
+        JsonNode responses = result.path("Responses");
         DaxResponse response = DaxResponse.success();
         CBORGenerator out = response.out();
         out.writeStartArray(null, 2);
@@ -67,8 +69,7 @@ final class TransactMethods {
             }
         }
         out.writeEndArray();
-        out.writeStartArray(null, 0);
-        out.writeEndArray();
+        writeCapacities(out, result.path("ConsumedCapacity"));
         out.writeEndArray();
         return response.bytes();
     }
@@ -134,8 +135,10 @@ final class TransactMethods {
         if (params.get(Params.CLIENT_REQUEST_TOKEN) instanceof String token) {
             request.put("ClientRequestToken", token);
         }
+        params.askForConsumption(request);
+        ObjectNode result;
         try {
-            service.execute(region, "TransactWriteItems", request);
+            result = service.execute(region, "TransactWriteItems", request);
         } catch (DynamoException e) {
             JsonNode reasons = e.details().get("CancellationReasons");
             if (reasons == null) {
@@ -162,12 +165,19 @@ final class TransactMethods {
         out.writeStartArray(null, 3);
         out.writeStartArray(null, 0);
         out.writeEndArray();
-        out.writeStartArray(null, 0);
-        out.writeEndArray();
-        out.writeStartObject(null, 0);
-        out.writeEndObject();
+        writeCapacities(out, result.path("ConsumedCapacity"));
+        BatchMethods.writeItemCollectionMetrics(out, result.path("ItemCollectionMetrics"));
         out.writeEndArray();
         return response.bytes();
+    }
+
+    /** The transaction's ConsumedCapacity per table, in the map form transactions use. */
+    private static void writeCapacities(CBORGenerator out, JsonNode capacities) throws IOException {
+        out.writeStartArray(null, capacities.size());
+        for (JsonNode capacity : capacities) {
+            Consumption.writeExtended(out, capacity);
+        }
+        out.writeEndArray();
     }
 
     private void writeReasons(CBORGenerator out, JsonNode reasons, List<KeySchema> schemas) throws IOException {

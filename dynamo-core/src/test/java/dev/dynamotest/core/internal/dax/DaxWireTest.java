@@ -132,4 +132,27 @@ class DaxWireTest {
             assertThat((List<?>) values.get(2)).element(1).isEqualTo("ResourceNotFoundException");
         }
     }
+
+    @Test
+    void answers_a_method_it_does_not_serve_with_not_implemented_then_closes_the_connection() throws IOException {
+        int describeTable = -819330193;
+        try (Socket socket = new Socket("127.0.0.1", endpoint.port())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(preamble(1));
+            out.write(request(describeTable, "Wire".getBytes()));
+            out.flush();
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            int length = in.readInt();
+            in.readInt();
+            byte[] body = new byte[length - 8];
+            in.readFully(body);
+            List<Object> values = Cbor.readAll(body);
+
+            assertThat(values.get(0)).isEqualTo(List.of(4L, 37L, 38L, 44L));
+            assertThat((List<?>) values.get(2)).element(1).isEqualTo("NotImplementedException");
+            assertThat(in.read()).as("the arguments of an unknown method cannot be skipped: the stream ends")
+                    .isEqualTo(-1);
+        }
+    }
 }
