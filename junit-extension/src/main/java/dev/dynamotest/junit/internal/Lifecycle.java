@@ -111,11 +111,13 @@ public final class Lifecycle {
         ExtensionContext outermost = outermost(context);
         Function<String, Optional<String>> parameters = key -> ExtensionOptions.parameter(key,
                 outermost::getConfigurationParameter);
-        return outermost.getStore(NAMESPACE).getOrComputeIfAbsent(RESOURCE, key -> DynamoResource.start(
-                (options != null ? options : ExtensionOptions.none()).resolve(
-                        AnnotationSupport.findAnnotation(outermost.getRequiredTestClass(), DynamoTest.class)
-                                .orElse(null), parameters), parameters),
-                DynamoResource.class);
+        return outermost.getStore(NAMESPACE).getOrComputeIfAbsent(RESOURCE, key -> {
+            DynamoResource resource = DynamoResource.start((options != null ? options : ExtensionOptions.none())
+                    .resolve(AnnotationSupport.findAnnotation(outermost.getRequiredTestClass(), DynamoTest.class)
+                            .orElse(null), parameters), parameters);
+            RunningClasses.add(outermost.getRequiredTestClass(), resource);
+            return resource;
+        }, DynamoResource.class);
     }
 
     private Declarations declarations(ExtensionContext context) {
