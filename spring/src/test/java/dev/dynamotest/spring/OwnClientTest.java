@@ -12,6 +12,10 @@ import dev.dynamotest.spring.app.catalog.CatalogApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** An application that builds its own client from its own properties, which the test points at DynamoTest's. */
 @SpringBootTest(classes = CatalogApplication.class, properties = {
@@ -32,6 +36,18 @@ class OwnClientTest {
 
         assertThat(dynamo.table("Products")).item(Key.of("sku", "sku-1")).hasAttribute("name", "Kettle");
         assertThat(dynamo.requests()).hasCount(Operation.PUT_ITEM, 1);
+    }
+
+    @Test
+    void the_engine_s_own_http_endpoint_serves_on_the_application_s_library_versions(Dynamo dynamo) {
+        try (DynamoDbClient overHttp = DynamoDbClient.builder()
+                .endpointOverride(dynamo.endpoint())
+                .region(dynamo.region())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            assertThat(overHttp.listTables().tableNames()).containsExactly("Products");
+        }
     }
 
     @Test
