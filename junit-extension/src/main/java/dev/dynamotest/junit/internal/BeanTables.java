@@ -17,7 +17,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** Turns the classes of a {@link DynamoTablesFromBeans} into CreateTable requests, from their enhanced-client schema. */
+/** Turns the classes of a {@link DynamoTablesFromBeans} into CreateTable requests, from their schemas. */
 final class BeanTables {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

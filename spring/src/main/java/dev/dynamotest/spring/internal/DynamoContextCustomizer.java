@@ -39,7 +39,8 @@ final class DynamoContextCustomizer implements ContextCustomizer {
         RoutedHttpClient httpClient = new RoutedHttpClient(router);
         DynamoTestClients clients = new DynamoTestClients(httpClient, Region.of(region));
         HttpFront front = new HttpFront(httpClient);
-        context.getEnvironment().getPropertySources().addFirst(new ContextProperties(region, () -> front.url().toString()));
+        context.getEnvironment().getPropertySources()
+                .addFirst(new ContextProperties(region, () -> front.url().toString()));
         ConfigurableListableBeanFactory beans = context.getBeanFactory();
         beans.registerSingleton("dynamoTestEndpointRouter", router);
         beans.registerSingleton("dynamoTestClients", clients);

@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,7 +86,7 @@ final class HttpFront implements AutoCloseable {
             } catch (RuntimeException e) {
                 byte[] message = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\","
                         + "\"message\":\"" + String.valueOf(e.getMessage()).replace("\\", "\\\\").replace("\"", "'")
-                        + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        + "\"}").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
                 exchange.sendResponseHeaders(500, message.length);
                 exchange.getResponseBody().write(message);
@@ -97,7 +99,7 @@ final class HttpFront implements AutoCloseable {
                 answer = in.readAllBytes();
             }
             for (Map.Entry<String, List<String>> header : response.httpResponse().headers().entrySet()) {
-                if (!HOP_HEADERS.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+                if (!HOP_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                     exchange.getResponseHeaders().put(header.getKey(), header.getValue());
                 }
             }

@@ -1,6 +1,7 @@
 package dev.dynamotest.spring.internal;
 
 import dev.dynamotest.junit.internal.BeanTableNames;
+import io.awspring.cloud.dynamodb.DynamoDbTableNameResolver;
 import java.util.Optional;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.BootstrapWith;
@@ -34,8 +35,8 @@ public final class SpringCloudAwsTableNames implements BeanTableNames {
     /** Touches Spring Cloud AWS's types only where they are on the class path. */
     private static final class Resolver {
         static Optional<String> resolve(ApplicationContext context, Class<?> beanClass) {
-            return Optional.ofNullable(context.getBeanProvider(io.awspring.cloud.dynamodb.DynamoDbTableNameResolver.class)
-                    .getIfAvailable()).map(resolver -> resolver.resolve(beanClass));
+            return Optional.ofNullable(context.getBeanProvider(DynamoDbTableNameResolver.class).getIfAvailable())
+                    .map(resolver -> resolver.resolve(beanClass));
         }
     }
 }

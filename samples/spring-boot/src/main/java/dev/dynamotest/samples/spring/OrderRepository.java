@@ -23,7 +23,8 @@ public class OrderRepository {
             DynamoDbTableNameResolver names) {
         this.template = template;
         this.retry = retry;
-        this.failoverTable = failover.enhancedClient().table(names.resolve(Order.class), TableSchema.fromBean(Order.class));
+        this.failoverTable = failover.enhancedClient()
+                .table(names.resolve(Order.class), TableSchema.fromBean(Order.class));
     }
 
     public void save(Order order) {
