@@ -9,6 +9,7 @@ import dev.dynamotest.junit.DynamoTablesFromBeans;
 import dev.dynamotest.junit.DynamoTest;
 import dev.dynamotest.spring.app.orders.Order;
 import dev.dynamotest.spring.app.orders.OrderService;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,5 +52,17 @@ class TemplateTest {
 
         assertThat(dynamo.requests()).filteredOnTable("shop_order").hasCount(Operation.PUT_ITEM, 1)
                 .hasCount(Operation.GET_ITEM, 1);
+    }
+
+    @Nested
+    class ForOneCustomer {
+
+        @Test
+        void a_nested_class_shares_the_outer_class_s_context_and_endpoint(Dynamo dynamo, @Autowired Dynamo bean) {
+            orders.place(new Order("o-3", "ada", 1, null));
+
+            assertThat(bean.engine()).isSameAs(dynamo.engine());
+            assertThat(dynamo.table("shop_order")).containsItem(Key.of("id", "o-3"));
+        }
     }
 }
