@@ -4,6 +4,7 @@ import dev.dynamotest.core.DaxConfig;
 import dev.dynamotest.core.EngineConfig;
 import dev.dynamotest.junit.internal.ExtensionOptions;
 import dev.dynamotest.junit.internal.Lifecycle;
+import dev.dynamotest.junit.internal.SpringParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -71,9 +72,14 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
         lifecycle.afterEach(context);
     }
 
+    /**
+     * Whether the extension fills the parameter: one of the injected types, unless Spring's annotations
+     * ({@code @Autowired}, {@code @Qualifier}, {@code @Value}) give it to Spring's extension in a Spring test.
+     */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return lifecycle.supports(parameterContext.getParameter().getType(), extensionContext);
+        return lifecycle.supports(parameterContext.getParameter().getType(), extensionContext)
+                && !SpringParameters.claims(parameterContext.getParameter());
     }
 
     @Override

@@ -16,13 +16,17 @@ import org.junit.jupiter.api.Test;
  * the README follows a marker {@code <!-- example: File.java -->} (the block is the whole file without its package
  * line) or {@code <!-- example: File.java#name -->} (the block is the file's imports that the part uses, a blank line, and the lines
  * between {@code // begin name} and {@code // end name}, with their common indentation taken off). The classes are
- * tests of this module, so every example also runs in the build. A block indented in a list item is compared without
- * its indentation.
+ * tests of this module, so every example also runs in the build; an example from a module that this one cannot
+ * depend on (the Spring ones) names its file by its path from the repository's root. A block indented in a list item
+ * is compared without its indentation.
  */
 class ReadmeExamplesTest {
 
     private static final Path SOURCES = Path.of("src/test/java/dev/dynamotest/readme");
-    private static final Pattern MARKER = Pattern.compile("<!-- example: ([A-Za-z0-9]+\\.java)(?:#([a-z0-9-]+))? -->");
+    /** The repository's root, for an example in another module, named by its path from there. */
+    private static final Path REPOSITORY = Path.of("..");
+    private static final Pattern MARKER =
+            Pattern.compile("<!-- example: ([A-Za-z0-9/_.-]*[A-Za-z0-9]+\\.java)(?:#([a-z0-9-]+))? -->");
 
     @Test
     void every_java_example_is_a_compiled_class_of_this_module() throws Exception {
@@ -46,7 +50,8 @@ class ReadmeExamplesTest {
             String shown = lines.subList(i + 1, end).stream()
                     .map(l -> l.startsWith(indent) ? l.substring(indent.length()) : l)
                     .collect(Collectors.joining("\n"));
-            Path file = SOURCES.resolve(marker.group(1));
+            Path file = marker.group(1).contains("/") ? REPOSITORY.resolve(marker.group(1))
+                    : SOURCES.resolve(marker.group(1));
             if (!Files.exists(file)) {
                 problems.add("README.md:" + (i + 1) + ": " + file + " does not exist");
                 continue;

@@ -3,6 +3,7 @@ package dev.dynamotest.junit.internal;
 import dev.dynamotest.junit.DynamoSeed;
 import dev.dynamotest.junit.DynamoTable;
 import dev.dynamotest.junit.DynamoTablesFrom;
+import dev.dynamotest.junit.DynamoTablesFromBeans;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ final class DeclarationReader {
         for (DynamoTable table : AnnotationSupport.findRepeatableAnnotations(testClass, DynamoTable.class)) {
             tables.add(AnnotatedTables.read(table, testClass));
         }
+        AnnotationSupport.findAnnotation(testClass, DynamoTablesFromBeans.class)
+                .ifPresent(beans -> tables.addAll(BeanTables.read(beans, testClass)));
         for (String file : extraTableFiles) {
             tables.addAll(TableFiles.read(file, Map.of(), classRegion, testClass, "DynamoExtension.tablesFrom"));
         }

@@ -30,6 +30,7 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
     private final HandlerRegistry handlers;
     private final AtomicInteger runningTests = new AtomicInteger();
     private volatile long resetMark;
+    private volatile Runnable onClose = () -> { };
 
     private DynamoResource(Settings settings, Backend backend) {
         this.settings = settings;
@@ -181,8 +182,18 @@ public final class DynamoResource implements ExtensionContext.Store.CloseableRes
         }
     }
 
+    /** Runs {@code action} when the endpoint closes, after the earlier actions. */
+    void whenClosed(Runnable action) {
+        Runnable earlier = onClose;
+        onClose = () -> {
+            earlier.run();
+            action.run();
+        };
+    }
+
     @Override
     public void close() {
+        onClose.run();
         try {
             if (handlers != null) {
                 handlers.close();

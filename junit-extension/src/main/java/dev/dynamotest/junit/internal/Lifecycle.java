@@ -114,13 +114,16 @@ public final class Lifecycle {
         Function<String, Optional<String>> parameters = key -> ExtensionOptions.parameter(key,
                 outermost::getConfigurationParameter);
         Class<?> testClass = outermost.getRequiredTestClass();
-        return outermost.getStore(NAMESPACE).getOrComputeIfAbsent(RESOURCE, key -> DynamoResource.start(
-                (options != null ? options : ExtensionOptions.none()).resolve(
-                        AnnotationSupport.findAnnotation(testClass, DynamoTest.class).orElse(null),
-                        AnnotationSupport.findAnnotation(testClass, DynamoDax.class)
-                                .map(dax -> DaxDeclaration.config(testClass, dax)).orElse(null),
-                        parameters), parameters),
-                DynamoResource.class);
+        return outermost.getStore(NAMESPACE).getOrComputeIfAbsent(RESOURCE, key -> {
+            DynamoResource resource = DynamoResource.start(
+                    (options != null ? options : ExtensionOptions.none()).resolve(
+                            AnnotationSupport.findAnnotation(testClass, DynamoTest.class).orElse(null),
+                            AnnotationSupport.findAnnotation(testClass, DynamoDax.class)
+                                    .map(dax -> DaxDeclaration.config(testClass, dax)).orElse(null),
+                            parameters), parameters);
+            RunningClasses.add(testClass, resource);
+            return resource;
+        }, DynamoResource.class);
     }
 
     /**
