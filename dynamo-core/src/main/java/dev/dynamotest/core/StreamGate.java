@@ -4,9 +4,9 @@ import dev.dynamotest.core.model.StreamRecord;
 import java.time.Instant;
 
 /**
- * Decides whether a stream record may be read yet, by GetRecords and by {@link TableStreams#read}: a hook for
+ * Decides whether a stream record may be read yet, by GetRecords and by {@link dev.dynamotest.core.streams.TableStreams#read}: a hook for
  * stream lag. A shard is read in order, so a record held back also holds back the records after it.
- * Add one with {@link TableStreams#addGate(StreamGate)}.
+ * Add one with {@link dev.dynamotest.core.streams.TableStreams#addGate(StreamGate)}.
  */
 @FunctionalInterface
 public interface StreamGate {

@@ -9,7 +9,7 @@ public enum OutageMode {
     SERVICE_UNAVAILABLE,
     /**
      * The connection is closed with no response, as when the region cannot be reached (over HTTP; in process,
-     * {@link dev.dynamotest.core.DynamoEngine#handle} throws {@link ConnectionDrop}).
+     * {@link dev.dynamotest.core.DynamoEngine#handle} throws {@link dev.dynamotest.core.ConnectionDrop}).
      */
     CONNECTION_FAILURE
 }
