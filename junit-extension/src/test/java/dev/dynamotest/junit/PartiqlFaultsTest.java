@@ -4,12 +4,14 @@ import static dev.dynamotest.assertions.DynamoAssertions.assertThat;
 import static dev.dynamotest.core.Operation.EXECUTE_STATEMENT;
 import static dev.dynamotest.core.Operation.EXECUTE_TRANSACTION;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import dev.dynamotest.assertions.Key;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 /** Fault rules and the request journal see PartiQL requests by their own operations and the tables they name. */
 @DynamoTest
@@ -47,5 +49,21 @@ class PartiqlFaultsTest {
 
         assertThat(dynamo.table("Orders")).isEmpty();
         assertThat(dynamo.requests()).hasErrors("InternalServerError", 9).hasFaults(9);
+    }
+
+    @Test
+    void a_throttled_select_names_a_read_limit_and_an_insert_a_write_limit(DynamoDbClient client, Dynamo dynamo) {
+        dynamo.faults().throttle(EXECUTE_STATEMENT).onTable("Orders").always();
+
+        assertThatThrownBy(() -> client.executeStatement(
+                r -> r.statement("SELECT * FROM \"Orders\" WHERE pk = 'A#1'")))
+                .asInstanceOf(type(ProvisionedThroughputExceededException.class))
+                .extracting(e -> e.throttlingReasons().get(0).reason())
+                .isEqualTo("TableReadProvisionedThroughputExceeded");
+        assertThatThrownBy(() -> client.executeStatement(
+                r -> r.statement("INSERT INTO \"Orders\" VALUE {'pk': 'A#1'}")))
+                .asInstanceOf(type(ProvisionedThroughputExceededException.class))
+                .extracting(e -> e.throttlingReasons().get(0).reason())
+                .isEqualTo("TableWriteProvisionedThroughputExceeded");
     }
 }

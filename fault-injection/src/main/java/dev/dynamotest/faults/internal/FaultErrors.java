@@ -35,7 +35,7 @@ public final class FaultErrors {
         String index = request.body() == null ? null : request.body().path("IndexName").asText(null);
         Operation operation = Operation.of(request.operation());
         String resourceType = index != null ? "Index" : "Table";
-        String operationType = operation.readsItems() ? "Read" : "Write";
+        String operationType = reads(operation, request.body()) ? "Read" : "Write";
         ArrayNode reasons = NODES.arrayNode();
         if (name != null) {
             String arn = "arn:aws:dynamodb:" + request.region() + ":" + accountId + ":table/" + name
@@ -45,6 +45,38 @@ public final class FaultErrors {
         }
         Map<String, JsonNode> details = reasons.isEmpty() ? Map.of() : Map.of("ThrottlingReasons", reasons);
         return new FaultException(DynamoException.DYNAMODB_NAMESPACE, kind.type(), 400, messageOf(kind), details);
+    }
+
+    /**
+     * Whether the throttled request reads: by its operation, or for PartiQL by its statements (a SELECT reads; an
+     * INSERT, UPDATE or DELETE writes, and a batch or transaction with one of them writes).
+     */
+    private static boolean reads(Operation operation, JsonNode body) {
+        if (body == null) {
+            return operation.readsItems();
+        }
+        return switch (operation) {
+            case EXECUTE_STATEMENT -> isSelect(body.path("Statement"));
+            case BATCH_EXECUTE_STATEMENT -> allSelect(body.path("Statements"));
+            case EXECUTE_TRANSACTION -> allSelect(body.path("TransactStatements"));
+            default -> operation.readsItems();
+        };
+    }
+
+    private static boolean allSelect(JsonNode statements) {
+        if (!statements.isArray() || statements.isEmpty()) {
+            return false;
+        }
+        for (JsonNode statement : statements) {
+            if (!isSelect(statement.path("Statement"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSelect(JsonNode statement) {
+        return statement.isTextual() && statement.asText().stripLeading().regionMatches(true, 0, "SELECT", 0, 6);
     }
 
     /** What a rule that throttles with this error is called in the journal and in rule descriptions. */

@@ -1,5 +1,6 @@
 package dev.dynamotest.core.internal.dax;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import com.fasterxml.jackson.dataformat.cbor.CBORParser;
 import dev.dynamotest.core.ConnectionDrop;
@@ -95,8 +96,11 @@ final class DaxConnection implements Runnable {
             }
         } catch (ConnectionDrop | EOFException | SocketException e) {
             // the client went away, or a fault rule dropped the connection: closing it is the answer
-        } catch (DaxProtocolException | IOException e) {
+        } catch (DaxProtocolException | JsonProcessingException e) {
+            // what the client sent is not DAX's protocol: its bug, told in a line
             LOG.log(Level.WARNING, "DAX connection closed: " + e.getMessage());
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "DAX connection closed", e);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "DAX connection failed", e);
         }
