@@ -15,10 +15,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** The item operations through Amazon's own DAX client against a {@link DaxServer}. */
 class DaxItemsTest {
@@ -47,6 +50,30 @@ class DaxItemsTest {
 
         assertThat(item).containsEntry("pk", AttributeValue.fromS("a")).containsEntry("v", AttributeValue.fromS("one"))
                 .containsEntry("n", AttributeValue.fromN("12.5"));
+    }
+
+    @Test
+    void binary_keys_are_put_got_and_queried_in_unsigned_byte_order() {
+        endpoint.client().createTable(b -> b.tableName("Blobs").billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH),
+                        k -> k.attributeName("part").keyType(KeyType.RANGE))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.B),
+                        a -> a.attributeName("part").attributeType(ScalarAttributeType.B)));
+        AttributeValue id = AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {0, (byte) 255, 7}));
+        for (int part : new int[] {0x80, 0x01, 0xff}) {
+            client.putItem(b -> b.tableName("Blobs").item(Map.of("id", id,
+                    "part", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {(byte) part})),
+                    "v", AttributeValue.fromN(Integer.toString(part)))));
+        }
+
+        var item = client.getItem(b -> b.tableName("Blobs").key(Map.of("id", id,
+                "part", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {(byte) 0x80}))))).item();
+        var parts = client.query(b -> b.tableName("Blobs").keyConditionExpression("id = :id")
+                .expressionAttributeValues(Map.of(":id", id))).items().stream()
+                .map(i -> i.get("part").b().asByteArray()[0] & 0xff).toList();
+
+        assertThat(item).containsEntry("id", id).containsEntry("v", AttributeValue.fromN("128"));
+        assertThat(parts).containsExactly(0x01, 0x80, 0xff);
     }
 
     private static Map<String, AttributeValue> key(String pk) {

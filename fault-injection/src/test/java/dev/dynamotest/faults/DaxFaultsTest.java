@@ -1,7 +1,10 @@
 package dev.dynamotest.faults;
 
+import static dev.dynamotest.core.Operation.BATCH_GET_ITEM;
+import static dev.dynamotest.core.Operation.BATCH_WRITE_ITEM;
 import static dev.dynamotest.core.Operation.GET_ITEM;
 import static dev.dynamotest.core.Operation.PUT_ITEM;
+import static dev.dynamotest.core.Operation.TRANSACT_WRITE_ITEMS;
 import static dev.dynamotest.faults.support.FaultEndpoint.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +16,9 @@ import dev.dynamotest.core.requests.RecordedRequest;
 import dev.dynamotest.core.requests.RecordedRequests;
 import dev.dynamotest.faults.support.FaultEndpoint;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +26,14 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.dax.ClusterDaxClient;
 import software.amazon.dax.Configuration;
 
@@ -86,6 +98,45 @@ class DaxFaultsTest {
         assertThatThrownBy(() -> daxClient.getItem(r -> r.tableName("Orders").key(item("missing"))))
                 .isInstanceOf(InternalServerErrorException.class);
         assertThat(daxClient.getItem(r -> r.tableName("Orders").key(item("missing"))).hasItem()).isFalse();
+    }
+
+    @Test
+    void a_batch_write_through_dax_returns_its_unprocessed_items_to_the_dax_client() {
+        endpoint.faults().unprocessed(0.5, BATCH_WRITE_ITEM).through(Door.DAX).once();
+        List<WriteRequest> puts = IntStream.rangeClosed(1, 4).mapToObj(i -> WriteRequest.builder()
+                .putRequest(PutRequest.builder().item(item("w" + i)).build()).build()).toList();
+
+        var result = daxClient.batchWriteItem(r -> r.requestItems(Map.of("Orders", puts)));
+
+        assertThat(result.unprocessedItems().get("Orders")).extracting(w -> w.putRequest().item())
+                .containsExactly(item("w3"), item("w4"));
+        assertThat(endpoint.client().getItem(r -> r.tableName("Orders").key(item("w2"))).hasItem()).isTrue();
+        assertThat(endpoint.client().getItem(r -> r.tableName("Orders").key(item("w3"))).hasItem()).isFalse();
+    }
+
+    @Test
+    void a_batch_get_through_dax_returns_its_unprocessed_keys_to_the_dax_client() {
+        IntStream.rangeClosed(1, 4).forEach(i -> endpoint.client()
+                .putItem(r -> r.tableName("Orders").item(item("g" + i))));
+        endpoint.faults().unprocessed(0.5, BATCH_GET_ITEM).through(Door.DAX).once();
+        var keys = KeysAndAttributes.builder()
+                .keys(IntStream.rangeClosed(1, 4).mapToObj(i -> item("g" + i)).toList()).build();
+
+        var result = daxClient.batchGetItem(r -> r.requestItems(Map.of("Orders", keys)));
+
+        assertThat(result.responses().get("Orders")).hasSize(2);
+        assertThat(result.unprocessedKeys().get("Orders").keys()).hasSize(2);
+    }
+
+    @Test
+    void a_transaction_conflict_through_dax_cancels_the_transaction_with_its_reason() {
+        endpoint.faults().transactionConflict(TRANSACT_WRITE_ITEMS).onTable("Orders").through(Door.DAX).once();
+
+        assertThatThrownBy(() -> daxClient.transactWriteItems(r -> r.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName("Orders").item(item("t1"))).build())))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> assertThat(e.cancellationReasons())
+                        .extracting(CancellationReason::code).contains("TransactionConflict"));
+        assertThat(endpoint.client().getItem(r -> r.tableName("Orders").key(item("t1"))).hasItem()).isFalse();
     }
 
     @Test
