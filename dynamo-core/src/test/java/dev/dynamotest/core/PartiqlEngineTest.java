@@ -143,6 +143,30 @@ class PartiqlEngineTest {
     }
 
     @Test
+    void the_journal_names_the_index_a_select_reads() {
+        try (LocalEndpoint endpoint = new LocalEndpoint()) {
+            DynamoDbClient client = clientWithoutRetries(endpoint);
+            client.createTable(r -> r.tableName("Orders").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .keySchema(LocalEndpoint.key("pk", KeyType.HASH))
+                    .attributeDefinitions(LocalEndpoint.attribute("pk"), LocalEndpoint.attribute("status"))
+                    .globalSecondaryIndexes(g -> g.indexName("byStatus")
+                            .keySchema(LocalEndpoint.key("status", KeyType.HASH))
+                            .projection(p -> p.projectionType("ALL"))));
+            client.executeStatement(r -> r.statement("INSERT INTO Orders VALUE {'pk': 'a', 'status': 'NEW'}"));
+            long mark = endpoint.server().engine().requests().mark();
+
+            var onIndex = client.executeStatement(
+                    r -> r.statement("SELECT pk FROM \"Orders\".\"byStatus\" WHERE status = 'NEW'")).items();
+            client.executeStatement(r -> r.statement("SELECT * FROM Orders WHERE pk = 'a'"));
+            client.executeStatement(r -> r.statement("SELECT pk FROM Orders.byStatus WHERE status = 'OLD'"));
+
+            assertThat(onIndex).containsExactly(Map.of("pk", s("a")));
+            assertThat(endpoint.server().engine().requests().since(mark).list())
+                    .extracting(RecordedRequest::index).containsExactly("byStatus", null, "byStatus");
+        }
+    }
+
+    @Test
     void enforced_capacity_throttles_statements_as_the_operations_they_run_as() {
         ControllableClock clock = new ControllableClock();
         try (LocalEndpoint endpoint = new LocalEndpoint(EngineConfig.builder().clock(clock)

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 
 /** Fault rules and the request journal see PartiQL requests by their own operations and the tables they name. */
 @DynamoTest
-@DynamoTable(name = "Orders", partitionKey = "pk")
+@DynamoTable(name = "Orders", partitionKey = "pk",
+        globalIndexes = @DynamoIndex(name = "byStatus", partitionKey = "status"))
 @DynamoTable(name = "Customers", partitionKey = "id")
 class PartiqlFaultsTest {
 
@@ -65,5 +66,17 @@ class PartiqlFaultsTest {
                 .asInstanceOf(type(ProvisionedThroughputExceededException.class))
                 .extracting(e -> e.throttlingReasons().get(0).reason())
                 .isEqualTo("TableWriteProvisionedThroughputExceeded");
+    }
+
+    @Test
+    void a_rule_on_an_index_throttles_the_selects_that_read_it_and_names_it(DynamoDbClient client, Dynamo dynamo) {
+        dynamo.faults().throttle(EXECUTE_STATEMENT).onTable("Orders").onIndex("byStatus").always();
+
+        client.executeStatement(r -> r.statement("SELECT * FROM \"Orders\" WHERE pk = 'A#1'"));
+        assertThatThrownBy(() -> client.executeStatement(
+                r -> r.statement("SELECT pk FROM \"Orders\".\"byStatus\" WHERE status = 'NEW'")))
+                .asInstanceOf(type(ProvisionedThroughputExceededException.class))
+                .extracting(e -> e.throttlingReasons().get(0).reason())
+                .isEqualTo("IndexReadProvisionedThroughputExceeded");
     }
 }

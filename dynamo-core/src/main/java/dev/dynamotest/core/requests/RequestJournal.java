@@ -168,7 +168,7 @@ public final class RequestJournal implements RequestInterceptor {
             String message, String fault) {
         String sdkRequest = request.header("amz-sdk-request");
         ObjectNode body = request.body();
-        String index = body != null && body.hasNonNull("IndexName") ? body.get("IndexName").asText() : null;
+        String index = indexOf(body);
         synchronized (this) {
             if (records.size() == CAPACITY) {
                 records.subList(0, CAPACITY / 2).clear();
@@ -204,6 +204,21 @@ public final class RequestJournal implements RequestInterceptor {
             }
         }
         return 0;
+    }
+
+    /**
+     * The index a request body reads: its IndexName, or the index a PartiQL SELECT names ({@code "Table"."Index"});
+     * null when it reads a table.
+     */
+    public static String indexOf(ObjectNode body) {
+        if (body == null) {
+            return null;
+        }
+        if (body.hasNonNull("IndexName")) {
+            return body.get("IndexName").asText();
+        }
+        JsonNode statement = body.get("Statement");
+        return statement != null && statement.isTextual() ? StatementTables.indexOf(statement.asText()) : null;
     }
 
     /**

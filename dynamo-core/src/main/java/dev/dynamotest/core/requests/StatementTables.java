@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * The table a PartiQL statement names, read from its first words without parsing it (the engine parses it when it
- * runs): the name after SELECT's or DELETE's FROM, INSERT's INTO, or UPDATE. Names in double quotes may hold any
- * character, a doubled quote standing for one.
+ * runs): the name after SELECT's or DELETE's FROM, INSERT's INTO, or UPDATE; and the index a SELECT reads
+ * ({@code FROM "Table"."Index"}). Names in double quotes may hold any character, a doubled quote standing for one.
  */
 final class StatementTables {
 
@@ -18,26 +18,48 @@ final class StatementTables {
 
     /** The table the statement names, or null when its first words name none. */
     static String of(String statement) {
-        List<String> words = words(statement);
-        if (words.isEmpty()) {
+        List<Word> words = words(statement);
+        int at = tableAt(words);
+        return at >= 0 ? words.get(at).text() : null;
+    }
+
+    /** The index a SELECT reads ({@code FROM "Table"."Index"}), or null when it reads the table. */
+    static String indexOf(String statement) {
+        List<Word> words = words(statement);
+        int at = tableAt(words);
+        if (at < 0 || !words.get(0).text().equalsIgnoreCase("SELECT") || at + 1 >= words.size()) {
             return null;
         }
-        String first = words.get(0).toUpperCase(Locale.ROOT);
+        Word next = words.get(at + 1);
+        return next.afterDot() ? next.text() : null;
+    }
+
+    /** Where in the words the table's name is, or -1. */
+    private static int tableAt(List<Word> words) {
+        if (words.isEmpty()) {
+            return -1;
+        }
+        String first = words.get(0).text().toUpperCase(Locale.ROOT);
         if (first.equals("UPDATE")) {
-            return words.size() > 1 ? words.get(1) : null;
+            return words.size() > 1 ? 1 : -1;
         }
         String before = first.equals("INSERT") ? "INTO" : "FROM";
         if (!List.of("INSERT", "SELECT", "DELETE", "EXISTS").contains(first)) {
-            return null;
+            return -1;
         }
-        int at = words.stream().map(w -> w.toUpperCase(Locale.ROOT)).toList().indexOf(before);
-        return at >= 0 && at + 1 < words.size() ? words.get(at + 1) : null;
+        int at = words.stream().map(w -> w.text().toUpperCase(Locale.ROOT)).toList().indexOf(before);
+        return at >= 0 && at + 1 < words.size() ? at + 1 : -1;
+    }
+
+    /** A word or quoted name, and whether a dot joins it to the word before ({@code "Table"."Index"}). */
+    private record Word(String text, boolean afterDot) {
     }
 
     /** The first words and quoted names of the statement; strings and punctuation are skipped. */
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
+    private static List<Word> words(String text) {
+        List<Word> words = new ArrayList<>();
         int i = 0;
+        boolean dot = false;
         while (i < text.length() && words.size() < WORDS) {
             char c = text.charAt(i);
             if (Character.isLetter(c) || c == '_') {
@@ -46,7 +68,7 @@ final class StatementTables {
                         || text.charAt(i) == '$')) {
                     i++;
                 }
-                words.add(text.substring(start, i));
+                words.add(new Word(text.substring(start, i), dot));
             } else if (c == '"' || c == '\'') {
                 StringBuilder quoted = new StringBuilder();
                 i++;
@@ -62,14 +84,13 @@ final class StatementTables {
                     quoted.append(text.charAt(i++));
                 }
                 i++;
-                if (c == '"') {
-                    words.add(quoted.toString());
-                } else {
-                    words.add("'");
-                }
+                words.add(new Word(c == '"' ? quoted.toString() : "'", dot));
             } else {
                 i++;
+                dot = c == '.';
+                continue;
             }
+            dot = false;
         }
         return words;
     }

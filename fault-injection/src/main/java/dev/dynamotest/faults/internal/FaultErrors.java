@@ -32,7 +32,7 @@ public final class FaultErrors {
     public static DynamoException throttle(ThrottleError kind, DynamoRequest request, String table, String reason,
             String accountId) {
         String name = table != null ? table : RequestJournal.tablesOf(request.body()).stream().findFirst().orElse(null);
-        String index = request.body() == null ? null : request.body().path("IndexName").asText(null);
+        String index = RequestJournal.indexOf(request.body());
         Operation operation = Operation.of(request.operation());
         String resourceType = index != null ? "Index" : "Table";
         String operationType = reads(operation, request.body()) ? "Read" : "Write";

@@ -54,7 +54,7 @@ public final class RuleState {
         if (table != null && !RequestJournal.tablesOf(request.body()).contains(table)) {
             return false;
         }
-        if (index != null && (request.body() == null || !index.equals(request.body().path("IndexName").asText(null)))) {
+        if (index != null && !index.equals(RequestJournal.indexOf(request.body()))) {
             return false;
         }
         if (door != null && door != request.door()) {
