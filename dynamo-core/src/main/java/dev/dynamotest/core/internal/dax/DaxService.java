@@ -8,14 +8,13 @@ import dev.dynamotest.core.Door;
 import dev.dynamotest.core.DynamoEngine;
 import dev.dynamotest.core.DynamoException;
 import dev.dynamotest.core.DynamoRequest;
-import dev.dynamotest.core.model.AttributeValue;
+import dev.dynamotest.core.internal.protocol.AttributeValueJson;
 import dev.dynamotest.core.model.ChangeRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -67,27 +66,14 @@ final class DaxService {
         boolean own = change.region().equals(ownRequestRegion.get()) && CLIENT_ORIGIN.equals(change.origin());
         KeySchema schema = schemas.get(table);
         if (!own && schema != null) {
-            items.markChanged(itemKey(change.region(), change.tableName(), schema, json(change.keys())), change);
+            items.markChanged(itemKey(change.region(), change.tableName(), schema,
+                    AttributeValueJson.encodeItem(change.keys())), change);
         }
     }
 
     /** The query cache's group of a table's results, as {@link #changed} marks them (also the schemas' key). */
     static String queryGroup(String region, String table) {
         return region + '\0' + table;
-    }
-
-    private static ObjectNode json(Map<String, AttributeValue> key) {
-        ObjectNode json = AttributeValues.JSON.objectNode();
-        key.forEach((name, value) -> {
-            if (value instanceof AttributeValue.S s) {
-                json.putObject(name).put("S", s.value());
-            } else if (value instanceof AttributeValue.N n) {
-                json.putObject(name).put("N", n.value());
-            } else if (value instanceof AttributeValue.B b) {
-                json.putObject(name).put("B", Base64.getEncoder().encodeToString(b.unsafeBytes()));
-            }
-        });
-        return json;
     }
 
     DynamoEngine engine() {
