@@ -2,12 +2,8 @@ package dev.dynamotest.core.internal.dax;
 
 import dev.dynamotest.core.AccessKeys;
 import dev.dynamotest.core.DynamoException;
+import dev.dynamotest.core.internal.protocol.SigV4Verifier;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks {@code authorizeConnection}: the client sends its access key, the SigV4 string it signed and the signature,
@@ -34,17 +30,7 @@ final class DaxAuth {
         }
         String text = new String(stringToSign, StandardCharsets.UTF_8);
         String[] lines = text.split("\n");
-        String[] scope = lines.length >= 3 ? lines[2].split("/") : new String[0];
-        if (scope.length != 4) {
-            return invalidSignature();
-        }
-        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope[0]);
-        key = hmac(key, scope[1]);
-        key = hmac(key, scope[2]);
-        key = hmac(key, scope[3]);
-        String expected = HexFormat.of().formatHex(hmac(key, text));
-        if (signature == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII))) {
+        if (lines.length < 3 || !SigV4Verifier.signs(secret, lines[2], text, signature)) {
             return invalidSignature();
         }
         return null;
@@ -54,15 +40,5 @@ final class DaxAuth {
         return new DynamoException("InvalidSignatureException", "The request signature we calculated does not match "
                 + "the signature you provided. Check your AWS Secret Access Key and signing method. Consult the "
                 + "service documentation for details.");
-    }
-
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no HmacSHA256", e);
-        }
     }
 }

@@ -83,16 +83,29 @@ public final class SigV4Verifier {
         String credentialScope = auth.credential.substring(scope[0].length() + 1);
         String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + credentialScope + "\n"
                 + HEX.formatHex(sha256(canonicalRequest(request, auth.signedHeaders)));
-        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope[1]);
-        key = hmac(key, scope[2]);
-        key = hmac(key, scope[3]);
-        key = hmac(key, scope[4]);
-        byte[] expected = HEX.formatHex(hmac(key, stringToSign)).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, auth.signature.getBytes(StandardCharsets.US_ASCII))) {
+        if (!signs(secret, credentialScope, stringToSign, auth.signature)) {
             throw error("InvalidSignatureException", "The request signature we calculated does not match the "
                     + "signature you provided. Check your AWS Secret Access Key and signing method. Consult the "
                     + "service documentation for details.");
         }
+    }
+
+    /**
+     * Whether {@code signature} (hex) is the SigV4 signature of {@code stringToSign} by {@code secret} in the
+     * credential scope {@code date/region/service/aws4_request}; compared in constant time. DAX's
+     * {@code authorizeConnection} checks its signed string this way too.
+     */
+    public static boolean signs(String secret, String credentialScope, String stringToSign, String signature) {
+        String[] scope = credentialScope.split("/", -1);
+        if (scope.length != 4 || signature == null) {
+            return false;
+        }
+        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope[0]);
+        for (int i = 1; i < scope.length; i++) {
+            key = hmac(key, scope[i]);
+        }
+        byte[] expected = HEX.formatHex(hmac(key, stringToSign)).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The request's time in ISO 8601 basic format, from {@code X-Amz-Date}, else from {@code Date}. */
